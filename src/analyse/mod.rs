@@ -1,0 +1,92 @@
+//! Facts computed from the text of the dossier: pure functions of the [`Dossier`], run once
+//! per build, read by rendering.
+
+pub mod mentions;
+
+use std::collections::HashMap;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::Dossier;
+pub use mentions::{Matcher, Mention};
+
+/// Everything detected in the text, indexed like the dossier's vectors.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Per article: its mentions, in order (title first, as paragraph 0).
+    pub mentions: Vec<Vec<Mention>>,
+    /// Per article: its actors with their mention counts, most mentioned first; actors added
+    /// by hand in `actors:` are included even with no mention.
+    pub article_actors: Vec<Vec<(usize, usize)>>,
+    /// Per actor: the articles that mention it with counts, in the dossier's article order.
+    pub actor_articles: Vec<Vec<(usize, usize)>>,
+    /// Per actor: its total number of mentions.
+    pub actor_mentions: Vec<usize>,
+    /// Per actor: the actors mentioned in the same paragraphs, with the number of paragraphs
+    /// they share, most first.
+    pub co_mentions: Vec<Vec<(usize, usize)>>,
+}
+
+/// Runs every analysis over the dossier.
+pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
+    let (matcher, problems) = Matcher::new(dossier);
+    let mentions = mentions::find_all(dossier, &matcher);
+    let actor_index: HashMap<&str, usize> = dossier.actors.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
+    let actors = dossier.actors.len();
+    let mut article_actors = Vec::with_capacity(mentions.len());
+    let mut actor_articles = vec![Vec::new(); actors];
+    let mut actor_mentions = vec![0; actors];
+    let mut co: Vec<HashMap<usize, usize>> = vec![HashMap::new(); actors];
+    for (article_index, (article, found)) in dossier.articles.iter().zip(&mentions).enumerate() {
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        let mut paragraph_actors: Vec<usize> = Vec::new();
+        let mut paragraph = usize::MAX;
+        let mut flush = |actors_here: &mut Vec<usize>| {
+            actors_here.sort_unstable();
+            actors_here.dedup();
+            for (i, &a) in actors_here.iter().enumerate() {
+                for &b in &actors_here[i + 1..] {
+                    *co[a].entry(b).or_default() += 1;
+                    *co[b].entry(a).or_default() += 1;
+                }
+            }
+            actors_here.clear();
+        };
+        for mention in found {
+            if mention.paragraph != paragraph {
+                flush(&mut paragraph_actors);
+                paragraph = mention.paragraph;
+            }
+            paragraph_actors.push(mention.actor);
+            match counts.iter_mut().find(|(a, _)| *a == mention.actor) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((mention.actor, 1)),
+            }
+        }
+        flush(&mut paragraph_actors);
+        for slug in &article.actors {
+            if let Some(&a) = actor_index.get(slug.as_str()) {
+                if !counts.iter().any(|(x, _)| *x == a) {
+                    counts.push((a, 0));
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for &(actor, n) in &counts {
+            actor_articles[actor].push((article_index, n));
+            actor_mentions[actor] += n;
+        }
+        article_actors.push(counts);
+    }
+    let co_mentions = co
+        .into_iter()
+        .map(|m| {
+            let mut v: Vec<(usize, usize)> = m.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            v
+        })
+        .collect();
+    (
+        Analysis { mentions, article_actors, actor_articles, actor_mentions, co_mentions },
+        problems,
+    )
+}

@@ -1,0 +1,85 @@
+//! dossier: a static site generator for briefing dossiers.
+//!
+//! The pipeline runs one way: [`config`] and [`load`] read the files, [`model`] resolves them
+//! into an immutable [`model::Dossier`], [`analyse`] computes facts from the text, [`render`]
+//! turns both into pages, and [`write`] puts them on disk atomically. The commands in [`cmd`]
+//! only orchestrate these stages; see ARCHITECTURE.md for the map.
+
+pub mod analyse;
+pub mod cmd;
+pub mod config;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod theme;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use analyse::Analysis;
+use config::Config;
+use diagnostics::{has_errors, Diagnostic};
+use model::Dossier;
+
+/// A dossier read, resolved and analysed, with its templates compiled: everything a build
+/// needs before writing.
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub dossier: Dossier,
+    pub analysis: Analysis,
+    pub templates: tera::Tera,
+    /// Problems that do not stop a build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// How to read a dossier.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include articles and pages marked `draft: true`.
+    pub drafts: bool,
+    /// Replaces `base_url` of site.toml.
+    pub base_url: Option<String>,
+}
+
+impl Site {
+    /// Runs every stage up to rendering. `Err` holds every problem found (errors and
+    /// warnings, in file order) when any is an error.
+    pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Vec<Diagnostic>> {
+        let mut config = Config::load(root)?;
+        if let Some(url) = &options.base_url {
+            config.base_url = config::normalise_base_url(url).ok_or_else(|| {
+                vec![Diagnostic::error("--base-url", format!("`{url}` is not an absolute http(s) URL or a path starting with /"))
+                    .with_hint("for example: --base-url https://example.org/crimea/")]
+            })?;
+        }
+        let (documents, mut problems) = load::load(root);
+        let (dossier, model_problems) = model::resolve(
+            &documents,
+            model::Options { drafts: options.drafts, smart_punctuation: config.markdown.smart_punctuation },
+        );
+        problems.extend(model_problems);
+        let (analysis, analysis_problems) = analyse::analyse(&dossier);
+        problems.extend(analysis_problems);
+        let templates = match render::templates::load(root, &config.theme) {
+            Ok(tera) => Some(tera),
+            Err(template_problems) => {
+                problems.extend(template_problems);
+                None
+            }
+        };
+        problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        match templates {
+            Some(templates) if !has_errors(&problems) => Ok(Site {
+                root: root.to_path_buf(),
+                config,
+                dossier,
+                analysis,
+                templates,
+                warnings: problems,
+            }),
+            _ => Err(problems),
+        }
+    }
+}

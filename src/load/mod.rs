@@ -1,0 +1,178 @@
+//! Reading a dossier from disk: walk `content/`, read each file as UTF-8, split its front
+//! matter and turn the YAML into raw, positioned values ([`RawDocument`]). Nothing here
+//! knows what a reference means; that is the model's job.
+
+mod frontmatter;
+mod raw;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+pub use raw::{
+    is_slug, slugify, RawActor, RawArticle, RawClaim, RawData, RawDocument, RawEvent, RawPage,
+    RawQuote, RawSource, Spanned,
+};
+
+use crate::diagnostics::{line_col, Diagnostic};
+
+/// The content folders and the kind of document each holds.
+pub const CONTENT_DIRS: &[(&str, Kind)] = &[
+    ("articles", Kind::Article),
+    ("actors", Kind::Actor),
+    ("sources", Kind::Source),
+    ("events", Kind::Event),
+    ("pages", Kind::Page),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Article,
+    Actor,
+    Source,
+    Event,
+    Page,
+}
+
+impl Kind {
+    pub fn dir(self) -> &'static str {
+        CONTENT_DIRS
+            .iter()
+            .find(|(_, kind)| *kind == self)
+            .map(|(dir, _)| *dir)
+            .expect("every kind has a folder")
+    }
+}
+
+/// One content file, read but not yet parsed.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub kind: Kind,
+    pub slug: String,
+    /// Relative to the dossier root, for messages.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Reads every content file of the dossier at `root` and parses its front matter.
+pub fn load(root: &Path) -> (Vec<RawDocument>, Vec<Diagnostic>) {
+    let (files, mut problems) = discover(root);
+    let parsed: Vec<(Option<RawDocument>, Vec<Diagnostic>)> =
+        files.into_par_iter().map(raw::parse).collect();
+    let mut documents = Vec::with_capacity(parsed.len());
+    for (document, file_problems) in parsed {
+        documents.extend(document);
+        problems.extend(file_problems);
+    }
+    (documents, problems)
+}
+
+/// Finds and reads the content files under `root/content`.
+pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    let content = root.join("content");
+    let mut problems = Vec::new();
+    let mut paths = Vec::new();
+    if !content.is_dir() {
+        problems.push(
+            Diagnostic::error("content", "the dossier has no content/ folder")
+                .with_hint("create content/articles/, content/actors/, content/sources/ and content/events/, or start with `dossier init DIR`"),
+        );
+        return (Vec::new(), problems);
+    }
+    let walker = WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| !entry.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map_or_else(|| content.clone(), Path::to_path_buf);
+                let message = if err.loop_ancestor().is_some() {
+                    "a symbolic link here points back into one of its own parent folders".to_owned()
+                } else {
+                    format!("cannot read: {err}")
+                };
+                problems.push(
+                    Diagnostic::error(relative(root, &path), message)
+                        .with_hint("remove the link or point it outside content/"),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.into_path();
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let rel = relative(root, &path);
+        let folder = rel
+            .components()
+            .nth(1)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        match CONTENT_DIRS
+            .iter()
+            .find(|(dir, _)| folder.as_deref() == Some(dir) && rel.components().count() > 2)
+        {
+            Some((_, kind)) => paths.push((*kind, path, rel)),
+            None => problems.push(
+                Diagnostic::error(&rel, "a Markdown file outside the content folders")
+                    .with_hint("move it into content/articles/, content/actors/, content/sources/, content/events/ or content/pages/"),
+            ),
+        }
+    }
+    let read: Vec<Result<SourceFile, Diagnostic>> = paths
+        .into_par_iter()
+        .map(|(kind, path, rel)| read_file(kind, &path, rel))
+        .collect();
+    let mut files = Vec::with_capacity(read.len());
+    for result in read {
+        match result {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (files, problems)
+}
+
+fn read_file(kind: Kind, path: &Path, rel: PathBuf) -> Result<SourceFile, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|err| Diagnostic::error(&rel, format!("cannot read the file: {err}")))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let (line, column) = line_col(&prefix, prefix.len());
+            let shown = String::from_utf8_lossy(&bytes).into_owned();
+            return Err(Diagnostic::error(
+                &rel,
+                format!("the file is not UTF-8 text (byte 0x{:02X} at byte offset {valid})", bytes[valid]),
+            )
+            .at(&shown, line, column)
+            .with_hint("save the file as UTF-8, for example with `iconv -f WINDOWS-1252 -t UTF-8`"));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    let slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(SourceFile {
+        kind,
+        slug,
+        path: rel,
+        text,
+    })
+}
+
+/// `path` relative to `root`, or as it is when it lies elsewhere.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}

@@ -1,0 +1,108 @@
+//! The `dossier` command line: parse arguments, call the library, print diagnostics and set
+//! the exit code (1 on any error in the user's files, 2 on an unexpected failure).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use dossier::cmd::{self, build::BuildOptions};
+use dossier::diagnostics::Diagnostic;
+use dossier::LoadOptions;
+
+#[derive(Parser)]
+#[command(name = "dossier", version, about = "A static site generator for briefing dossiers")]
+struct Cli {
+    /// The dossier folder (with site.toml and content/); the current directory by default.
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build {
+        /// Where to write the site (replaces output_dir of site.toml).
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The site's absolute URL (replaces base_url of site.toml).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include articles and pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Validate everything `build` validates and render every page, writing nothing.
+    Check {
+        /// Include articles and pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new dossier in DIR with the default theme and one example of each kind.
+    Init {
+        dir: PathBuf,
+    },
+    /// Create a content file with the front matter skeleton of its kind.
+    New {
+        /// article | actor | source | event | page
+        kind: String,
+        /// The file name without .md: lowercase letters, digits and hyphens.
+        slug: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
+    match run(&root, cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problems) => {
+            print_all(&problems);
+            let errors = problems.iter().filter(|d| d.is_error()).count();
+            eprintln!("error: {errors} problem{} found; nothing was written", if errors == 1 { "" } else { "s" });
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(root: &std::path::Path, command: Command) -> Result<(), Vec<Diagnostic>> {
+    match command {
+        Command::Build { output, base_url, drafts } => {
+            let options = BuildOptions { load: LoadOptions { drafts, base_url }, output, file_urls: false };
+            let report = cmd::build::build(root, &options)?;
+            print_all(&report.warnings);
+            println!("Built {} → {}", report.summary(), report.output.display());
+        }
+        Command::Check { drafts } => {
+            let warnings = cmd::check::check(root, &LoadOptions { drafts, base_url: None })?;
+            print_all(&warnings);
+            println!("No errors{}.", if warnings.is_empty() { String::new() } else { format!(", {} warning(s)", warnings.len()) });
+        }
+        Command::Init { dir } => {
+            let files = cmd::init::init(&dir).map_err(|d| vec![d])?;
+            println!("Created a dossier in {} ({} files). Next: dossier build --root {}", dir.display(), files.len(), dir.display());
+        }
+        Command::New { kind, slug } => {
+            let Some((_, kind)) = cmd::new::KINDS.iter().find(|(name, _)| *name == kind) else {
+                let names: Vec<&str> = cmd::new::KINDS.iter().map(|(n, _)| *n).collect();
+                let hint = match dossier::diagnostics::did_you_mean(&kind, names.iter().copied()) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("use one of: {}", names.join(", ")),
+                };
+                return Err(vec![Diagnostic::error("dossier new", format!("unknown kind `{kind}`")).with_hint(hint)]);
+            };
+            let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+            let path = cmd::new::new(root, *kind, &slug, &today).map_err(|d| vec![d])?;
+            println!("Created {}", root.join(path).display());
+        }
+    }
+    Ok(())
+}
+
+fn print_all(problems: &[Diagnostic]) {
+    for problem in problems {
+        eprintln!("{problem}\n");
+    }
+}

@@ -1,0 +1,463 @@
+//! Building the [`Dossier`] from raw documents: parse dates, check every reference
+//! (source, publisher, actor, event, article, paragraph, affiliation), and compute the
+//! cross-references once. Every dangling reference is reported at its line and column.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use super::text::{paragraphs, word_count};
+use super::*;
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::load::{RawData, RawDocument, Spanned};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Keep articles and pages marked `draft: true`.
+    pub drafts: bool,
+    /// As `[markdown] smart_punctuation`: paragraph texts match the rendered ones.
+    pub smart_punctuation: bool,
+}
+
+/// Everything known about the documents before resolution: which slugs exist per kind.
+struct Known<'a> {
+    articles: HashMap<&'a str, &'a RawDocument>,
+    article_slugs: HashSet<&'a str>,
+    actors: HashSet<&'a str>,
+    sources: HashSet<&'a str>,
+    events: HashSet<&'a str>,
+    drafts: HashSet<&'a str>,
+}
+
+/// Turns raw documents into the dossier, with a diagnostic for every broken reference.
+pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut known = Known {
+        articles: HashMap::new(),
+        article_slugs: HashSet::new(),
+        actors: HashSet::new(),
+        sources: HashSet::new(),
+        events: HashSet::new(),
+        drafts: HashSet::new(),
+    };
+    let mut seen: HashMap<(&str, &str), &Path> = HashMap::new();
+    for doc in documents {
+        let kind = kind_name(&doc.data);
+        if let Some(first) = seen.insert((kind, &doc.slug), &doc.path) {
+            problems.push(
+                Diagnostic::error(&doc.path, format!("a second {kind} with the slug `{}`", doc.slug))
+                    .with_hint(format!("{} has the same file name; rename one of them", first.display())),
+            );
+            continue;
+        }
+        match &doc.data {
+            RawData::Article(a) => {
+                known.articles.insert(&doc.slug, doc);
+                known.article_slugs.insert(&doc.slug);
+                if a.draft {
+                    known.drafts.insert(&doc.slug);
+                }
+            }
+            RawData::Actor(_) => {
+                known.actors.insert(&doc.slug);
+            }
+            RawData::Source(_) => {
+                known.sources.insert(&doc.slug);
+            }
+            RawData::Event(_) => {
+                known.events.insert(&doc.slug);
+            }
+            RawData::Page(_) => {}
+        }
+    }
+
+    let mut dossier = Dossier::default();
+    for doc in documents {
+        let mut check = Checker { doc, known: &known, problems: &mut problems };
+        match &doc.data {
+            RawData::Article(raw) => {
+                if raw.draft && !options.drafts {
+                    continue;
+                }
+                let source = raw.source.as_ref().map(|s| check.reference(s, "source", &known.sources));
+                let publisher = raw.publisher.as_ref().and_then(|s| check.reference(s, "source", &known.sources));
+                let published = raw.published.as_ref().and_then(|d| check.date(d, "published"));
+                let events = raw.events.iter().filter_map(|e| check.reference(e, "event", &known.events)).collect();
+                let actors = raw.actors.iter().filter_map(|a| check.reference(a, "actor", &known.actors)).collect();
+                let quotes = raw
+                    .quotes
+                    .iter()
+                    .map(|q| HandQuote {
+                        text: q.text.value.clone(),
+                        by: q.by.as_ref().and_then(|by| {
+                            (by.value != "unattributed").then(|| check.reference(by, "actor", &known.actors)).flatten()
+                        }),
+                    })
+                    .collect();
+                let url = raw.url.as_ref().and_then(|u| check.url(u, "url"));
+                let (Some(Some(source)), Some(published)) = (source, published) else {
+                    continue;
+                };
+                let paragraphs = paragraphs(&doc.body, options.smart_punctuation);
+                let word_count = paragraphs.iter().map(|p| word_count(p)).sum();
+                dossier.articles.push(Article {
+                    slug: doc.slug.clone(),
+                    path: doc.path.clone(),
+                    title: raw.title.clone(),
+                    source,
+                    publisher,
+                    url,
+                    published,
+                    byline: raw.byline.clone(),
+                    events,
+                    actors,
+                    summary: raw.summary.clone(),
+                    quotes,
+                    draft: raw.draft,
+                    body: doc.body.clone(),
+                    paragraphs,
+                    word_count,
+                });
+            }
+            RawData::Actor(raw) => {
+                let kind = raw.kind.as_ref().and_then(|k| {
+                    let names = ActorKind::ALL.map(|(n, _)| n);
+                    check.choice(k, "kind", &names).map(|n| ActorKind::ALL.iter().find(|(name, _)| *name == n).expect("listed").1)
+                });
+                let affiliation = raw.affiliation.as_ref().and_then(|a| {
+                    if a.value == doc.slug {
+                        check.problems.push(
+                            Diagnostic::error(&doc.path, "an actor cannot be affiliated with itself")
+                                .at(&doc.text, a.line, a.column),
+                        );
+                        return None;
+                    }
+                    check.reference(a, "actor", &known.actors)
+                });
+                let image = raw.image.as_ref().and_then(|i| check.link(i, "image"));
+                dossier.actors.push(Actor {
+                    slug: doc.slug.clone(),
+                    path: doc.path.clone(),
+                    name: raw.name.clone(),
+                    aliases: unique(raw.aliases.iter().map(|a| a.value.trim().to_owned()).filter(|a| !a.is_empty() && *a != raw.name)),
+                    kind,
+                    role: raw.role.clone(),
+                    affiliation,
+                    image,
+                    members: Vec::new(),
+                    events: Vec::new(),
+                    body: doc.body.clone(),
+                });
+            }
+            RawData::Source(raw) => {
+                let kind = raw.kind.as_ref().and_then(|k| check.choice(k, "kind", SOURCE_KINDS));
+                let url = raw.url.as_ref().and_then(|u| check.url(u, "url"));
+                dossier.sources.push(Source {
+                    slug: doc.slug.clone(),
+                    path: doc.path.clone(),
+                    name: raw.name.clone(),
+                    aliases: unique(raw.aliases.iter().map(|a| a.value.trim().to_owned()).filter(|a| !a.is_empty())),
+                    url,
+                    kind: kind.map(str::to_owned),
+                    country: raw.country.clone(),
+                    articles: Vec::new(),
+                    republished: Vec::new(),
+                    republished_by: Vec::new(),
+                    body: doc.body.clone(),
+                });
+            }
+            RawData::Event(raw) => {
+                let date = raw.date.as_ref().and_then(|d| check.date(d, "date"));
+                let end = raw.end.as_ref().and_then(|d| check.date(d, "end"));
+                if let (Some(date), Some(end), Some(raw_end)) = (date, end, raw.end.as_ref()) {
+                    if end < date {
+                        check.problems.push(
+                            Diagnostic::error(&doc.path, format!("`end` ({}) is before `date` ({})", end.iso(), date.iso()))
+                                .at(&doc.text, raw_end.line, raw_end.column)
+                                .with_hint("an event ends on or after the day it starts"),
+                        );
+                    }
+                }
+                let actors = raw.actors.iter().filter_map(|a| check.reference(a, "actor", &known.actors)).collect();
+                let mut reports = Vec::new();
+                for spanned in &raw.sources {
+                    if let Some(report) = check.report(spanned, options) {
+                        reports.push(report);
+                    }
+                }
+                let claims = raw
+                    .claims
+                    .iter()
+                    .map(|claim| Claim {
+                        about: claim.about.clone(),
+                        reports: claim
+                            .reports
+                            .iter()
+                            .filter_map(|(article, said)| {
+                                let slug = check.reference(article, "article", &known.article_slugs)?;
+                                (options.drafts || !known.drafts.contains(slug.as_str())).then(|| (slug, said.clone()))
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                let Some(date) = date else { continue };
+                dossier.events.push(Event {
+                    slug: doc.slug.clone(),
+                    path: doc.path.clone(),
+                    title: raw.title.clone(),
+                    date,
+                    end,
+                    place: raw.place.clone(),
+                    actors,
+                    reports,
+                    claims,
+                    body: doc.body.clone(),
+                });
+            }
+            RawData::Page(raw) => {
+                if raw.draft && !options.drafts {
+                    continue;
+                }
+                if RESERVED_PAGE_SLUGS.contains(&doc.slug.as_str()) {
+                    check.problems.push(
+                        Diagnostic::error(&doc.path, format!("a page cannot be called `{}`: the site uses /{}/ for its own pages", doc.slug, doc.slug))
+                            .with_hint("rename the file"),
+                    );
+                    continue;
+                }
+                dossier.pages.push(Page {
+                    slug: doc.slug.clone(),
+                    path: doc.path.clone(),
+                    title: raw.title.clone(),
+                    summary: raw.summary.clone(),
+                    weight: raw.weight,
+                    draft: raw.draft,
+                    body: doc.body.clone(),
+                });
+            }
+        }
+    }
+    cross_reference(&mut dossier);
+    (dossier, problems)
+}
+
+/// Sorts everything and fills the computed lists (events of an article, articles of an
+/// event and of a source, members and events of an actor).
+fn cross_reference(dossier: &mut Dossier) {
+    dossier.articles.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
+    dossier.actors.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.slug.cmp(&b.slug)));
+    dossier.sources.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.slug.cmp(&b.slug)));
+    dossier.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
+    dossier.pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)));
+    dossier.reindex();
+
+    // Events ↔ articles: an event's reports are its own `sources:` plus the articles that name
+    // it; an article's events are its own `events:` plus the events that name it.
+    let mut article_events: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for event in &mut dossier.events {
+        let named: HashSet<String> = event.reports.iter().map(|r| r.article.clone()).collect();
+        for article in &dossier.articles {
+            if article.events.contains(&event.slug) && !named.contains(&article.slug) {
+                event.reports.push(Report { article: article.slug.clone(), paragraph: None });
+            }
+        }
+        let order: HashMap<&str, usize> = dossier.articles.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
+        // Oldest article first: articles are stored newest first.
+        event.reports.sort_by_key(|r| std::cmp::Reverse(order.get(r.article.as_str()).copied().unwrap_or(0)));
+        for report in &event.reports {
+            article_events.entry(report.article.clone()).or_default().push(event.slug.clone());
+        }
+    }
+    for article in &mut dossier.articles {
+        if let Some(events) = article_events.remove(&article.slug) {
+            for event in events {
+                if !article.events.contains(&event) {
+                    article.events.push(event);
+                }
+            }
+        }
+        let order: HashMap<&str, usize> = dossier.events.iter().enumerate().map(|(i, e)| (e.slug.as_str(), i)).collect();
+        article.events.sort_by_key(|e| order.get(e.as_str()).copied());
+    }
+
+    // Sources ↔ articles.
+    let mut own: HashMap<String, Vec<String>> = HashMap::new();
+    let mut republished: HashMap<String, Vec<String>> = HashMap::new();
+    let mut republished_by: HashMap<String, Vec<String>> = HashMap::new();
+    for article in &dossier.articles {
+        own.entry(article.source.clone()).or_default().push(article.slug.clone());
+        if let Some(publisher) = &article.publisher {
+            if *publisher != article.source {
+                republished.entry(publisher.clone()).or_default().push(article.slug.clone());
+                let by = republished_by.entry(article.source.clone()).or_default();
+                if !by.contains(publisher) {
+                    by.push(publisher.clone());
+                }
+            }
+        }
+    }
+    for source in &mut dossier.sources {
+        source.articles = own.remove(&source.slug).unwrap_or_default();
+        source.republished = republished.remove(&source.slug).unwrap_or_default();
+        source.republished_by = republished_by.remove(&source.slug).unwrap_or_default();
+    }
+
+    // Actors: members (by affiliation) and events (oldest first, as events are sorted).
+    let mut members: HashMap<String, Vec<String>> = HashMap::new();
+    for actor in &dossier.actors {
+        if let Some(affiliation) = &actor.affiliation {
+            members.entry(affiliation.clone()).or_default().push(actor.slug.clone());
+        }
+    }
+    let mut events: HashMap<String, Vec<String>> = HashMap::new();
+    for event in &dossier.events {
+        for actor in &event.actors {
+            events.entry(actor.clone()).or_default().push(event.slug.clone());
+        }
+    }
+    for actor in &mut dossier.actors {
+        actor.members = members.remove(&actor.slug).unwrap_or_default();
+        actor.events = events.remove(&actor.slug).unwrap_or_default();
+    }
+}
+
+struct Checker<'a, 'p> {
+    doc: &'a RawDocument,
+    known: &'a Known<'a>,
+    problems: &'p mut Vec<Diagnostic>,
+}
+
+impl Checker<'_, '_> {
+    fn error(&mut self, at: &Spanned<String>, message: String, hint: String) {
+        self.problems.push(
+            Diagnostic::error(&self.doc.path, message)
+                .at(&self.doc.text, at.line, at.column)
+                .with_hint(hint),
+        );
+    }
+
+    /// The slug, if `kind` `at` exists; otherwise a "no such" diagnostic with the closest slug.
+    fn reference(&mut self, at: &Spanned<String>, kind: &str, known: &HashSet<&str>) -> Option<String> {
+        let slug = at.value.trim();
+        if known.contains(slug) {
+            return Some(slug.to_owned());
+        }
+        let folder = match kind {
+            "source" => "sources",
+            "actor" => "actors",
+            "event" => "events",
+            _ => "articles",
+        };
+        let hint = match did_you_mean(slug, known.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("create content/{folder}/{slug}.md, or use the slug of an existing {kind} (its file name without .md)"),
+        };
+        self.error(at, format!("no {kind} `{slug}` (no file content/{folder}/{slug}.md)"), hint);
+        None
+    }
+
+    fn date(&mut self, at: &Spanned<String>, key: &str) -> Option<PartialDate> {
+        match PartialDate::parse(&at.value) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                self.error(at, format!("invalid date in `{key}`: {message}"), "dates are ISO 8601: 2014, 2014-03, 2014-03-14 or 2014-03-14T18:30:00Z".into());
+                None
+            }
+        }
+    }
+
+    fn choice<'c>(&mut self, at: &Spanned<String>, key: &str, choices: &[&'c str]) -> Option<&'c str> {
+        if let Some(found) = choices.iter().find(|c| **c == at.value) {
+            return Some(found);
+        }
+        let hint = match did_you_mean(&at.value, choices.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("use one of: {}", choices.join(", ")),
+        };
+        self.error(at, format!("`{}` is not a valid `{key}`", at.value), hint);
+        None
+    }
+
+    /// An absolute http(s) URL, or nothing: a `javascript:` or other scheme never reaches a page.
+    fn url(&mut self, url: &str, key: &str) -> Option<String> {
+        let url = url.trim();
+        if url.starts_with("https://") || url.starts_with("http://") {
+            return Some(url.to_owned());
+        }
+        let at = self.spanned_key(key, url);
+        self.error(&at, format!("`{key}` must be an http:// or https:// address, not `{url}`"), "write the full address, starting with https://".into());
+        None
+    }
+
+    /// An http(s) URL or a path relative to the site (for images in `static/`).
+    fn link(&mut self, link: &str, key: &str) -> Option<String> {
+        let link = link.trim();
+        let scheme = link.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/'));
+        match scheme {
+            None if !link.starts_with("//") => Some(link.trim_start_matches('/').to_owned()),
+            Some("http") | Some("https") => Some(link.to_owned()),
+            _ => {
+                let at = self.spanned_key(key, link);
+                self.error(&at, format!("`{key}` must be a path in static/ or an http(s) address, not `{link}`"), "for a file static/img/x.jpg write img/x.jpg".into());
+                None
+            }
+        }
+    }
+
+    fn spanned_key(&self, key: &str, value: &str) -> Spanned<String> {
+        let prefix = format!("{key}:");
+        let line = self.doc.text.lines().position(|l| l.starts_with(&prefix)).map_or(1, |i| i + 1);
+        Spanned { value: value.to_owned(), line, column: 1 }
+    }
+
+    /// An event's `sources:` entry: `article` or `article#pN`.
+    fn report(&mut self, at: &Spanned<String>, options: Options) -> Option<Report> {
+        let (slug, anchor) = match at.value.split_once('#') {
+            Some((slug, anchor)) => (slug.trim(), Some(anchor.trim())),
+            None => (at.value.trim(), None),
+        };
+        let slug_at = Spanned { value: slug.to_owned(), ..at.clone() };
+        let slug = self.reference(&slug_at, "article", &self.known.article_slugs)?;
+        if self.known.drafts.contains(slug.as_str()) && !options.drafts {
+            return None;
+        }
+        let article = self.known.articles[slug.as_str()];
+        let paragraph = match anchor {
+            None => None,
+            Some(anchor) => {
+                let count = paragraphs(&article.body, options.smart_punctuation).len();
+                match anchor.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
+                    Some(n) if (1..=count).contains(&n) => Some(n),
+                    _ => {
+                        self.error(
+                            at,
+                            format!("`{slug}` has no paragraph `#{anchor}`"),
+                            format!("paragraph anchors run from #p1 to #p{count} in {}", article.path.display()),
+                        );
+                        return None;
+                    }
+                }
+            }
+        };
+        Some(Report { article: slug, paragraph })
+    }
+}
+
+fn unique(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+fn kind_name(data: &RawData) -> &'static str {
+    match data {
+        RawData::Article(_) => "article",
+        RawData::Actor(_) => "actor",
+        RawData::Source(_) => "source",
+        RawData::Event(_) => "event",
+        RawData::Page(_) => "page",
+    }
+}

@@ -1,0 +1,531 @@
+//! View-models for templates: plain, serialisable structs made from the model and the
+//! analysis, with every list already sorted, counted and linked. Templates only present them;
+//! the model types never reach a template. Every `url` is relative to the site root: a
+//! template writes `{{ root }}{{ x.url }}`.
+
+use serde::Serialize;
+
+use super::markdown::{self, InlineLink};
+use crate::analyse::Analysis;
+use crate::config::{ActorLinks, Config};
+use crate::model::{Actor, Article, Dossier, Event, PartialDate, Source};
+
+/// Shared by every page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub base_url: String,
+    /// Free pages (content/pages/), for the navigation.
+    pub pages: Vec<Link>,
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    pub articles: usize,
+    pub actors: usize,
+    pub sources: usize,
+    pub events: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// ISO 8601 at the date's precision, for `<time datetime>`.
+    pub iso: String,
+    /// "November 2013", "14 March 2014", "14 March 2014, 18:30 UTC".
+    pub human: String,
+    /// year | month | day | time
+    pub precision: String,
+    pub weekday: Option<String>,
+}
+
+impl From<&PartialDate> for DateView {
+    fn from(date: &PartialDate) -> Self {
+        DateView {
+            iso: date.iso(),
+            human: date.human(),
+            precision: format!("{:?}", date.precision()).to_lowercase(),
+            weekday: date.weekday(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRef {
+    pub slug: String,
+    pub name: String,
+    pub kind: Option<String>,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorRef {
+    pub slug: String,
+    pub name: String,
+    pub kind: Option<String>,
+    pub role: Option<String>,
+    pub url: String,
+    /// Mentions in the context where it is listed (an article, a source, the whole dossier).
+    pub mentions: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventRef {
+    pub slug: String,
+    pub title: String,
+    pub date: DateView,
+    pub end: Option<DateView>,
+    pub place: Option<String>,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRef {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub source: SourceRef,
+    pub publisher: Option<SourceRef>,
+    pub published: DateView,
+    pub byline: Option<String>,
+    pub summary: Option<String>,
+    pub word_count: usize,
+}
+
+/// The whole article, for its own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    #[serde(flatten)]
+    pub summary: ArticleRef,
+    /// The original address, if known.
+    pub original_url: Option<String>,
+    pub body_html: String,
+    pub paragraphs: usize,
+    pub actors: Vec<ActorRef>,
+    pub events: Vec<EventRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    #[serde(flatten)]
+    pub summary: SourceRef,
+    pub homepage: Option<String>,
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+    pub body_html: String,
+    pub articles: Vec<ArticleRef>,
+    /// Articles of other outlets this site republished.
+    pub republished: Vec<ArticleRef>,
+    pub republished_by: Vec<SourceRef>,
+    /// The actors its articles mention most, with counts.
+    pub top_actors: Vec<ActorRef>,
+}
+
+/// An article that mentions an actor, with the count.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentioningArticle {
+    pub article: ArticleRef,
+    pub mentions: usize,
+    /// `#pN` of the first paragraph that mentions the actor (none for a title-only mention).
+    pub first_paragraph: Option<usize>,
+}
+
+/// The articles of one outlet that mention an actor.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceGroup {
+    pub source: SourceRef,
+    pub mentions: usize,
+    pub articles: Vec<MentioningArticle>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorView {
+    #[serde(flatten)]
+    pub summary: ActorRef,
+    pub aliases: Vec<String>,
+    pub affiliation: Option<ActorRef>,
+    pub members: Vec<ActorRef>,
+    pub image: Option<String>,
+    pub body_html: String,
+    pub article_count: usize,
+    pub by_source: Vec<SourceGroup>,
+    pub events: Vec<EventRef>,
+    /// Actors most often mentioned in the same paragraphs; `mentions` is the number of shared
+    /// paragraphs.
+    pub co_mentioned: Vec<ActorRef>,
+}
+
+/// Actors of one kind, for the index.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorGroup {
+    pub kind: String,
+    pub label: String,
+    pub actors: Vec<ActorRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    pub article: ArticleRef,
+    pub paragraph: Option<usize>,
+    /// The article's URL, with `#pN` where the paragraph is known.
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimView {
+    pub about: String,
+    /// One cell per reporting article, in the order of `EventView::reports`.
+    pub cells: Vec<ClaimCell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimCell {
+    pub article: String,
+    /// What the article reports; `None` when it does not report the claim.
+    pub text: Option<String>,
+    /// True when this article's report differs from the most common one.
+    pub disagrees: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    #[serde(flatten)]
+    pub summary: EventRef,
+    pub actors: Vec<ActorRef>,
+    pub body_html: String,
+    pub reports: Vec<ReportView>,
+    /// Distinct outlets among the reports.
+    pub outlets: Vec<SourceRef>,
+    pub claims: Vec<ClaimView>,
+}
+
+/// Builds view-models for one build: holds the dossier, the analysis and the settings that
+/// decide how URLs and bodies look.
+pub struct Views<'a> {
+    pub dossier: &'a Dossier,
+    pub analysis: &'a Analysis,
+    pub config: &'a Config,
+    /// Links end in `index.html` (for `file://` use).
+    pub file_urls: bool,
+}
+
+impl<'a> Views<'a> {
+    /// A site-relative URL for the page in folder `dir` ("" for the front page).
+    pub fn url(&self, dir: &str) -> String {
+        if self.file_urls {
+            format!("{dir}index.html")
+        } else {
+            dir.to_owned()
+        }
+    }
+
+    pub fn site(&self) -> SiteView {
+        let d = self.dossier;
+        SiteView {
+            title: self.config.title.clone(),
+            description: self.config.description.clone(),
+            language: self.config.language.clone(),
+            base_url: self.config.base_url.clone(),
+            pages: d.pages.iter().map(|p| Link { title: p.title.clone(), url: self.url(&format!("{}/", p.slug)) }).collect(),
+            counts: Counts { articles: d.articles.len(), actors: d.actors.len(), sources: d.sources.len(), events: d.events.len() },
+        }
+    }
+
+    pub fn source_ref(&self, slug: &str) -> SourceRef {
+        let source = self.dossier.source(slug);
+        SourceRef {
+            slug: slug.to_owned(),
+            name: source.map_or_else(|| slug.to_owned(), |s| s.name.clone()),
+            kind: source.and_then(|s| s.kind.clone()),
+            url: self.url(&format!("sources/{slug}/")),
+        }
+    }
+
+    pub fn actor_ref(&self, index: usize, mentions: usize) -> ActorRef {
+        let actor = &self.dossier.actors[index];
+        ActorRef {
+            slug: actor.slug.clone(),
+            name: actor.name.clone(),
+            kind: actor.kind.map(|k| k.name().to_owned()),
+            role: actor.role.clone(),
+            url: self.url(&format!("actors/{}/", actor.slug)),
+            mentions,
+        }
+    }
+
+    fn actor_index(&self, slug: &str) -> Option<usize> {
+        self.dossier.actors.iter().position(|a| a.slug == slug)
+    }
+
+    pub fn event_ref(&self, event: &Event) -> EventRef {
+        EventRef {
+            slug: event.slug.clone(),
+            title: event.title.clone(),
+            date: (&event.date).into(),
+            end: event.end.as_ref().map(DateView::from),
+            place: event.place.clone(),
+            url: self.url(&format!("events/{}/", event.slug)),
+        }
+    }
+
+    pub fn article_ref(&self, article: &Article) -> ArticleRef {
+        ArticleRef {
+            slug: article.slug.clone(),
+            title: article.title.clone(),
+            url: self.url(&format!("articles/{}/", article.slug)),
+            source: self.source_ref(&article.source),
+            publisher: article.publisher.as_deref().map(|p| self.source_ref(p)),
+            published: (&article.published).into(),
+            byline: article.byline.clone(),
+            summary: article.summary.clone(),
+            word_count: article.word_count,
+        }
+    }
+
+    fn article_ref_by_slug(&self, slug: &str) -> Option<ArticleRef> {
+        self.dossier.article(slug).map(|a| self.article_ref(a))
+    }
+
+    /// The article page's view; `root` is the page's way back to the site root.
+    pub fn article(&self, index: usize, root: &str) -> ArticleView {
+        let article = &self.dossier.articles[index];
+        let body_html = markdown::render(&article.body, &self.config.markdown, &self.actor_links(index, root));
+        ArticleView {
+            summary: self.article_ref(article),
+            original_url: article.url.clone(),
+            body_html,
+            paragraphs: article.paragraphs.len(),
+            actors: self.analysis.article_actors[index].iter().map(|&(a, n)| self.actor_ref(a, n)).collect(),
+            events: article.events.iter().filter_map(|e| self.dossier.event(e)).map(|e| self.event_ref(e)).collect(),
+        }
+    }
+
+    /// The actor links to insert into an article's paragraphs, per `[links] actors`.
+    fn actor_links(&self, index: usize, root: &str) -> Vec<Vec<InlineLink>> {
+        let article = &self.dossier.articles[index];
+        let mut links = vec![Vec::new(); article.paragraphs.len()];
+        let policy = self.config.links.actors;
+        if policy == ActorLinks::None {
+            return links;
+        }
+        let mut linked_in_article = std::collections::HashSet::new();
+        let mut linked_in_paragraph = std::collections::HashSet::new();
+        let mut paragraph = 0;
+        for mention in &self.analysis.mentions[index] {
+            if mention.paragraph == 0 {
+                continue;
+            }
+            if mention.paragraph != paragraph {
+                paragraph = mention.paragraph;
+                linked_in_paragraph.clear();
+            }
+            let link = match policy {
+                ActorLinks::All => true,
+                ActorLinks::FirstPerParagraph => linked_in_paragraph.insert(mention.actor),
+                ActorLinks::FirstPerArticle => linked_in_article.insert(mention.actor),
+                ActorLinks::None => false,
+            };
+            if link {
+                let actor = &self.dossier.actors[mention.actor];
+                links[mention.paragraph - 1].push(InlineLink {
+                    start: mention.start,
+                    end: mention.end,
+                    href: format!("{root}{}", self.url(&format!("actors/{}/", actor.slug))),
+                    title: actor.name.clone(),
+                });
+            }
+        }
+        links
+    }
+
+    pub fn source(&self, source: &Source) -> SourceView {
+        let articles: Vec<ArticleRef> = source.articles.iter().filter_map(|a| self.article_ref_by_slug(a)).collect();
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for (index, article) in self.dossier.articles.iter().enumerate() {
+            if article.source != source.slug {
+                continue;
+            }
+            for &(actor, n) in &self.analysis.article_actors[index] {
+                match counts.iter_mut().find(|(a, _)| *a == actor) {
+                    Some((_, total)) => *total += n,
+                    None => counts.push((actor, n)),
+                }
+            }
+        }
+        counts.retain(|&(_, n)| n > 0);
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        SourceView {
+            summary: self.source_ref(&source.slug),
+            homepage: source.url.clone(),
+            country: source.country.clone(),
+            aliases: source.aliases.clone(),
+            body_html: markdown::render(&source.body, &self.config.markdown, &[]),
+            articles,
+            republished: source.republished.iter().filter_map(|a| self.article_ref_by_slug(a)).collect(),
+            republished_by: source.republished_by.iter().map(|s| self.source_ref(s)).collect(),
+            top_actors: counts.into_iter().take(12).map(|(a, n)| self.actor_ref(a, n)).collect(),
+        }
+    }
+
+    pub fn sources(&self) -> Vec<(SourceRef, usize, usize)> {
+        self.dossier
+            .sources
+            .iter()
+            .map(|s| (self.source_ref(&s.slug), s.articles.len(), s.republished.len()))
+            .collect()
+    }
+
+    pub fn actor(&self, index: usize) -> ActorView {
+        let actor: &Actor = &self.dossier.actors[index];
+        let mut by_source: Vec<SourceGroup> = Vec::new();
+        for &(article_index, mentions) in &self.analysis.actor_articles[index] {
+            let article = &self.dossier.articles[article_index];
+            let first_paragraph = self.analysis.mentions[article_index]
+                .iter()
+                .find(|m| m.actor == index && m.paragraph > 0)
+                .map(|m| m.paragraph);
+            let entry = MentioningArticle { article: self.article_ref(article), mentions, first_paragraph };
+            match by_source.iter_mut().find(|g| g.source.slug == article.source) {
+                Some(group) => {
+                    group.mentions += mentions;
+                    group.articles.push(entry);
+                }
+                None => by_source.push(SourceGroup { source: self.source_ref(&article.source), mentions, articles: vec![entry] }),
+            }
+        }
+        by_source.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.source.name.cmp(&b.source.name)));
+        ActorView {
+            summary: self.actor_ref(index, self.analysis.actor_mentions[index]),
+            aliases: actor.aliases.clone(),
+            affiliation: actor.affiliation.as_deref().and_then(|a| self.actor_index(a)).map(|a| self.actor_ref(a, self.analysis.actor_mentions[a])),
+            members: actor.members.iter().filter_map(|m| self.actor_index(m)).map(|m| self.actor_ref(m, self.analysis.actor_mentions[m])).collect(),
+            image: actor.image.clone(),
+            body_html: markdown::render(&actor.body, &self.config.markdown, &[]),
+            article_count: self.analysis.actor_articles[index].len(),
+            by_source,
+            events: actor.events.iter().filter_map(|e| self.dossier.event(e)).map(|e| self.event_ref(e)).collect(),
+            co_mentioned: self.analysis.co_mentions[index].iter().take(10).map(|&(a, n)| self.actor_ref(a, n)).collect(),
+        }
+    }
+
+    /// Actors grouped by kind (people, organisations, states, then the unclassified), each
+    /// group sorted by mentions.
+    pub fn actor_groups(&self) -> Vec<ActorGroup> {
+        let groups = [
+            (Some("person"), "People"),
+            (Some("organisation"), "Organisations"),
+            (Some("state"), "States"),
+            (None, "Other actors"),
+        ];
+        groups
+            .iter()
+            .filter_map(|(kind, label)| {
+                let mut actors: Vec<ActorRef> = (0..self.dossier.actors.len())
+                    .map(|i| self.actor_ref(i, self.analysis.actor_mentions[i]))
+                    .filter(|a| a.kind.as_deref() == *kind)
+                    .collect();
+                actors.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+                (!actors.is_empty()).then(|| ActorGroup {
+                    kind: kind.unwrap_or("other").to_owned(),
+                    label: (*label).to_owned(),
+                    actors,
+                })
+            })
+            .collect()
+    }
+
+    /// The most mentioned actors, for the front page.
+    pub fn key_actors(&self, count: usize) -> Vec<ActorRef> {
+        let mut order: Vec<usize> = (0..self.dossier.actors.len()).collect();
+        order.sort_by(|&a, &b| self.analysis.actor_mentions[b].cmp(&self.analysis.actor_mentions[a]).then(a.cmp(&b)));
+        order.into_iter().take(count).map(|i| self.actor_ref(i, self.analysis.actor_mentions[i])).collect()
+    }
+
+    pub fn event(&self, event: &Event) -> EventView {
+        let reports: Vec<ReportView> = event
+            .reports
+            .iter()
+            .filter_map(|r| {
+                let article = self.article_ref_by_slug(&r.article)?;
+                let url = match r.paragraph {
+                    Some(p) => format!("{}#p{p}", article.url),
+                    None => article.url.clone(),
+                };
+                Some(ReportView { article, paragraph: r.paragraph, url })
+            })
+            .collect();
+        let claims = event
+            .claims
+            .iter()
+            .map(|claim| {
+                let texts: Vec<Option<&str>> = reports
+                    .iter()
+                    .map(|r| claim.reports.iter().find(|(a, _)| *a == r.article.slug).map(|(_, t)| t.as_str()))
+                    .collect();
+                let majority = majority(texts.iter().flatten().copied());
+                ClaimView {
+                    about: claim.about.clone(),
+                    cells: reports
+                        .iter()
+                        .zip(&texts)
+                        .map(|(r, text)| ClaimCell {
+                            article: r.article.slug.clone(),
+                            text: text.map(str::to_owned),
+                            disagrees: text.is_some_and(|t| Some(normalise(t)) != majority),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        EventView {
+            summary: self.event_ref(event),
+            actors: event.actors.iter().filter_map(|a| self.actor_index(a)).map(|a| self.actor_ref(a, self.analysis.actor_mentions[a])).collect(),
+            body_html: markdown::render(&event.body, &self.config.markdown, &[]),
+            outlets: event.outlets(self.dossier).into_iter().map(|s| self.source_ref(s)).collect(),
+            reports,
+            claims,
+        }
+    }
+}
+
+/// The most common of `texts` after normalising case and spacing; `None` on a tie between
+/// the most common ones (no majority to disagree with), or when there is only one text.
+fn majority<'t>(texts: impl Iterator<Item = &'t str>) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for text in texts {
+        let key = normalise(text);
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    if counts.len() < 2 {
+        return counts.pop().map(|(k, _)| k);
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    (counts[0].1 > counts[1].1).then(|| counts[0].0.clone())
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn majority_marks_only_the_odd_one_out() {
+        assert_eq!(majority(["six hours", "Six  hours", "several hours"].into_iter()).as_deref(), Some("six hours"));
+        assert_eq!(majority(["a", "b"].into_iter()), None);
+        assert_eq!(majority(["a"].into_iter()).as_deref(), Some("a"));
+    }
+}

@@ -1,0 +1,325 @@
+//! Markdown bodies → HTML: pulldown-cmark with paragraph anchors (`#pN`), syntect
+//! highlighting as CSS classes, actor links inserted into running text, and sanitising of
+//! raw HTML and unsafe link schemes unless the dossier opts out.
+
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::config::MarkdownConfig;
+use crate::model::text::{is_top_level_paragraph, markdown_options};
+
+/// The prefix of syntect's CSS classes, so they never clash with the theme's.
+pub const HIGHLIGHT_PREFIX: &str = "hl-";
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed {
+    prefix: HIGHLIGHT_PREFIX,
+};
+
+/// A link to insert into a paragraph's text: bytes `start..end` of the paragraph's plain
+/// text (as [`crate::model::text::paragraphs`] gives it) link to `href`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineLink {
+    pub start: usize,
+    pub end: usize,
+    pub href: String,
+    pub title: String,
+}
+
+/// Renders `markdown`; `links[n - 1]` are the links to insert into paragraph `n`, sorted by
+/// start and not overlapping.
+pub fn render(markdown: &str, settings: &MarkdownConfig, links: &[Vec<InlineLink>]) -> String {
+    let mut events: Vec<Event> = Vec::new();
+    let mut depth = 0usize;
+    let mut paragraph = 0usize;
+    // Inside a numbered paragraph: the byte offset of the paragraph's plain text so far.
+    let mut in_paragraph: Option<usize> = None;
+    let mut link_depth = 0usize;
+    let mut heading = false;
+    let mut code: Option<(String, String)> = None;
+    let mut has_raw_html = false;
+
+    let parser = Parser::new_ext(markdown, markdown_options(settings.smart_punctuation));
+    for event in parser {
+        if let Some((lang, text)) = code.as_mut() {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    events.push(Event::Html(highlight(lang, text).into()));
+                    code = None;
+                    depth -= 1;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Paragraph) if is_top_level_paragraph(depth) => {
+                paragraph += 1;
+                depth += 1;
+                in_paragraph = Some(0);
+                events.push(Event::Html(format!("<p id=\"p{paragraph}\">").into()));
+            }
+            Event::End(TagEnd::Paragraph) if depth == 1 && in_paragraph.is_some() => {
+                depth -= 1;
+                in_paragraph = None;
+                events.push(Event::Html("</p>\n".into()));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                depth += 1;
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                depth += 1;
+                link_depth += 1;
+                let dest_url = if settings.unsafe_html || is_safe_url(&dest_url) { dest_url } else { CowStr::from("#") };
+                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            Event::End(TagEnd::Link) => {
+                depth -= 1;
+                link_depth -= 1;
+                events.push(Event::End(TagEnd::Link));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                depth += 1;
+                let dest_url = if settings.unsafe_html || is_safe_url(&dest_url) { dest_url } else { CowStr::from("") };
+                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
+            Event::Start(tag @ Tag::Heading { .. }) => {
+                depth += 1;
+                heading = true;
+                events.push(Event::Start(tag));
+            }
+            Event::End(end @ TagEnd::Heading(_)) => {
+                depth -= 1;
+                heading = false;
+                events.push(Event::End(end));
+            }
+            Event::Start(tag) => {
+                depth += 1;
+                events.push(Event::Start(tag));
+            }
+            Event::End(tag) => {
+                depth = depth.saturating_sub(1);
+                events.push(Event::End(tag));
+            }
+            Event::Text(text) => match in_paragraph.as_mut() {
+                Some(offset) => {
+                    let start = *offset;
+                    *offset += text.len();
+                    let wanted = links.get(paragraph - 1).map(Vec::as_slice).unwrap_or(&[]);
+                    if link_depth > 0 || heading || wanted.is_empty() {
+                        events.push(Event::Text(text));
+                    } else {
+                        push_linked(&mut events, &text, start, wanted);
+                    }
+                }
+                None => events.push(Event::Text(text)),
+            },
+            Event::Code(text) => {
+                if let Some(offset) = in_paragraph.as_mut() {
+                    *offset += text.len();
+                }
+                events.push(Event::Code(text));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(offset) = in_paragraph.as_mut() {
+                    *offset += 1;
+                }
+                events.push(event);
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                has_raw_html = true;
+                events.push(Event::Html(html));
+            }
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if has_raw_html && !settings.unsafe_html {
+        sanitize(&html)
+    } else {
+        html
+    }
+}
+
+/// Splits `text` (which starts at byte `start` of its paragraph) around the links that fall
+/// inside it.
+fn push_linked<'a>(events: &mut Vec<Event<'a>>, text: &str, start: usize, links: &[InlineLink]) {
+    let end = start + text.len();
+    let mut cursor = start;
+    for link in links.iter().filter(|l| l.start >= start && l.end <= end) {
+        if link.start < cursor {
+            continue;
+        }
+        if link.start > cursor {
+            events.push(Event::Text(text[cursor - start..link.start - start].to_owned().into()));
+        }
+        events.push(Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: link.href.clone().into(),
+            title: link.title.clone().into(),
+            id: "".into(),
+        }));
+        events.push(Event::Text(text[link.start - start..link.end - start].to_owned().into()));
+        events.push(Event::End(TagEnd::Link));
+        cursor = link.end;
+    }
+    if cursor < end {
+        events.push(Event::Text(text[cursor - start..].to_owned().into()));
+    }
+}
+
+/// Whether a link target is harmless: relative, a fragment, or an http(s)/mailto address.
+pub fn is_safe_url(url: &str) -> bool {
+    let trimmed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    match trimmed.split_once(':') {
+        None => true,
+        Some((scheme, _)) if scheme.contains(['/', '?', '#']) => true,
+        Some((scheme, _)) => matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https" | "mailto"),
+    }
+}
+
+/// Removes scripts, event handlers, frames, styles and unsafe URLs from raw HTML, keeping the
+/// ids and classes the renderer itself writes.
+pub fn sanitize(html: &str) -> String {
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER
+        .get_or_init(|| {
+            let mut builder = ammonia::Builder::default();
+            builder
+                .add_generic_attributes(["id", "class"])
+                .add_tags(["figure", "figcaption", "mark"])
+                .url_schemes(["http", "https", "mailto"].into_iter().collect());
+            builder
+        })
+        .clean(html)
+        .to_string()
+}
+
+fn syntaxes() -> &'static SyntaxSet {
+    static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
+    SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+/// A code block as `<pre><code>` with syntect's classes; plain (escaped) when the language
+/// is unknown.
+fn highlight(lang: &str, code: &str) -> String {
+    let escaped_lang = escape(lang);
+    let syntax = (!lang.is_empty()).then(|| syntaxes().find_syntax_by_token(lang)).flatten();
+    let Some(syntax) = syntax else {
+        return format!("<pre class=\"code\"><code{}>{}</code></pre>\n",
+            if lang.is_empty() { String::new() } else { format!(" class=\"language-{escaped_lang}\"") },
+            escape(code));
+    };
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes(), CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
+        }
+    }
+    format!(
+        "<pre class=\"code\"><code class=\"language-{escaped_lang}\">{}</code></pre>\n",
+        generator.finalize()
+    )
+}
+
+/// The stylesheet for highlighted code in `theme` (one of [`crate::config::HIGHLIGHT_THEMES`]).
+pub fn highlight_css(theme: &str) -> String {
+    let themes = syntect::highlighting::ThemeSet::load_defaults();
+    themes
+        .themes
+        .get(theme)
+        .and_then(|t| syntect::html::css_for_theme_with_class_style(t, CLASS_STYLE).ok())
+        .unwrap_or_default()
+}
+
+/// HTML-escapes text for element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::text::paragraphs;
+
+    fn settings() -> MarkdownConfig {
+        MarkdownConfig::default()
+    }
+
+    #[test]
+    fn numbers_top_level_paragraphs_like_the_model() {
+        let body = "One.\n\n> quoted\n\n- a\n- b\n\nTwo.\n";
+        let html = render(body, &settings(), &[]);
+        assert!(html.contains("<p id=\"p1\">One.</p>"), "{html}");
+        assert!(html.contains("<p id=\"p2\">Two.</p>"), "{html}");
+        assert!(!html.contains("id=\"p3\""));
+        assert_eq!(paragraphs(body, true).len(), 2);
+    }
+
+    #[test]
+    fn removes_scripts_handlers_and_javascript_urls() {
+        let body = "Hi <script>alert(1)</script><img src=x onerror=alert(2)>\n\n[x](javascript:alert(3)) <a href=\"javascript:alert(4)\">y</a>\n";
+        let html = render(body, &settings(), &[]);
+        for bad in ["<script", "onerror", "javascript:"] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+        assert!(html.contains("id=\"p1\""), "ids survive sanitising: {html}");
+    }
+
+    #[test]
+    fn unsafe_html_keeps_raw_html() {
+        let settings = MarkdownConfig { unsafe_html: true, ..settings() };
+        assert!(render("<b onclick=\"x()\">b</b>\n", &settings, &[]).contains("onclick"));
+    }
+
+    #[test]
+    fn highlights_code_with_classes() {
+        let html = render("```rust\nfn main() {}\n```\n", &settings(), &[]);
+        assert!(html.contains("class=\"language-rust\""), "{html}");
+        assert!(html.contains("hl-"), "{html}");
+    }
+
+    #[test]
+    fn inserts_links_into_paragraph_text_but_not_into_links() {
+        let body = "Kerry met [Lavrov](https://e.org) and Lavrov *spoke*.\n";
+        let text = &paragraphs(body, true)[0];
+        let start = text.rfind("Lavrov").unwrap();
+        let links = vec![vec![
+            InlineLink { start: 0, end: 5, href: "../k/".into(), title: "John Kerry".into() },
+            InlineLink { start, end: start + 6, href: "../l/".into(), title: "Sergei Lavrov".into() },
+        ]];
+        let html = render(body, &settings(), &links);
+        assert!(html.contains("<a href=\"../k/\" title=\"John Kerry\">Kerry</a> met"), "{html}");
+        assert!(html.contains("and <a href=\"../l/\" title=\"Sergei Lavrov\">Lavrov</a> <em>"), "{html}");
+    }
+
+    #[test]
+    fn safe_urls() {
+        assert!(is_safe_url("../x/"));
+        assert!(is_safe_url("#p1"));
+        assert!(is_safe_url("https://e.org/a:b"));
+        assert!(!is_safe_url("JavaScript:alert(1)"));
+        assert!(!is_safe_url("java\tscript:alert(1)"));
+        assert!(!is_safe_url("data:text/html,x"));
+    }
+}

@@ -1,0 +1,10 @@
+//! Rendering: the dossier and its analysis → the files of the site. [`plan`] lists every page
+//! with its template; [`Renderer::render`] turns one page into bytes. Pure: nothing here
+//! touches the file system (templates arrive compiled, output leaves as bytes).
+
+pub mod context;
+pub mod markdown;
+mod pages;
+pub mod templates;
+
+pub use pages::{plan, PageKind, PlannedPage, Renderer};

@@ -1,0 +1,224 @@
+//! The list of pages a dossier builds, and rendering one of them with its template.
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::context::Views;
+use super::templates::error_chain;
+use crate::analyse::Analysis;
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::model::Dossier;
+
+/// The kinds of page, for the build summary and for templates (`page.kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Index,
+    Article,
+    Actors,
+    Actor,
+    Sources,
+    Source,
+    Event,
+    Page,
+    NotFound,
+    Data,
+    Asset,
+}
+
+impl PageKind {
+    /// Plural label for the build summary.
+    pub fn label(self) -> &'static str {
+        match self {
+            PageKind::Index => "front page",
+            PageKind::Article => "articles",
+            PageKind::Actors => "actor index",
+            PageKind::Actor => "actors",
+            PageKind::Sources => "source index",
+            PageKind::Source => "sources",
+            PageKind::Event => "events",
+            PageKind::Page => "pages",
+            PageKind::NotFound => "not-found page",
+            PageKind::Data => "data file",
+            PageKind::Asset => "assets",
+        }
+    }
+}
+
+/// One file of the site to render: where it goes and what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedPage {
+    pub kind: PageKind,
+    /// Output path relative to the site root, with `/`: `articles/x/index.html`.
+    pub path: String,
+    /// Index into the dossier's vector for the kind, where there is one.
+    pub item: usize,
+}
+
+impl PlannedPage {
+    fn new(kind: PageKind, path: String, item: usize) -> Self {
+        PlannedPage { kind, path, item }
+    }
+
+    /// The way back from this page to the site root: `../../` for `articles/x/index.html`.
+    pub fn root(&self) -> String {
+        "../".repeat(self.path.matches('/').count())
+    }
+}
+
+/// Every page of the site.
+pub fn plan(dossier: &Dossier) -> Vec<PlannedPage> {
+    let mut pages = vec![
+        PlannedPage::new(PageKind::Index, "index.html".into(), 0),
+        PlannedPage::new(PageKind::Actors, "actors/index.html".into(), 0),
+        PlannedPage::new(PageKind::Sources, "sources/index.html".into(), 0),
+        PlannedPage::new(PageKind::NotFound, "404.html".into(), 0),
+        PlannedPage::new(PageKind::Data, "dossier.json".into(), 0),
+    ];
+    let each = |kind, dir: &str, slugs: Vec<&str>| {
+        slugs.into_iter().enumerate().map(move |(i, slug)| PlannedPage::new(kind, format!("{dir}{slug}/index.html"), i)).collect::<Vec<_>>()
+    };
+    pages.extend(each(PageKind::Article, "articles/", dossier.articles.iter().map(|a| a.slug.as_str()).collect()));
+    pages.extend(each(PageKind::Actor, "actors/", dossier.actors.iter().map(|a| a.slug.as_str()).collect()));
+    pages.extend(each(PageKind::Source, "sources/", dossier.sources.iter().map(|a| a.slug.as_str()).collect()));
+    pages.extend(each(PageKind::Event, "events/", dossier.events.iter().map(|a| a.slug.as_str()).collect()));
+    pages.extend(each(PageKind::Page, "", dossier.pages.iter().map(|a| a.slug.as_str()).collect()));
+    pages
+}
+
+/// Renders planned pages: the compiled templates plus the view-model builder.
+pub struct Renderer<'a> {
+    pub tera: &'a Tera,
+    pub views: Views<'a>,
+    /// Shared by every page, serialised once.
+    base: Context,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(tera: &'a Tera, dossier: &'a Dossier, analysis: &'a Analysis, config: &'a Config, file_urls: bool) -> Self {
+        let views = Views { dossier, analysis, config, file_urls };
+        let mut base = Context::new();
+        base.insert("site", &views.site());
+        Renderer { tera, views, base }
+    }
+
+    /// The bytes of one page, or a diagnostic naming the template that failed.
+    pub fn render(&self, page: &PlannedPage) -> Result<Vec<u8>, Diagnostic> {
+        let v = &self.views;
+        let d = v.dossier;
+        let config = v.config;
+        let mut ctx = self.base.clone();
+        let root = match page.kind {
+            // Served at any depth by static hosts: links go from the site's own path.
+            PageKind::NotFound => config.base_path().to_owned(),
+            _ => page.root(),
+        };
+        let dir = page.path.strip_suffix("index.html").unwrap_or(&page.path);
+        ctx.insert("root", &root);
+        ctx.insert("home", if root.is_empty() { "./" } else { &root });
+        let (template, title, description) = match page.kind {
+            PageKind::Data => {
+                return serde_json::to_vec_pretty(d).map_err(|err| Diagnostic::error("dossier.json", format!("cannot write the data model: {err}")));
+            }
+            PageKind::Asset => unreachable!("assets are copied, not rendered"),
+            PageKind::Index => {
+                let articles: Vec<_> = d.articles.iter().map(|a| v.article_ref(a)).collect();
+                ctx.insert("articles", &articles);
+                let events: Vec<_> = d.events.iter().rev().take(8).map(|e| v.event_ref(e)).collect();
+                ctx.insert("latest_events", &events);
+                ctx.insert("key_actors", &v.key_actors(12));
+                ctx.insert("sources", &v.sources().into_iter().map(|(s, n, r)| SourceRow { source: s, articles: n, republished: r }).collect::<Vec<_>>());
+                ("index.html", config.title.clone(), config.description.clone())
+            }
+            PageKind::Article => {
+                let article = &d.articles[page.item];
+                ctx.insert("article", &v.article(page.item, &root));
+                let description = article.summary.clone().unwrap_or_else(|| first_words(article.paragraphs.first().map_or("", String::as_str), 30));
+                ("article.html", article.title.clone(), description)
+            }
+            PageKind::Actors => {
+                ctx.insert("groups", &v.actor_groups());
+                ("actors.html", "Actors".to_owned(), format!("The people, organisations and states in {}", config.title))
+            }
+            PageKind::Actor => {
+                let view = v.actor(page.item);
+                let actor = &d.actors[page.item];
+                let description = match &actor.role {
+                    Some(role) => format!("{}, {role}: what the dossier's sources report", actor.name),
+                    None => format!("{}: what the dossier's sources report", actor.name),
+                };
+                ctx.insert("actor", &view);
+                ("actor.html", actor.name.clone(), description)
+            }
+            PageKind::Sources => {
+                ctx.insert("sources", &v.sources().into_iter().map(|(s, n, r)| SourceRow { source: s, articles: n, republished: r }).collect::<Vec<_>>());
+                ("sources.html", "Sources".to_owned(), format!("The outlets whose reporting makes up {}", config.title))
+            }
+            PageKind::Source => {
+                let source = &d.sources[page.item];
+                ctx.insert("source", &v.source(source));
+                ("source.html", source.name.clone(), format!("Articles from {} in {}", source.name, config.title))
+            }
+            PageKind::Event => {
+                let event = &d.events[page.item];
+                ctx.insert("event", &v.event(event));
+                ("event.html", event.title.clone(), format!("{}: {}", event.date.human(), event.title))
+            }
+            PageKind::Page => {
+                let free = &d.pages[page.item];
+                ctx.insert("content", &FreePage { title: free.title.clone(), body_html: super::markdown::render(&free.body, &config.markdown, &[]) });
+                ("page.html", free.title.clone(), free.summary.clone().unwrap_or_else(|| config.description.clone()))
+            }
+            PageKind::NotFound => ("404.html", "Page not found".to_owned(), config.description.clone()),
+        };
+        ctx.insert(
+            "page",
+            &PageMeta {
+                kind: page.kind,
+                title,
+                description,
+                path: v.url(dir),
+                canonical: format!("{}{}", config.base_url, dir),
+            },
+        );
+        self.tera.render(template, &ctx).map(String::into_bytes).map_err(|err| {
+            Diagnostic::error(format!("templates/{template}"), format!("cannot render {}: {}", page.path, error_chain(&err)))
+                .with_hint("check the variable names against docs/templates.md")
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct PageMeta {
+    kind: PageKind,
+    title: String,
+    description: String,
+    /// This page's URL relative to the site root.
+    path: String,
+    /// Absolute URL from `base_url`.
+    canonical: String,
+}
+
+#[derive(Serialize)]
+struct SourceRow {
+    source: super::context::SourceRef,
+    articles: usize,
+    republished: usize,
+}
+
+#[derive(Serialize)]
+struct FreePage {
+    title: String,
+    body_html: String,
+}
+
+/// The first `count` words of `text`, with an ellipsis when cut.
+fn first_words(text: &str, count: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= count {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..count].join(" "))
+    }
+}

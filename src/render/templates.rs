@@ -1,0 +1,106 @@
+//! The Tera templates of a dossier: the theme's `templates/`, overridden file by file by the
+//! dossier's own `templates/`, compiled once per build.
+
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use crate::diagnostics::Diagnostic;
+
+/// Templates every theme must provide, one per page kind (plus the `base.html` they extend).
+pub const REQUIRED: &[&str] = &[
+    "index.html",
+    "article.html",
+    "actors.html",
+    "actor.html",
+    "sources.html",
+    "source.html",
+    "event.html",
+    "page.html",
+    "404.html",
+];
+
+/// Loads and compiles the templates of `theme`, with `root/templates/` overriding it.
+pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
+    let theme_dir = root.join("themes").join(theme).join("templates");
+    if !theme_dir.is_dir() {
+        return Err(vec![Diagnostic::error(
+            crate::config::FILE_NAME,
+            format!("the theme `{theme}` has no folder themes/{theme}/templates/"),
+        )
+        .with_hint("set `theme` in site.toml to a folder under themes/, or copy the default theme with `dossier init`")]);
+    }
+    let mut sources: Vec<(String, PathBuf, String)> = Vec::new();
+    let mut problems = Vec::new();
+    for dir in [theme_dir, root.join("templates")] {
+        for (name, path) in template_files(&dir) {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    sources.retain(|(n, _, _)| *n != name);
+                    sources.push((name, path, text));
+                }
+                Err(err) => problems.push(Diagnostic::error(
+                    crate::load::relative(root, &path),
+                    format!("cannot read the template: {err}"),
+                )),
+            }
+        }
+    }
+    for required in REQUIRED {
+        if !sources.iter().any(|(name, _, _)| name == required) {
+            problems.push(
+                Diagnostic::error(format!("themes/{theme}/templates/{required}"), "a required template is missing")
+                    .with_hint(format!("every theme provides: {}", REQUIRED.join(", "))),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's own escaper also writes `/` as `&#x2F;`, which is safe but unreadable in URLs.
+    tera.set_escape_fn(super::markdown::escape);
+    let raw: Vec<(String, String)> = sources.iter().map(|(n, _, t)| (n.clone(), t.clone())).collect();
+    if let Err(err) = tera.add_raw_templates(raw) {
+        let path = sources
+            .iter()
+            .find(|(name, _, _)| error_chain(&err).contains(&format!("'{name}'")))
+            .map_or_else(|| PathBuf::from(format!("themes/{theme}/templates")), |(_, p, _)| crate::load::relative(root, p));
+        return Err(vec![Diagnostic::error(path, format!("the template does not compile: {}", error_chain(&err)))
+            .with_hint("see docs/templates.md for the variables and the Tera syntax")]);
+    }
+    Ok(tera)
+}
+
+/// `(name, path)` of every `.html`/`.xml` file under `dir`, named by its path inside it.
+fn template_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files: Vec<(String, PathBuf)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| matches!(e.path().extension().and_then(|x| x.to_str()), Some("html" | "xml")))
+        .map(|e| {
+            let name = e.path().strip_prefix(dir).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+            (name, e.into_path())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Tera's error and every cause under it, on one line.
+pub fn error_chain(err: &tera::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
