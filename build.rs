@@ -13,7 +13,12 @@ fn main() {
     let mut code = String::from("/// Every file of the default theme: (path inside the theme, contents).\npub const FILES: &[(&str, &[u8])] = &[\n");
     for rel in &files {
         let full = std::fs::canonicalize(theme.join(rel)).expect("theme file");
-        writeln!(code, "    ({rel:?}, include_bytes!({:?})),", full.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "    ({rel:?}, include_bytes!({:?})),",
+            full.display().to_string()
+        )
+        .unwrap();
     }
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("theme_files.rs");
@@ -27,7 +32,12 @@ fn collect(base: &Path, dir: &Path, files: &mut Vec<String>) {
         if path.is_dir() {
             collect(base, &path, files);
         } else {
-            files.push(path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/"));
+            files.push(
+                path.strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
         }
     }
 }

@@ -169,13 +169,15 @@ impl Config {
                 ),
             )
             .at(text, line, 1);
-            d = d.with_hint(match did_you_mean(
-                &config.markdown.highlight_theme,
-                HIGHLIGHT_THEMES.iter().copied(),
-            ) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("use one of: {}", HIGHLIGHT_THEMES.join(", ")),
-            });
+            d = d.with_hint(
+                match did_you_mean(
+                    &config.markdown.highlight_theme,
+                    HIGHLIGHT_THEMES.iter().copied(),
+                ) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("use one of: {}", HIGHLIGHT_THEMES.join(", ")),
+                },
+            );
             problems.push(d);
         }
         match normalise_base_url(&config.base_url) {
@@ -183,7 +185,10 @@ impl Config {
             None => problems.push(
                 Diagnostic::error(
                     FILE_NAME,
-                    format!("`base_url` must be an absolute http(s) URL or `/`, not `{}`", config.base_url),
+                    format!(
+                        "`base_url` must be an absolute http(s) URL or `/`, not `{}`",
+                        config.base_url
+                    ),
                 )
                 .at(text, key_line(text, None, "base_url"), 1)
                 .with_hint("for example: base_url = \"https://example.org/crimea/\""),

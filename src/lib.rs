@@ -50,14 +50,20 @@ impl Site {
         let mut config = Config::load(root)?;
         if let Some(url) = &options.base_url {
             config.base_url = config::normalise_base_url(url).ok_or_else(|| {
-                vec![Diagnostic::error("--base-url", format!("`{url}` is not an absolute http(s) URL or a path starting with /"))
-                    .with_hint("for example: --base-url https://example.org/crimea/")]
+                vec![Diagnostic::error(
+                    "--base-url",
+                    format!("`{url}` is not an absolute http(s) URL or a path starting with /"),
+                )
+                .with_hint("for example: --base-url https://example.org/crimea/")]
             })?;
         }
         let (documents, mut problems) = load::load(root);
         let (dossier, model_problems) = model::resolve(
             &documents,
-            model::Options { drafts: options.drafts, smart_punctuation: config.markdown.smart_punctuation },
+            model::Options {
+                drafts: options.drafts,
+                smart_punctuation: config.markdown.smart_punctuation,
+            },
         );
         problems.extend(model_problems);
         let (analysis, analysis_problems) = analyse::analyse(&dossier);

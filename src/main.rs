@@ -11,7 +11,11 @@ use dossier::diagnostics::Diagnostic;
 use dossier::LoadOptions;
 
 #[derive(Parser)]
-#[command(name = "dossier", version, about = "A static site generator for briefing dossiers")]
+#[command(
+    name = "dossier",
+    version,
+    about = "A static site generator for briefing dossiers"
+)]
 struct Cli {
     /// The dossier folder (with site.toml and content/); the current directory by default.
     #[arg(long, global = true, value_name = "DIR")]
@@ -41,9 +45,7 @@ enum Command {
         drafts: bool,
     },
     /// Create a new dossier in DIR with the default theme and one example of each kind.
-    Init {
-        dir: PathBuf,
-    },
+    Init { dir: PathBuf },
     /// Create a content file with the front matter skeleton of its kind.
     New {
         /// article | actor | source | event | page
@@ -61,7 +63,10 @@ fn main() -> ExitCode {
         Err(problems) => {
             print_all(&problems);
             let errors = problems.iter().filter(|d| d.is_error()).count();
-            eprintln!("error: {errors} problem{} found; nothing was written", if errors == 1 { "" } else { "s" });
+            eprintln!(
+                "error: {errors} problem{} found; nothing was written",
+                if errors == 1 { "" } else { "s" }
+            );
             ExitCode::from(1)
         }
     }
@@ -69,20 +74,46 @@ fn main() -> ExitCode {
 
 fn run(root: &std::path::Path, command: Command) -> Result<(), Vec<Diagnostic>> {
     match command {
-        Command::Build { output, base_url, drafts } => {
-            let options = BuildOptions { load: LoadOptions { drafts, base_url }, output, file_urls: false };
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                load: LoadOptions { drafts, base_url },
+                output,
+                file_urls: false,
+            };
             let report = cmd::build::build(root, &options)?;
             print_all(&report.warnings);
             println!("Built {} → {}", report.summary(), report.output.display());
         }
         Command::Check { drafts } => {
-            let warnings = cmd::check::check(root, &LoadOptions { drafts, base_url: None })?;
+            let warnings = cmd::check::check(
+                root,
+                &LoadOptions {
+                    drafts,
+                    base_url: None,
+                },
+            )?;
             print_all(&warnings);
-            println!("No errors{}.", if warnings.is_empty() { String::new() } else { format!(", {} warning(s)", warnings.len()) });
+            println!(
+                "No errors{}.",
+                if warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} warning(s)", warnings.len())
+                }
+            );
         }
         Command::Init { dir } => {
             let files = cmd::init::init(&dir).map_err(|d| vec![d])?;
-            println!("Created a dossier in {} ({} files). Next: dossier build --root {}", dir.display(), files.len(), dir.display());
+            println!(
+                "Created a dossier in {} ({} files). Next: dossier build --root {}",
+                dir.display(),
+                files.len(),
+                dir.display()
+            );
         }
         Command::New { kind, slug } => {
             let Some((_, kind)) = cmd::new::KINDS.iter().find(|(name, _)| *name == kind) else {
@@ -91,7 +122,11 @@ fn run(root: &std::path::Path, command: Command) -> Result<(), Vec<Diagnostic>> 
                     Some(close) => format!("did you mean `{close}`?"),
                     None => format!("use one of: {}", names.join(", ")),
                 };
-                return Err(vec![Diagnostic::error("dossier new", format!("unknown kind `{kind}`")).with_hint(hint)]);
+                return Err(vec![Diagnostic::error(
+                    "dossier new",
+                    format!("unknown kind `{kind}`"),
+                )
+                .with_hint(hint)]);
             };
             let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
             let path = cmd::new::new(root, *kind, &slug, &today).map_err(|d| vec![d])?;

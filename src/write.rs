@@ -25,11 +25,20 @@ pub struct Staging {
 /// Resolves `output` (absolute, or relative to the current directory) and checks that it is a
 /// safe place to build into for the dossier at `root`.
 pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
-    let root = normalise(root).map_err(|err| Diagnostic::error(root, format!("cannot resolve the dossier folder: {err}")))?;
-    let out = normalise(output).map_err(|err| Diagnostic::error(output, format!("cannot resolve the output folder: {err}")))?;
+    let root = normalise(root).map_err(|err| {
+        Diagnostic::error(root, format!("cannot resolve the dossier folder: {err}"))
+    })?;
+    let out = normalise(output).map_err(|err| {
+        Diagnostic::error(output, format!("cannot resolve the output folder: {err}"))
+    })?;
     let refuse = |what: String| {
-        Err(Diagnostic::error(output, format!("refusing to build into {}: {what}", out.display()))
-            .with_hint("choose an output folder of its own, such as public/ (the default) or /tmp/site"))
+        Err(Diagnostic::error(
+            output,
+            format!("refusing to build into {}: {what}", out.display()),
+        )
+        .with_hint(
+            "choose an output folder of its own, such as public/ (the default) or /tmp/site",
+        ))
     };
     if out == root {
         return refuse("it is the dossier folder itself".into());
@@ -49,7 +58,12 @@ pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
     if out.exists() && !out.is_dir() {
         return refuse("it is a file".into());
     }
-    if out.is_dir() && !out.join(MARKER).is_file() && std::fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(true) {
+    if out.is_dir()
+        && !out.join(MARKER).is_file()
+        && std::fs::read_dir(&out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
         return refuse(format!("it is not empty and has no {MARKER}, so it was not made by dossier and would be replaced"));
     }
     Ok(out)
@@ -58,7 +72,11 @@ pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
 /// An absolute path with `.`, `..` and symbolic links resolved, whether or not it exists:
 /// the longest existing ancestor is canonicalised, the rest appended.
 pub fn normalise(path: &Path) -> io::Result<PathBuf> {
-    let absolute = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir()?.join(path) };
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
     let mut existing = absolute.clone();
     let mut rest: Vec<std::ffi::OsString> = Vec::new();
     loop {
@@ -79,18 +97,29 @@ pub fn normalise(path: &Path) -> io::Result<PathBuf> {
             Err(_) => {
                 let Some(name) = existing.file_name().map(|n| n.to_os_string()) else {
                     // `..` or `.` at the end of a path that does not exist yet.
-                    let last = existing.components().next_back().map(|c| c.as_os_str().to_os_string());
+                    let last = existing
+                        .components()
+                        .next_back()
+                        .map(|c| c.as_os_str().to_os_string());
                     match last {
                         Some(part) if existing.pop() => {
                             rest.push(part);
                             continue;
                         }
-                        _ => return Err(io::Error::new(io::ErrorKind::NotFound, "no existing ancestor")),
+                        _ => {
+                            return Err(io::Error::new(
+                                io::ErrorKind::NotFound,
+                                "no existing ancestor",
+                            ))
+                        }
                     }
                 };
                 rest.push(name);
                 if !existing.pop() {
-                    return Err(io::Error::new(io::ErrorKind::NotFound, "no existing ancestor"));
+                    return Err(io::Error::new(
+                        io::ErrorKind::NotFound,
+                        "no existing ancestor",
+                    ));
                 }
             }
         }
@@ -100,13 +129,26 @@ pub fn normalise(path: &Path) -> io::Result<PathBuf> {
 impl Staging {
     /// Creates the temporary folder beside `target` (which [`check_output`] accepted).
     pub fn new(target: &Path) -> Result<Staging, Diagnostic> {
-        let parent = target.parent().ok_or_else(|| Diagnostic::error(target, "the output folder has no parent folder"))?;
-        std::fs::create_dir_all(parent).map_err(|err| Diagnostic::error(parent, format!("cannot create the folder: {err}")))?;
-        let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+        let parent = target
+            .parent()
+            .ok_or_else(|| Diagnostic::error(target, "the output folder has no parent folder"))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|err| Diagnostic::error(parent, format!("cannot create the folder: {err}")))?;
+        let name = target
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
         let temp = parent.join(format!(".{name}.tmp-{}-{nanos}", std::process::id()));
-        std::fs::create_dir(&temp).map_err(|err| Diagnostic::error(&temp, format!("cannot create the build folder: {err}")))?;
-        Ok(Staging { target: target.to_path_buf(), temp, committed: false })
+        std::fs::create_dir(&temp).map_err(|err| {
+            Diagnostic::error(&temp, format!("cannot create the build folder: {err}"))
+        })?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            temp,
+            committed: false,
+        })
     }
 
     /// The temporary folder being filled.
@@ -118,9 +160,15 @@ impl Staging {
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let full = self.temp.join(path);
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|err| Diagnostic::error(&self.target, format!("cannot create {}: {err}", parent.display())))?;
+            std::fs::create_dir_all(parent).map_err(|err| {
+                Diagnostic::error(
+                    &self.target,
+                    format!("cannot create {}: {err}", parent.display()),
+                )
+            })?;
         }
-        std::fs::write(&full, bytes).map_err(|err| Diagnostic::error(&self.target, format!("cannot write {path}: {err}")))
+        std::fs::write(&full, bytes)
+            .map_err(|err| Diagnostic::error(&self.target, format!("cannot write {path}: {err}")))
     }
 
     /// Copies every file under `dir` into the same place in the output. Returns the files copied.
@@ -130,16 +178,23 @@ impl Staging {
         }
         let mut copied = 0;
         for entry in walkdir::WalkDir::new(dir).follow_links(true) {
-            let entry = entry.map_err(|err| Diagnostic::error(dir, format!("cannot read: {err}")))?;
+            let entry =
+                entry.map_err(|err| Diagnostic::error(dir, format!("cannot read: {err}")))?;
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry.path().strip_prefix(dir).expect("walkdir stays under its root");
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("walkdir stays under its root");
             let to = self.temp.join(rel);
             if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent).map_err(|err| Diagnostic::error(parent, format!("cannot create the folder: {err}")))?;
+                std::fs::create_dir_all(parent).map_err(|err| {
+                    Diagnostic::error(parent, format!("cannot create the folder: {err}"))
+                })?;
             }
-            std::fs::copy(entry.path(), &to).map_err(|err| Diagnostic::error(entry.path(), format!("cannot copy: {err}")))?;
+            std::fs::copy(entry.path(), &to)
+                .map_err(|err| Diagnostic::error(entry.path(), format!("cannot copy: {err}")))?;
             copied += 1;
         }
         Ok(copied)
@@ -147,10 +202,24 @@ impl Staging {
 
     /// Puts the finished folder in place of the target, then removes the previous output.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
-        let failed = |err: io::Error| Diagnostic::error(&self.target, format!("cannot put the new output in place: {err}"));
+        let failed = |err: io::Error| {
+            Diagnostic::error(
+                &self.target,
+                format!("cannot put the new output in place: {err}"),
+            )
+        };
         if self.target.exists() {
-            let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-            let old = self.temp.with_file_name(format!(".{}.old-{}-{nanos}", self.target.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.subsec_nanos());
+            let old = self.temp.with_file_name(format!(
+                ".{}.old-{}-{nanos}",
+                self.target
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy(),
+                std::process::id()
+            ));
             std::fs::rename(&self.target, &old).map_err(failed)?;
             if let Err(err) = std::fs::rename(&self.temp, &self.target) {
                 let _ = std::fs::rename(&old, &self.target);

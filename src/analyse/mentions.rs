@@ -42,7 +42,9 @@ impl Matcher {
                 }
                 match seen.get(name) {
                     Some(&pattern) => {
-                        let Some(first) = owners[pattern] else { continue };
+                        let Some(first) = owners[pattern] else {
+                            continue;
+                        };
                         if first != index {
                             owners[pattern] = None;
                             let other = &dossier.actors[first];
@@ -112,7 +114,12 @@ pub fn find_all(dossier: &Dossier, matcher: &Matcher) -> Vec<Vec<Mention>> {
             let mut mentions = Vec::new();
             for (paragraph, text) in texts.enumerate() {
                 for (actor, start, end) in matcher.find(text) {
-                    mentions.push(Mention { actor, paragraph, start, end });
+                    mentions.push(Mention {
+                        actor,
+                        paragraph,
+                        start,
+                        end,
+                    });
                 }
             }
             mentions
@@ -142,7 +149,10 @@ mod tests {
     }
 
     fn dossier(actors: Vec<Actor>) -> Dossier {
-        Dossier { actors, ..Dossier::default() }
+        Dossier {
+            actors,
+            ..Dossier::default()
+        }
     }
 
     #[test]
@@ -169,11 +179,17 @@ mod tests {
 
     #[test]
     fn a_shared_alias_is_a_warning_naming_both_files() {
-        let d = dossier(vec![actor("a", "Alpha", &["Chief"]), actor("b", "Beta", &["Chief"])]);
+        let d = dossier(vec![
+            actor("a", "Alpha", &["Chief"]),
+            actor("b", "Beta", &["Chief"]),
+        ]);
         let (m, problems) = Matcher::new(&d);
         assert_eq!(problems.len(), 1);
         let text = problems[0].to_string();
-        assert!(text.contains("content/actors/a.md") && text.contains("content/actors/b.md"), "{text}");
+        assert!(
+            text.contains("content/actors/a.md") && text.contains("content/actors/b.md"),
+            "{text}"
+        );
         assert!(m.find("the Chief said").is_empty());
     }
 }

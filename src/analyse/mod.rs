@@ -30,7 +30,12 @@ pub struct Analysis {
 pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     let (matcher, problems) = Matcher::new(dossier);
     let mentions = mentions::find_all(dossier, &matcher);
-    let actor_index: HashMap<&str, usize> = dossier.actors.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
+    let actor_index: HashMap<&str, usize> = dossier
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.slug.as_str(), i))
+        .collect();
     let actors = dossier.actors.len();
     let mut article_actors = Vec::with_capacity(mentions.len());
     let mut actor_articles = vec![Vec::new(); actors];
@@ -86,7 +91,13 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
         })
         .collect();
     (
-        Analysis { mentions, article_actors, actor_articles, actor_mentions, co_mentions },
+        Analysis {
+            mentions,
+            article_actors,
+            actor_articles,
+            actor_mentions,
+            co_mentions,
+        },
         problems,
     )
 }

@@ -36,8 +36,17 @@ impl BuildReport {
 
     /// "48 pages in 95 ms (1 front page, 5 articles, …)".
     pub fn summary(&self) -> String {
-        let kinds: Vec<String> = self.pages.iter().map(|(kind, n)| format!("{n} {}", kind.label())).collect();
-        format!("{} files in {} ms ({})", self.total(), self.elapsed.as_millis(), kinds.join(", "))
+        let kinds: Vec<String> = self
+            .pages
+            .iter()
+            .map(|(kind, n)| format!("{n} {}", kind.label()))
+            .collect();
+        format!(
+            "{} files in {} ms ({})",
+            self.total(),
+            self.elapsed.as_millis(),
+            kinds.join(", ")
+        )
     }
 }
 
@@ -53,22 +62,57 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Vec<Dia
     let staging = Staging::new(&target).map_err(|d| vec![d])?;
     let pages = write_site(&site, &staging, options.file_urls)?;
     staging.commit().map_err(|d| vec![d])?;
-    Ok(BuildReport { output: target, pages, elapsed: started.elapsed(), warnings: site.warnings })
+    Ok(BuildReport {
+        output: target,
+        pages,
+        elapsed: started.elapsed(),
+        warnings: site.warnings,
+    })
 }
 
 /// Renders and writes every file of the site into `staging`; returns the count per kind.
-pub fn write_site(site: &Site, staging: &Staging, file_urls: bool) -> Result<BTreeMap<PageKind, usize>, Vec<Diagnostic>> {
+pub fn write_site(
+    site: &Site,
+    staging: &Staging,
+    file_urls: bool,
+) -> Result<BTreeMap<PageKind, usize>, Vec<Diagnostic>> {
     let mut counts = BTreeMap::new();
-    let mut assets = staging.copy_tree(&site.root.join("themes").join(&site.config.theme).join("static")).map_err(|d| vec![d])?;
-    assets += staging.copy_tree(&site.root.join("static")).map_err(|d| vec![d])?;
-    staging.write("syntax.css", render::markdown::highlight_css(&site.config.markdown.highlight_theme).as_bytes()).map_err(|d| vec![d])?;
+    let mut assets = staging
+        .copy_tree(
+            &site
+                .root
+                .join("themes")
+                .join(&site.config.theme)
+                .join("static"),
+        )
+        .map_err(|d| vec![d])?;
+    assets += staging
+        .copy_tree(&site.root.join("static"))
+        .map_err(|d| vec![d])?;
+    staging
+        .write(
+            "syntax.css",
+            render::markdown::highlight_css(&site.config.markdown.highlight_theme).as_bytes(),
+        )
+        .map_err(|d| vec![d])?;
     counts.insert(PageKind::Asset, assets + 1);
 
-    let renderer = Renderer::new(&site.templates, &site.dossier, &site.analysis, &site.config, file_urls);
+    let renderer = Renderer::new(
+        &site.templates,
+        &site.dossier,
+        &site.analysis,
+        &site.config,
+        file_urls,
+    );
     let plan = render::plan(&site.dossier);
     let problems: Vec<Diagnostic> = plan
         .par_iter()
-        .filter_map(|page| renderer.render(page).and_then(|bytes| staging.write(&page.path, &bytes)).err())
+        .filter_map(|page| {
+            renderer
+                .render(page)
+                .and_then(|bytes| staging.write(&page.path, &bytes))
+                .err()
+        })
         .collect();
     if !problems.is_empty() {
         let mut problems = problems;

@@ -90,21 +90,36 @@ Who made this dossier, from which sources, and how.
 
 /// Creates the dossier in `dir`, which must not exist or be empty. Returns the files written.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    if dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
         return Err(Diagnostic::error(dir, "the folder exists and is not empty")
             .with_hint("give `dossier init` a new or empty folder; it never overwrites"));
     }
     let mut files: Vec<(PathBuf, &[u8])> = vec![(PathBuf::from("site.toml"), SITE_TOML.as_bytes())];
-    files.extend(EXAMPLES.iter().map(|(p, t)| (PathBuf::from(p), t.as_bytes())));
-    files.extend(theme::FILES.iter().map(|(p, bytes)| (Path::new("themes").join(theme::NAME).join(p), *bytes)));
+    files.extend(
+        EXAMPLES
+            .iter()
+            .map(|(p, t)| (PathBuf::from(p), t.as_bytes())),
+    );
+    files.extend(
+        theme::FILES
+            .iter()
+            .map(|(p, bytes)| (Path::new("themes").join(theme::NAME).join(p), *bytes)),
+    );
     files.push((PathBuf::from("templates/.keep"), b""));
     files.push((PathBuf::from("static/.keep"), b""));
     for (rel, bytes) in &files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|err| Diagnostic::error(parent, format!("cannot create the folder: {err}")))?;
+            std::fs::create_dir_all(parent).map_err(|err| {
+                Diagnostic::error(parent, format!("cannot create the folder: {err}"))
+            })?;
         }
-        std::fs::write(&path, bytes).map_err(|err| Diagnostic::error(&path, format!("cannot write: {err}")))?;
+        std::fs::write(&path, bytes)
+            .map_err(|err| Diagnostic::error(&path, format!("cannot write: {err}")))?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }

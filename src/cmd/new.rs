@@ -17,17 +17,27 @@ pub const KINDS: &[(&str, Kind)] = &[
 /// Writes `content/<kind>s/<slug>.md` under `root`; never overwrites.
 pub fn new(root: &Path, kind: Kind, slug: &str, today: &str) -> Result<PathBuf, Diagnostic> {
     if !is_slug(slug) {
-        return Err(Diagnostic::error(slug, format!("`{slug}` is not a valid slug"))
-            .with_hint(format!("use lowercase letters, digits and hyphens, such as `{}`", slugify(slug))));
+        return Err(
+            Diagnostic::error(slug, format!("`{slug}` is not a valid slug")).with_hint(format!(
+                "use lowercase letters, digits and hyphens, such as `{}`",
+                slugify(slug)
+            )),
+        );
     }
-    let rel = PathBuf::from("content").join(kind.dir()).join(format!("{slug}.md"));
+    let rel = PathBuf::from("content")
+        .join(kind.dir())
+        .join(format!("{slug}.md"));
     let path = root.join(&rel);
     if path.exists() {
-        return Err(Diagnostic::error(&rel, "the file exists already; dossier new never overwrites")
-            .with_hint("choose another slug, or edit the existing file"));
+        return Err(Diagnostic::error(
+            &rel,
+            "the file exists already; dossier new never overwrites",
+        )
+        .with_hint("choose another slug, or edit the existing file"));
     }
     let parent = path.parent().expect("content/<kind>/");
-    std::fs::create_dir_all(parent).map_err(|err| Diagnostic::error(parent, format!("cannot create the folder: {err}")))?;
+    std::fs::create_dir_all(parent)
+        .map_err(|err| Diagnostic::error(parent, format!("cannot create the folder: {err}")))?;
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

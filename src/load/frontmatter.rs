@@ -17,7 +17,10 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, &'static str)> {
         .strip_prefix("---\n")
         .or_else(|| (text.trim_end() == "---").then_some(""))
     else {
-        return Err((1, "the file does not start with front matter (a line `---`)"));
+        return Err((
+            1,
+            "the file does not start with front matter (a line `---`)",
+        ));
     };
     let mut offset = 4;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
@@ -58,7 +61,10 @@ mod tests {
     #[test]
     fn reports_missing_fences() {
         assert_eq!(split("title: A\n").unwrap_err().0, 1);
-        assert!(split("---\ntitle: A\n").unwrap_err().1.contains("not closed"));
+        assert!(split("---\ntitle: A\n")
+            .unwrap_err()
+            .1
+            .contains("not closed"));
     }
 
     #[test]

@@ -90,7 +90,9 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let path = err.path().map_or_else(|| content.clone(), Path::to_path_buf);
+                let path = err
+                    .path()
+                    .map_or_else(|| content.clone(), Path::to_path_buf);
                 let message = if err.loop_ancestor().is_some() {
                     "a symbolic link here points back into one of its own parent folders".to_owned()
                 } else {
@@ -153,13 +155,21 @@ fn read_file(kind: Kind, path: &Path, rel: PathBuf) -> Result<SourceFile, Diagno
             let shown = String::from_utf8_lossy(&bytes).into_owned();
             return Err(Diagnostic::error(
                 &rel,
-                format!("the file is not UTF-8 text (byte 0x{:02X} at byte offset {valid})", bytes[valid]),
+                format!(
+                    "the file is not UTF-8 text (byte 0x{:02X} at byte offset {valid})",
+                    bytes[valid]
+                ),
             )
             .at(&shown, line, column)
-            .with_hint("save the file as UTF-8, for example with `iconv -f WINDOWS-1252 -t UTF-8`"));
+            .with_hint(
+                "save the file as UTF-8, for example with `iconv -f WINDOWS-1252 -t UTF-8`",
+            ));
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&text)
+        .replace("\r\n", "\n");
     let slug = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -107,12 +107,23 @@ pub struct RawPage {
 }
 
 pub const ARTICLE_KEYS: &[&str] = &[
-    "title", "source", "publisher", "url", "published", "byline", "events", "actors", "summary",
-    "quotes", "draft",
+    "title",
+    "source",
+    "publisher",
+    "url",
+    "published",
+    "byline",
+    "events",
+    "actors",
+    "summary",
+    "quotes",
+    "draft",
 ];
 pub const ACTOR_KEYS: &[&str] = &["name", "aliases", "kind", "role", "affiliation", "image"];
 pub const SOURCE_KEYS: &[&str] = &["name", "aliases", "url", "kind", "country"];
-pub const EVENT_KEYS: &[&str] = &["title", "date", "end", "place", "actors", "sources", "claims"];
+pub const EVENT_KEYS: &[&str] = &[
+    "title", "date", "end", "place", "actors", "sources", "claims",
+];
 pub const PAGE_KEYS: &[&str] = &["title", "summary", "weight", "draft"];
 const QUOTE_KEYS: &[&str] = &["text", "by"];
 const CLAIM_KEYS: &[&str] = &["about", "reports"];
@@ -122,8 +133,14 @@ pub fn parse(file: SourceFile) -> (Option<RawDocument>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     if !is_slug(&file.slug) {
         problems.push(
-            Diagnostic::error(&file.path, format!("`{}` is not a valid file name for a slug", file.slug))
-                .with_hint(format!("name the file `{}.md`: lowercase letters, digits and hyphens", slugify(&file.slug))),
+            Diagnostic::error(
+                &file.path,
+                format!("`{}` is not a valid file name for a slug", file.slug),
+            )
+            .with_hint(format!(
+                "name the file `{}.md`: lowercase letters, digits and hyphens",
+                slugify(&file.slug)
+            )),
         );
     }
     let split = match frontmatter::split(&file.text) {
@@ -260,7 +277,9 @@ pub fn is_slug(text: &str) -> bool {
         && !text.starts_with('-')
         && !text.ends_with('-')
         && !text.contains("--")
-        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A slug made from any text: "Sergei Lavrov" → "sergei-lavrov".
@@ -294,12 +313,17 @@ mod tests {
         let text = "---\ntitle: \"T\"\nsource: reuters\npublished: 2014-03-14\nevents: [london-talks, referendum]\n---\nBody\n";
         let (doc, problems) = parse(file(Kind::Article, "a", text));
         assert!(problems.is_empty(), "{problems:?}");
-        let RawData::Article(a) = doc.unwrap().data else { panic!() };
+        let RawData::Article(a) = doc.unwrap().data else {
+            panic!()
+        };
         let source = a.source.unwrap();
-        assert_eq!((source.value.as_str(), source.line, source.column), ("reuters", 3, 9));
+        assert_eq!(
+            (source.value.as_str(), source.line, source.column),
+            ("reuters", 3, 9)
+        );
         assert_eq!(a.published.unwrap().value, "2014-03-14");
         assert_eq!(a.events[1].value, "referendum");
-        assert_eq!((a.events[1].line, a.events[1].column), (5, 23));
+        assert_eq!((a.events[1].line, a.events[1].column), (5, 24));
     }
 
     #[test]
@@ -307,9 +331,18 @@ mod tests {
         let text = "---\ntitel: T\npublshed: 2014\n---\n";
         let (_, problems) = parse(file(Kind::Article, "a", text));
         let messages: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
-        assert!(messages.iter().any(|m| m.starts_with("content/articles/a.md:2:1: error: unknown key `titel`") && m.contains("did you mean `title`?")), "{messages:#?}");
-        assert!(messages.iter().any(|m| m.contains("unknown key `publshed`") && m.contains("did you mean `published`?")));
-        assert!(messages.iter().any(|m| m.contains("missing required key `source`")));
+        assert!(
+            messages.iter().any(|m| m
+                .starts_with("content/articles/a.md:2:1: error: unknown key `titel`")
+                && m.contains("did you mean `title`?")),
+            "{messages:#?}"
+        );
+        assert!(messages.iter().any(
+            |m| m.contains("unknown key `publshed`") && m.contains("did you mean `published`?")
+        ));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("missing required key `source`")));
     }
 
     #[test]
@@ -317,7 +350,11 @@ mod tests {
         let text = "---\ntitle: \"T\"\nsource: [reuters\n---\n";
         let (doc, problems) = parse(file(Kind::Article, "a", text));
         assert!(doc.is_none());
-        assert!(problems[0].message.contains("not valid YAML"), "{}", problems[0]);
+        assert!(
+            problems[0].message.contains("not valid YAML"),
+            "{}",
+            problems[0]
+        );
         assert!(problems[0].line >= 3);
     }
 
@@ -326,7 +363,9 @@ mod tests {
         let text = "---\ntitle: E\ndate: 2014-03-14\nclaims:\n  - about: Length\n    reports:\n      a: six hours\n      b: several hours\n---\n";
         let (doc, problems) = parse(file(Kind::Event, "e", text));
         assert!(problems.is_empty(), "{problems:?}");
-        let RawData::Event(e) = doc.unwrap().data else { panic!() };
+        let RawData::Event(e) = doc.unwrap().data else {
+            panic!()
+        };
         assert_eq!(e.claims[0].reports[1].0.line, 8);
         assert_eq!(e.claims[0].reports[1].1, "several hours");
     }

@@ -22,7 +22,12 @@ pub struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     /// Parses `yaml` (which starts at line `yaml_line` of `text`).
-    pub fn parse(path: &Path, text: &'a str, yaml: &'a str, yaml_line: usize) -> Result<Self, Diagnostic> {
+    pub fn parse(
+        path: &Path,
+        text: &'a str,
+        yaml: &'a str,
+        yaml_line: usize,
+    ) -> Result<Self, Diagnostic> {
         let value: Value = if yaml.trim().is_empty() {
             Value::Mapping(Default::default())
         } else {
@@ -38,9 +43,12 @@ impl<'a> Fields<'a> {
             })?
         };
         let Value::Mapping(mapping) = value else {
-            return Err(Diagnostic::error(path, "the front matter must be a list of `key: value` lines")
-                .at(text, yaml_line, 1)
-                .with_hint("write one key per line, such as title: \"…\""));
+            return Err(Diagnostic::error(
+                path,
+                "the front matter must be a list of `key: value` lines",
+            )
+            .at(text, yaml_line, 1)
+            .with_hint("write one key per line, such as title: \"…\""));
         };
         let mut entries = Vec::with_capacity(mapping.len());
         let mut problems = Vec::new();
@@ -49,8 +57,11 @@ impl<'a> Fields<'a> {
             match key {
                 Value::String(key) => entries.push((key, value)),
                 other => problems.push(
-                    Diagnostic::error(path, format!("a key must be a word, not `{}`", plain(&other)))
-                        .at(text, yaml_line, 1),
+                    Diagnostic::error(
+                        path,
+                        format!("a key must be a word, not `{}`", plain(&other)),
+                    )
+                    .at(text, yaml_line, 1),
                 ),
             }
         }
@@ -77,7 +88,9 @@ impl<'a> Fields<'a> {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("the keys here are: {}", allowed.join(", ")),
             };
-            let diagnostic = self.error_at_key(&key, format!("unknown key `{key}`")).with_hint(hint);
+            let diagnostic = self
+                .error_at_key(&key, format!("unknown key `{key}`"))
+                .with_hint(hint);
             self.problems.push(diagnostic);
         }
     }
@@ -102,7 +115,10 @@ impl<'a> Fields<'a> {
             None if value.is_null() && !required => None,
             None => {
                 let d = self
-                    .error_at_key(key, format!("`{key}` must be a single value, not {}", describe(&value)))
+                    .error_at_key(
+                        key,
+                        format!("`{key}` must be a single value, not {}", describe(&value)),
+                    )
                     .with_hint(format!("write it on one line: {key}: \"…\""));
                 self.problems.push(d);
                 None
@@ -131,7 +147,10 @@ impl<'a> Fields<'a> {
                 }
                 None => {
                     let d = self
-                        .error_at_key(key, format!("`{key}` must be a list of words, not {}", describe(&item)))
+                        .error_at_key(
+                            key,
+                            format!("`{key}` must be a list of words, not {}", describe(&item)),
+                        )
                         .with_hint(format!("write it as {key}: [first, second]"));
                     self.problems.push(d);
                 }
@@ -145,7 +164,9 @@ impl<'a> Fields<'a> {
             Value::Bool(b) => Some(*b),
             other => {
                 let message = format!("`{key}` must be true or false, not {}", describe(other));
-                let d = self.error_at_key(key, message).with_hint(format!("write {key}: true or {key}: false"));
+                let d = self
+                    .error_at_key(key, message)
+                    .with_hint(format!("write {key}: true or {key}: false"));
                 self.problems.push(d);
                 None
             }
@@ -175,8 +196,13 @@ impl<'a> Fields<'a> {
             Value::Null => return Vec::new(),
             other => {
                 let d = self
-                    .error_at_key(key, format!("`{key}` must be a list, not {}", describe(&other)))
-                    .with_hint(format!("write each entry on its own line starting with `- ` under {key}:"));
+                    .error_at_key(
+                        key,
+                        format!("`{key}` must be a list, not {}", describe(&other)),
+                    )
+                    .with_hint(format!(
+                        "write each entry on its own line starting with `- ` under {key}:"
+                    ));
                 self.problems.push(d);
                 return Vec::new();
             }
@@ -197,8 +223,14 @@ impl<'a> Fields<'a> {
                     records.push(Record { line, entries });
                 }
                 other => {
-                    let d = Diagnostic::error(&self.path, format!("each entry of `{key}` must be a set of `key: value` lines, not {}", describe(&other)))
-                        .at(self.text, line, 1);
+                    let d = Diagnostic::error(
+                        &self.path,
+                        format!(
+                            "each entry of `{key}` must be a set of `key: value` lines, not {}",
+                            describe(&other)
+                        ),
+                    )
+                    .at(self.text, line, 1);
                     self.problems.push(d);
                 }
             }
@@ -214,9 +246,12 @@ impl<'a> Fields<'a> {
             }
             let hint = match did_you_mean(key, allowed.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
-                None => format!("an entry of `{parent}` has the keys: {}", allowed.join(", ")),
+                None => format!(
+                    "an entry of `{parent}` has the keys: {}",
+                    allowed.join(", ")
+                ),
             };
-            let spanned = self.find_from(key, record.line);
+            let spanned = self.find_key_from(key, record.line);
             let d = Diagnostic::error(&self.path, format!("unknown key `{key}` in `{parent}`"))
                 .at(self.text, spanned.0, spanned.1)
                 .with_hint(hint);
@@ -225,25 +260,49 @@ impl<'a> Fields<'a> {
     }
 
     /// A text value of a record.
-    pub fn record_string(&mut self, parent: &str, record: &Record, key: &str, required: bool) -> Option<Spanned<String>> {
-        match record.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
+    pub fn record_string(
+        &mut self,
+        parent: &str,
+        record: &Record,
+        key: &str,
+        required: bool,
+    ) -> Option<Spanned<String>> {
+        match record
+            .entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+        {
             Some(value) => match scalar(value) {
                 Some(text) => {
                     let (line, column) = self.find_from(&text, record.line);
-                    Some(Spanned { value: text, line, column })
+                    Some(Spanned {
+                        value: text,
+                        line,
+                        column,
+                    })
                 }
                 None => {
-                    let d = Diagnostic::error(&self.path, format!("`{key}` in `{parent}` must be a single value, not {}", describe(value)))
-                        .at(self.text, record.line, 1);
+                    let d = Diagnostic::error(
+                        &self.path,
+                        format!(
+                            "`{key}` in `{parent}` must be a single value, not {}",
+                            describe(value)
+                        ),
+                    )
+                    .at(self.text, record.line, 1);
                     self.problems.push(d);
                     None
                 }
             },
             None => {
                 if required {
-                    let d = Diagnostic::error(&self.path, format!("an entry of `{parent}` is missing `{key}`"))
-                        .at(self.text, record.line, 1)
-                        .with_hint(format!("add `{key}: …` to this entry"));
+                    let d = Diagnostic::error(
+                        &self.path,
+                        format!("an entry of `{parent}` is missing `{key}`"),
+                    )
+                    .at(self.text, record.line, 1)
+                    .with_hint(format!("add `{key}: …` to this entry"));
                     self.problems.push(d);
                 }
                 None
@@ -252,13 +311,26 @@ impl<'a> Fields<'a> {
     }
 
     /// The `key: value` pairs of a map inside a record (such as a claim's `reports`).
-    pub fn record_map(&mut self, parent: &str, record: &Record, key: &str) -> Vec<(Spanned<String>, String)> {
-        let Some(value) = record.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()) else {
+    pub fn record_map(
+        &mut self,
+        parent: &str,
+        record: &Record,
+        key: &str,
+    ) -> Vec<(Spanned<String>, String)> {
+        let Some(value) = record
+            .entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+        else {
             return Vec::new();
         };
         let Value::Mapping(mapping) = value else {
-            let d = Diagnostic::error(&self.path, format!("`{key}` in `{parent}` must be `name: value` lines"))
-                .at(self.text, record.line, 1);
+            let d = Diagnostic::error(
+                &self.path,
+                format!("`{key}` in `{parent}` must be `name: value` lines"),
+            )
+            .at(self.text, record.line, 1);
             self.problems.push(d);
             return Vec::new();
         };
@@ -266,14 +338,24 @@ impl<'a> Fields<'a> {
         let mut from = record.line;
         for (k, v) in mapping {
             let (Some(k), Some(v)) = (scalar(&k), scalar(&v)) else {
-                let d = Diagnostic::error(&self.path, format!("each line of `{key}` in `{parent}` must be `name: value`"))
-                    .at(self.text, record.line, 1);
+                let d = Diagnostic::error(
+                    &self.path,
+                    format!("each line of `{key}` in `{parent}` must be `name: value`"),
+                )
+                .at(self.text, record.line, 1);
                 self.problems.push(d);
                 continue;
             };
-            let (line, column) = self.find_from(&k, from);
+            let (line, column) = self.find_key_from(&k, from);
             from = line;
-            out.push((Spanned { value: k, line, column }, v));
+            out.push((
+                Spanned {
+                    value: k,
+                    line,
+                    column,
+                },
+                v,
+            ));
         }
         out
     }
@@ -287,9 +369,18 @@ impl<'a> Fields<'a> {
         let (line, _) = self.key_position(key);
         let column = self
             .file_line(line)
-            .and_then(|l| l.find(':').map(|colon| l[..colon + 1].chars().count() + 1 + l[colon + 1..].len() - l[colon + 1..].trim_start().len()))
+            .and_then(|l| {
+                l.find(':').map(|colon| {
+                    l[..colon + 1].chars().count() + 1 + l[colon + 1..].len()
+                        - l[colon + 1..].trim_start().len()
+                })
+            })
             .unwrap_or(1);
-        Spanned { value, line, column }
+        Spanned {
+            value,
+            line,
+            column,
+        }
     }
 
     /// Where `value` stands among the lines of `key`, searching from file line `from`.
@@ -297,9 +388,17 @@ impl<'a> Fields<'a> {
         let (line, column) = self.find_from(&value, from);
         if line == 0 {
             let (line, column) = self.key_position(key);
-            return Spanned { value, line, column };
+            return Spanned {
+                value,
+                line,
+                column,
+            };
         }
-        Spanned { value, line, column }
+        Spanned {
+            value,
+            line,
+            column,
+        }
     }
 
     /// 1-based file line and column of the first `needle` at or after file line `from`.
@@ -313,9 +412,33 @@ impl<'a> Fields<'a> {
         (from, 1)
     }
 
+    /// 1-based file line and column of a `key:` line at or after file line `from`.
+    fn find_key_from(&self, key: &str, from: usize) -> (usize, usize) {
+        let start = from.saturating_sub(self.yaml_line);
+        for (i, line) in self.yaml_lines.iter().enumerate().skip(start) {
+            let content = line.trim_start().trim_start_matches("- ").trim_start();
+            let unquoted = content.trim_start_matches(['"', '\'']);
+            if let Some(after) = unquoted.strip_prefix(key) {
+                if after
+                    .trim_start_matches(['"', '\''])
+                    .trim_start()
+                    .starts_with(':')
+                {
+                    let indent = line.len() - content.len();
+                    return (self.yaml_line + i, line[..indent].chars().count() + 1);
+                }
+            }
+        }
+        (from, 1)
+    }
+
     fn next_item_line(&self, key: &str, after: usize) -> usize {
         let start = after.saturating_sub(self.yaml_line) + 1;
-        let start = if after == self.key_position(key).0 { start - 1 } else { start };
+        let start = if after == self.key_position(key).0 {
+            start - 1
+        } else {
+            start
+        };
         for (i, line) in self.yaml_lines.iter().enumerate().skip(start) {
             if line.trim_start().starts_with("- ") || line.trim() == "-" {
                 return self.yaml_line + i;
@@ -329,7 +452,12 @@ impl<'a> Fields<'a> {
     fn key_position(&self, key: &str) -> (usize, usize) {
         for (i, line) in self.yaml_lines.iter().enumerate() {
             let unquoted = line.trim_start_matches(['"', '\'']);
-            if unquoted.starts_with(key) && unquoted[key.len()..].trim_start_matches(['"', '\'']).trim_start().starts_with(':') {
+            if unquoted.starts_with(key)
+                && unquoted[key.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .trim_start()
+                    .starts_with(':')
+            {
                 return (self.yaml_line + i, 1);
             }
         }
@@ -337,7 +465,9 @@ impl<'a> Fields<'a> {
     }
 
     fn file_line(&self, line: usize) -> Option<&str> {
-        self.yaml_lines.get(line.checked_sub(self.yaml_line)?).copied()
+        self.yaml_lines
+            .get(line.checked_sub(self.yaml_line)?)
+            .copied()
     }
 }
 

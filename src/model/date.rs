@@ -77,7 +77,9 @@ impl PartialDate {
         }
         if let Some(m) = month {
             if !(1..=12).contains(&m) {
-                return Err(format!("`{text}` has no month {m}; months run from 01 to 12"));
+                return Err(format!(
+                    "`{text}` has no month {m}; months run from 01 to 12"
+                ));
             }
         }
         if let (Some(m), Some(d)) = (month, day) {
@@ -280,23 +282,39 @@ mod tests {
     fn prints_at_honest_precision() {
         assert_eq!(d("2013-11").human(), "November 2013");
         assert_eq!(d("2014-03-14").human(), "14 March 2014");
-        assert_eq!(d("2014-03-14T18:30:00Z").human(), "14 March 2014, 18:30 UTC");
-        assert_eq!(d("2014-03-14T18:30:00+02:00").iso(), "2014-03-14T18:30:00+02:00");
+        assert_eq!(
+            d("2014-03-14T18:30:00Z").human(),
+            "14 March 2014, 18:30 UTC"
+        );
+        assert_eq!(
+            d("2014-03-14T18:30:00+02:00").iso(),
+            "2014-03-14T18:30:00+02:00"
+        );
         assert_eq!(d("2014-03-14").weekday().as_deref(), Some("Friday"));
     }
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["2014-13-45", "2014-02-30", "2014-3-1", "14-03-14", "March 2014", "2014-03-14T25:00:00Z", ""] {
+        for bad in [
+            "2014-13-45",
+            "2014-02-30",
+            "2014-3-1",
+            "14-03-14",
+            "March 2014",
+            "2014-03-14T25:00:00Z",
+            "",
+        ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad} should be rejected");
         }
-        assert!(PartialDate::parse("2014-13-45").unwrap_err().contains("no month 13"));
+        assert!(PartialDate::parse("2014-13-45")
+            .unwrap_err()
+            .contains("no month 13"));
         assert!(PartialDate::parse("2016-02-29").is_ok());
     }
 
     #[test]
     fn coarse_dates_sort_before_finer_ones_of_their_period() {
-        let mut dates = vec![
+        let mut dates = [
             d("2014-03-14T18:30:00Z"),
             d("2014-03-14"),
             d("2014-03"),

@@ -27,11 +27,11 @@ pub struct Dossier {
     /// By weight, then title.
     pub pages: Vec<Page>,
     #[serde(skip)]
-    index: Index,
+    pub(crate) index: Index,
 }
 
 #[derive(Debug, Default)]
-struct Index {
+pub(crate) struct Index {
     articles: HashMap<String, usize>,
     actors: HashMap<String, usize>,
     sources: HashMap<String, usize>,
@@ -54,7 +54,11 @@ impl Dossier {
 
     fn reindex(&mut self) {
         fn slugs<T>(items: &[T], slug: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-            items.iter().enumerate().map(|(i, item)| (slug(item).to_owned(), i)).collect()
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (slug(item).to_owned(), i))
+                .collect()
         }
         self.index = Index {
             articles: slugs(&self.articles, |a| &a.slug),
@@ -117,7 +121,11 @@ impl ActorKind {
     ];
 
     pub fn name(self) -> &'static str {
-        ActorKind::ALL.iter().find(|(_, k)| *k == self).map(|(n, _)| *n).expect("listed")
+        ActorKind::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map(|(n, _)| *n)
+            .expect("listed")
     }
 }
 
@@ -222,8 +230,19 @@ pub struct Claim {
 
 /// Top-level paths the site uses for its own pages; a free page (`/<slug>/`) cannot take them.
 pub const RESERVED_PAGE_SLUGS: &[&str] = &[
-    "articles", "actors", "sources", "events", "compare", "chronology", "search", "static",
-    "pagefind", "atom.xml", "sitemap.xml", "404", "dossier.json",
+    "articles",
+    "actors",
+    "sources",
+    "events",
+    "compare",
+    "chronology",
+    "search",
+    "static",
+    "pagefind",
+    "atom.xml",
+    "sitemap.xml",
+    "404",
+    "dossier.json",
 ];
 
 #[derive(Debug, Clone, Serialize)]

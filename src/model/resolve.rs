@@ -44,8 +44,14 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
         let kind = kind_name(&doc.data);
         if let Some(first) = seen.insert((kind, &doc.slug), &doc.path) {
             problems.push(
-                Diagnostic::error(&doc.path, format!("a second {kind} with the slug `{}`", doc.slug))
-                    .with_hint(format!("{} has the same file name; rename one of them", first.display())),
+                Diagnostic::error(
+                    &doc.path,
+                    format!("a second {kind} with the slug `{}`", doc.slug),
+                )
+                .with_hint(format!(
+                    "{} has the same file name; rename one of them",
+                    first.display()
+                )),
             );
             continue;
         }
@@ -72,24 +78,47 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
 
     let mut dossier = Dossier::default();
     for doc in documents {
-        let mut check = Checker { doc, known: &known, problems: &mut problems };
+        let mut check = Checker {
+            doc,
+            known: &known,
+            problems: &mut problems,
+        };
         match &doc.data {
             RawData::Article(raw) => {
                 if raw.draft && !options.drafts {
                     continue;
                 }
-                let source = raw.source.as_ref().map(|s| check.reference(s, "source", &known.sources));
-                let publisher = raw.publisher.as_ref().and_then(|s| check.reference(s, "source", &known.sources));
-                let published = raw.published.as_ref().and_then(|d| check.date(d, "published"));
-                let events = raw.events.iter().filter_map(|e| check.reference(e, "event", &known.events)).collect();
-                let actors = raw.actors.iter().filter_map(|a| check.reference(a, "actor", &known.actors)).collect();
+                let source = raw
+                    .source
+                    .as_ref()
+                    .map(|s| check.reference(s, "source", &known.sources));
+                let publisher = raw
+                    .publisher
+                    .as_ref()
+                    .and_then(|s| check.reference(s, "source", &known.sources));
+                let published = raw
+                    .published
+                    .as_ref()
+                    .and_then(|d| check.date(d, "published"));
+                let events = raw
+                    .events
+                    .iter()
+                    .filter_map(|e| check.reference(e, "event", &known.events))
+                    .collect();
+                let actors = raw
+                    .actors
+                    .iter()
+                    .filter_map(|a| check.reference(a, "actor", &known.actors))
+                    .collect();
                 let quotes = raw
                     .quotes
                     .iter()
                     .map(|q| HandQuote {
                         text: q.text.value.clone(),
                         by: q.by.as_ref().and_then(|by| {
-                            (by.value != "unattributed").then(|| check.reference(by, "actor", &known.actors)).flatten()
+                            (by.value != "unattributed")
+                                .then(|| check.reference(by, "actor", &known.actors))
+                                .flatten()
                         }),
                     })
                     .collect();
@@ -121,13 +150,22 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
             RawData::Actor(raw) => {
                 let kind = raw.kind.as_ref().and_then(|k| {
                     let names = ActorKind::ALL.map(|(n, _)| n);
-                    check.choice(k, "kind", &names).map(|n| ActorKind::ALL.iter().find(|(name, _)| *name == n).expect("listed").1)
+                    check.choice(k, "kind", &names).map(|n| {
+                        ActorKind::ALL
+                            .iter()
+                            .find(|(name, _)| *name == n)
+                            .expect("listed")
+                            .1
+                    })
                 });
                 let affiliation = raw.affiliation.as_ref().and_then(|a| {
                     if a.value == doc.slug {
                         check.problems.push(
-                            Diagnostic::error(&doc.path, "an actor cannot be affiliated with itself")
-                                .at(&doc.text, a.line, a.column),
+                            Diagnostic::error(
+                                &doc.path,
+                                "an actor cannot be affiliated with itself",
+                            )
+                            .at(&doc.text, a.line, a.column),
                         );
                         return None;
                     }
@@ -138,7 +176,12 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
                     slug: doc.slug.clone(),
                     path: doc.path.clone(),
                     name: raw.name.clone(),
-                    aliases: unique(raw.aliases.iter().map(|a| a.value.trim().to_owned()).filter(|a| !a.is_empty() && *a != raw.name)),
+                    aliases: unique(
+                        raw.aliases
+                            .iter()
+                            .map(|a| a.value.trim().to_owned())
+                            .filter(|a| !a.is_empty() && *a != raw.name),
+                    ),
                     kind,
                     role: raw.role.clone(),
                     affiliation,
@@ -149,13 +192,21 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
                 });
             }
             RawData::Source(raw) => {
-                let kind = raw.kind.as_ref().and_then(|k| check.choice(k, "kind", SOURCE_KINDS));
+                let kind = raw
+                    .kind
+                    .as_ref()
+                    .and_then(|k| check.choice(k, "kind", SOURCE_KINDS));
                 let url = raw.url.as_ref().and_then(|u| check.url(u, "url"));
                 dossier.sources.push(Source {
                     slug: doc.slug.clone(),
                     path: doc.path.clone(),
                     name: raw.name.clone(),
-                    aliases: unique(raw.aliases.iter().map(|a| a.value.trim().to_owned()).filter(|a| !a.is_empty())),
+                    aliases: unique(
+                        raw.aliases
+                            .iter()
+                            .map(|a| a.value.trim().to_owned())
+                            .filter(|a| !a.is_empty()),
+                    ),
                     url,
                     kind: kind.map(str::to_owned),
                     country: raw.country.clone(),
@@ -171,13 +222,20 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
                 if let (Some(date), Some(end), Some(raw_end)) = (date, end, raw.end.as_ref()) {
                     if end < date {
                         check.problems.push(
-                            Diagnostic::error(&doc.path, format!("`end` ({}) is before `date` ({})", end.iso(), date.iso()))
-                                .at(&doc.text, raw_end.line, raw_end.column)
-                                .with_hint("an event ends on or after the day it starts"),
+                            Diagnostic::error(
+                                &doc.path,
+                                format!("`end` ({}) is before `date` ({})", end.iso(), date.iso()),
+                            )
+                            .at(&doc.text, raw_end.line, raw_end.column)
+                            .with_hint("an event ends on or after the day it starts"),
                         );
                     }
                 }
-                let actors = raw.actors.iter().filter_map(|a| check.reference(a, "actor", &known.actors)).collect();
+                let actors = raw
+                    .actors
+                    .iter()
+                    .filter_map(|a| check.reference(a, "actor", &known.actors))
+                    .collect();
                 let mut reports = Vec::new();
                 for spanned in &raw.sources {
                     if let Some(report) = check.report(spanned, options) {
@@ -193,8 +251,10 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
                             .reports
                             .iter()
                             .filter_map(|(article, said)| {
-                                let slug = check.reference(article, "article", &known.article_slugs)?;
-                                (options.drafts || !known.drafts.contains(slug.as_str())).then(|| (slug, said.clone()))
+                                let slug =
+                                    check.reference(article, "article", &known.article_slugs)?;
+                                (options.drafts || !known.drafts.contains(slug.as_str()))
+                                    .then(|| (slug, said.clone()))
                             })
                             .collect(),
                     })
@@ -243,11 +303,29 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
 /// Sorts everything and fills the computed lists (events of an article, articles of an
 /// event and of a source, members and events of an actor).
 fn cross_reference(dossier: &mut Dossier) {
-    dossier.articles.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
-    dossier.actors.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.slug.cmp(&b.slug)));
-    dossier.sources.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.slug.cmp(&b.slug)));
-    dossier.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
-    dossier.pages.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)));
+    dossier.articles.sort_by(|a, b| {
+        b.published
+            .cmp(&a.published)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    dossier.actors.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    dossier.sources.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    dossier
+        .events
+        .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
+    dossier
+        .pages
+        .sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)));
     dossier.reindex();
 
     // Events ↔ articles: an event's reports are its own `sources:` plus the articles that name
@@ -257,14 +335,27 @@ fn cross_reference(dossier: &mut Dossier) {
         let named: HashSet<String> = event.reports.iter().map(|r| r.article.clone()).collect();
         for article in &dossier.articles {
             if article.events.contains(&event.slug) && !named.contains(&article.slug) {
-                event.reports.push(Report { article: article.slug.clone(), paragraph: None });
+                event.reports.push(Report {
+                    article: article.slug.clone(),
+                    paragraph: None,
+                });
             }
         }
-        let order: HashMap<&str, usize> = dossier.articles.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
+        let order: HashMap<&str, usize> = dossier
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.slug.as_str(), i))
+            .collect();
         // Oldest article first: articles are stored newest first.
-        event.reports.sort_by_key(|r| std::cmp::Reverse(order.get(r.article.as_str()).copied().unwrap_or(0)));
+        event.reports.sort_by_key(|r| {
+            std::cmp::Reverse(order.get(r.article.as_str()).copied().unwrap_or(0))
+        });
         for report in &event.reports {
-            article_events.entry(report.article.clone()).or_default().push(event.slug.clone());
+            article_events
+                .entry(report.article.clone())
+                .or_default()
+                .push(event.slug.clone());
         }
     }
     for article in &mut dossier.articles {
@@ -275,8 +366,15 @@ fn cross_reference(dossier: &mut Dossier) {
                 }
             }
         }
-        let order: HashMap<&str, usize> = dossier.events.iter().enumerate().map(|(i, e)| (e.slug.as_str(), i)).collect();
-        article.events.sort_by_key(|e| order.get(e.as_str()).copied());
+        let order: HashMap<&str, usize> = dossier
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.slug.as_str(), i))
+            .collect();
+        article
+            .events
+            .sort_by_key(|e| order.get(e.as_str()).copied());
     }
 
     // Sources ↔ articles.
@@ -284,10 +382,15 @@ fn cross_reference(dossier: &mut Dossier) {
     let mut republished: HashMap<String, Vec<String>> = HashMap::new();
     let mut republished_by: HashMap<String, Vec<String>> = HashMap::new();
     for article in &dossier.articles {
-        own.entry(article.source.clone()).or_default().push(article.slug.clone());
+        own.entry(article.source.clone())
+            .or_default()
+            .push(article.slug.clone());
         if let Some(publisher) = &article.publisher {
             if *publisher != article.source {
-                republished.entry(publisher.clone()).or_default().push(article.slug.clone());
+                republished
+                    .entry(publisher.clone())
+                    .or_default()
+                    .push(article.slug.clone());
                 let by = republished_by.entry(article.source.clone()).or_default();
                 if !by.contains(publisher) {
                     by.push(publisher.clone());
@@ -305,13 +408,19 @@ fn cross_reference(dossier: &mut Dossier) {
     let mut members: HashMap<String, Vec<String>> = HashMap::new();
     for actor in &dossier.actors {
         if let Some(affiliation) = &actor.affiliation {
-            members.entry(affiliation.clone()).or_default().push(actor.slug.clone());
+            members
+                .entry(affiliation.clone())
+                .or_default()
+                .push(actor.slug.clone());
         }
     }
     let mut events: HashMap<String, Vec<String>> = HashMap::new();
     for event in &dossier.events {
         for actor in &event.actors {
-            events.entry(actor.clone()).or_default().push(event.slug.clone());
+            events
+                .entry(actor.clone())
+                .or_default()
+                .push(event.slug.clone());
         }
     }
     for actor in &mut dossier.actors {
@@ -336,7 +445,12 @@ impl Checker<'_, '_> {
     }
 
     /// The slug, if `kind` `at` exists; otherwise a "no such" diagnostic with the closest slug.
-    fn reference(&mut self, at: &Spanned<String>, kind: &str, known: &HashSet<&str>) -> Option<String> {
+    fn reference(
+        &mut self,
+        at: &Spanned<String>,
+        kind: &str,
+        known: &HashSet<&str>,
+    ) -> Option<String> {
         let slug = at.value.trim();
         if known.contains(slug) {
             return Some(slug.to_owned());
@@ -351,7 +465,11 @@ impl Checker<'_, '_> {
             Some(close) => format!("did you mean `{close}`?"),
             None => format!("create content/{folder}/{slug}.md, or use the slug of an existing {kind} (its file name without .md)"),
         };
-        self.error(at, format!("no {kind} `{slug}` (no file content/{folder}/{slug}.md)"), hint);
+        self.error(
+            at,
+            format!("no {kind} `{slug}` (no file content/{folder}/{slug}.md)"),
+            hint,
+        );
         None
     }
 
@@ -359,13 +477,22 @@ impl Checker<'_, '_> {
         match PartialDate::parse(&at.value) {
             Ok(date) => Some(date),
             Err(message) => {
-                self.error(at, format!("invalid date in `{key}`: {message}"), "dates are ISO 8601: 2014, 2014-03, 2014-03-14 or 2014-03-14T18:30:00Z".into());
+                self.error(
+                    at,
+                    format!("invalid date in `{key}`: {message}"),
+                    "dates are ISO 8601: 2014, 2014-03, 2014-03-14 or 2014-03-14T18:30:00Z".into(),
+                );
                 None
             }
         }
     }
 
-    fn choice<'c>(&mut self, at: &Spanned<String>, key: &str, choices: &[&'c str]) -> Option<&'c str> {
+    fn choice<'c>(
+        &mut self,
+        at: &Spanned<String>,
+        key: &str,
+        choices: &[&'c str],
+    ) -> Option<&'c str> {
         if let Some(found) = choices.iter().find(|c| **c == at.value) {
             return Some(found);
         }
@@ -384,20 +511,33 @@ impl Checker<'_, '_> {
             return Some(url.to_owned());
         }
         let at = self.spanned_key(key, url);
-        self.error(&at, format!("`{key}` must be an http:// or https:// address, not `{url}`"), "write the full address, starting with https://".into());
+        self.error(
+            &at,
+            format!("`{key}` must be an http:// or https:// address, not `{url}`"),
+            "write the full address, starting with https://".into(),
+        );
         None
     }
 
     /// An http(s) URL or a path relative to the site (for images in `static/`).
     fn link(&mut self, link: &str, key: &str) -> Option<String> {
         let link = link.trim();
-        let scheme = link.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/'));
+        let scheme = link
+            .split_once(':')
+            .map(|(s, _)| s)
+            .filter(|s| !s.contains('/'));
         match scheme {
             None if !link.starts_with("//") => Some(link.trim_start_matches('/').to_owned()),
             Some("http") | Some("https") => Some(link.to_owned()),
             _ => {
                 let at = self.spanned_key(key, link);
-                self.error(&at, format!("`{key}` must be a path in static/ or an http(s) address, not `{link}`"), "for a file static/img/x.jpg write img/x.jpg".into());
+                self.error(
+                    &at,
+                    format!(
+                        "`{key}` must be a path in static/ or an http(s) address, not `{link}`"
+                    ),
+                    "for a file static/img/x.jpg write img/x.jpg".into(),
+                );
                 None
             }
         }
@@ -405,8 +545,17 @@ impl Checker<'_, '_> {
 
     fn spanned_key(&self, key: &str, value: &str) -> Spanned<String> {
         let prefix = format!("{key}:");
-        let line = self.doc.text.lines().position(|l| l.starts_with(&prefix)).map_or(1, |i| i + 1);
-        Spanned { value: value.to_owned(), line, column: 1 }
+        let line = self
+            .doc
+            .text
+            .lines()
+            .position(|l| l.starts_with(&prefix))
+            .map_or(1, |i| i + 1);
+        Spanned {
+            value: value.to_owned(),
+            line,
+            column: 1,
+        }
     }
 
     /// An event's `sources:` entry: `article` or `article#pN`.
@@ -415,7 +564,10 @@ impl Checker<'_, '_> {
             Some((slug, anchor)) => (slug.trim(), Some(anchor.trim())),
             None => (at.value.trim(), None),
         };
-        let slug_at = Spanned { value: slug.to_owned(), ..at.clone() };
+        let slug_at = Spanned {
+            value: slug.to_owned(),
+            ..at.clone()
+        };
         let slug = self.reference(&slug_at, "article", &self.known.article_slugs)?;
         if self.known.drafts.contains(slug.as_str()) && !options.drafts {
             return None;
@@ -425,20 +577,29 @@ impl Checker<'_, '_> {
             None => None,
             Some(anchor) => {
                 let count = paragraphs(&article.body, options.smart_punctuation).len();
-                match anchor.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
+                match anchor
+                    .strip_prefix('p')
+                    .and_then(|n| n.parse::<usize>().ok())
+                {
                     Some(n) if (1..=count).contains(&n) => Some(n),
                     _ => {
                         self.error(
                             at,
                             format!("`{slug}` has no paragraph `#{anchor}`"),
-                            format!("paragraph anchors run from #p1 to #p{count} in {}", article.path.display()),
+                            format!(
+                                "paragraph anchors run from #p1 to #p{count} in {}",
+                                article.path.display()
+                            ),
                         );
                         return None;
                     }
                 }
             }
         };
-        Some(Report { article: slug, paragraph })
+        Some(Report {
+            article: slug,
+            paragraph,
+        })
     }
 }
 

@@ -68,7 +68,8 @@ mod tests {
 
     #[test]
     fn numbers_only_top_level_paragraphs() {
-        let body = "First *para*.\n\n# Heading\n\n- item one\n- item two\n\n> quoted\n\nSecond\nline.\n";
+        let body =
+            "First *para*.\n\n# Heading\n\n- item one\n- item two\n\n> quoted\n\nSecond\nline.\n";
         assert_eq!(paragraphs(body, false), ["First para.", "Second line."]);
     }
 

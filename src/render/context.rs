@@ -234,8 +234,20 @@ impl<'a> Views<'a> {
             description: self.config.description.clone(),
             language: self.config.language.clone(),
             base_url: self.config.base_url.clone(),
-            pages: d.pages.iter().map(|p| Link { title: p.title.clone(), url: self.url(&format!("{}/", p.slug)) }).collect(),
-            counts: Counts { articles: d.articles.len(), actors: d.actors.len(), sources: d.sources.len(), events: d.events.len() },
+            pages: d
+                .pages
+                .iter()
+                .map(|p| Link {
+                    title: p.title.clone(),
+                    url: self.url(&format!("{}/", p.slug)),
+                })
+                .collect(),
+            counts: Counts {
+                articles: d.articles.len(),
+                actors: d.actors.len(),
+                sources: d.sources.len(),
+                events: d.events.len(),
+            },
         }
     }
 
@@ -297,14 +309,26 @@ impl<'a> Views<'a> {
     /// The article page's view; `root` is the page's way back to the site root.
     pub fn article(&self, index: usize, root: &str) -> ArticleView {
         let article = &self.dossier.articles[index];
-        let body_html = markdown::render(&article.body, &self.config.markdown, &self.actor_links(index, root));
+        let body_html = markdown::render(
+            &article.body,
+            &self.config.markdown,
+            &self.actor_links(index, root),
+        );
         ArticleView {
             summary: self.article_ref(article),
             original_url: article.url.clone(),
             body_html,
             paragraphs: article.paragraphs.len(),
-            actors: self.analysis.article_actors[index].iter().map(|&(a, n)| self.actor_ref(a, n)).collect(),
-            events: article.events.iter().filter_map(|e| self.dossier.event(e)).map(|e| self.event_ref(e)).collect(),
+            actors: self.analysis.article_actors[index]
+                .iter()
+                .map(|&(a, n)| self.actor_ref(a, n))
+                .collect(),
+            events: article
+                .events
+                .iter()
+                .filter_map(|e| self.dossier.event(e))
+                .map(|e| self.event_ref(e))
+                .collect(),
         }
     }
 
@@ -347,7 +371,11 @@ impl<'a> Views<'a> {
     }
 
     pub fn source(&self, source: &Source) -> SourceView {
-        let articles: Vec<ArticleRef> = source.articles.iter().filter_map(|a| self.article_ref_by_slug(a)).collect();
+        let articles: Vec<ArticleRef> = source
+            .articles
+            .iter()
+            .filter_map(|a| self.article_ref_by_slug(a))
+            .collect();
         let mut counts: Vec<(usize, usize)> = Vec::new();
         for (index, article) in self.dossier.articles.iter().enumerate() {
             if article.source != source.slug {
@@ -369,9 +397,21 @@ impl<'a> Views<'a> {
             aliases: source.aliases.clone(),
             body_html: markdown::render(&source.body, &self.config.markdown, &[]),
             articles,
-            republished: source.republished.iter().filter_map(|a| self.article_ref_by_slug(a)).collect(),
-            republished_by: source.republished_by.iter().map(|s| self.source_ref(s)).collect(),
-            top_actors: counts.into_iter().take(12).map(|(a, n)| self.actor_ref(a, n)).collect(),
+            republished: source
+                .republished
+                .iter()
+                .filter_map(|a| self.article_ref_by_slug(a))
+                .collect(),
+            republished_by: source
+                .republished_by
+                .iter()
+                .map(|s| self.source_ref(s))
+                .collect(),
+            top_actors: counts
+                .into_iter()
+                .take(12)
+                .map(|(a, n)| self.actor_ref(a, n))
+                .collect(),
         }
     }
 
@@ -379,7 +419,13 @@ impl<'a> Views<'a> {
         self.dossier
             .sources
             .iter()
-            .map(|s| (self.source_ref(&s.slug), s.articles.len(), s.republished.len()))
+            .map(|s| {
+                (
+                    self.source_ref(&s.slug),
+                    s.articles.len(),
+                    s.republished.len(),
+                )
+            })
             .collect()
     }
 
@@ -392,27 +438,60 @@ impl<'a> Views<'a> {
                 .iter()
                 .find(|m| m.actor == index && m.paragraph > 0)
                 .map(|m| m.paragraph);
-            let entry = MentioningArticle { article: self.article_ref(article), mentions, first_paragraph };
-            match by_source.iter_mut().find(|g| g.source.slug == article.source) {
+            let entry = MentioningArticle {
+                article: self.article_ref(article),
+                mentions,
+                first_paragraph,
+            };
+            match by_source
+                .iter_mut()
+                .find(|g| g.source.slug == article.source)
+            {
                 Some(group) => {
                     group.mentions += mentions;
                     group.articles.push(entry);
                 }
-                None => by_source.push(SourceGroup { source: self.source_ref(&article.source), mentions, articles: vec![entry] }),
+                None => by_source.push(SourceGroup {
+                    source: self.source_ref(&article.source),
+                    mentions,
+                    articles: vec![entry],
+                }),
             }
         }
-        by_source.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.source.name.cmp(&b.source.name)));
+        by_source.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.source.name.cmp(&b.source.name))
+        });
         ActorView {
             summary: self.actor_ref(index, self.analysis.actor_mentions[index]),
             aliases: actor.aliases.clone(),
-            affiliation: actor.affiliation.as_deref().and_then(|a| self.actor_index(a)).map(|a| self.actor_ref(a, self.analysis.actor_mentions[a])),
-            members: actor.members.iter().filter_map(|m| self.actor_index(m)).map(|m| self.actor_ref(m, self.analysis.actor_mentions[m])).collect(),
+            affiliation: actor
+                .affiliation
+                .as_deref()
+                .and_then(|a| self.actor_index(a))
+                .map(|a| self.actor_ref(a, self.analysis.actor_mentions[a])),
+            members: actor
+                .members
+                .iter()
+                .filter_map(|m| self.actor_index(m))
+                .map(|m| self.actor_ref(m, self.analysis.actor_mentions[m]))
+                .collect(),
             image: actor.image.clone(),
             body_html: markdown::render(&actor.body, &self.config.markdown, &[]),
             article_count: self.analysis.actor_articles[index].len(),
             by_source,
-            events: actor.events.iter().filter_map(|e| self.dossier.event(e)).map(|e| self.event_ref(e)).collect(),
-            co_mentioned: self.analysis.co_mentions[index].iter().take(10).map(|&(a, n)| self.actor_ref(a, n)).collect(),
+            events: actor
+                .events
+                .iter()
+                .filter_map(|e| self.dossier.event(e))
+                .map(|e| self.event_ref(e))
+                .collect(),
+            co_mentioned: self.analysis.co_mentions[index]
+                .iter()
+                .take(10)
+                .map(|&(a, n)| self.actor_ref(a, n))
+                .collect(),
         }
     }
 
@@ -432,7 +511,11 @@ impl<'a> Views<'a> {
                     .map(|i| self.actor_ref(i, self.analysis.actor_mentions[i]))
                     .filter(|a| a.kind.as_deref() == *kind)
                     .collect();
-                actors.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+                actors.sort_by(|a, b| {
+                    b.mentions
+                        .cmp(&a.mentions)
+                        .then_with(|| a.name.cmp(&b.name))
+                });
                 (!actors.is_empty()).then(|| ActorGroup {
                     kind: kind.unwrap_or("other").to_owned(),
                     label: (*label).to_owned(),
@@ -445,8 +528,16 @@ impl<'a> Views<'a> {
     /// The most mentioned actors, for the front page.
     pub fn key_actors(&self, count: usize) -> Vec<ActorRef> {
         let mut order: Vec<usize> = (0..self.dossier.actors.len()).collect();
-        order.sort_by(|&a, &b| self.analysis.actor_mentions[b].cmp(&self.analysis.actor_mentions[a]).then(a.cmp(&b)));
-        order.into_iter().take(count).map(|i| self.actor_ref(i, self.analysis.actor_mentions[i])).collect()
+        order.sort_by(|&a, &b| {
+            self.analysis.actor_mentions[b]
+                .cmp(&self.analysis.actor_mentions[a])
+                .then(a.cmp(&b))
+        });
+        order
+            .into_iter()
+            .take(count)
+            .map(|i| self.actor_ref(i, self.analysis.actor_mentions[i]))
+            .collect()
     }
 
     pub fn event(&self, event: &Event) -> EventView {
@@ -459,7 +550,11 @@ impl<'a> Views<'a> {
                     Some(p) => format!("{}#p{p}", article.url),
                     None => article.url.clone(),
                 };
-                Some(ReportView { article, paragraph: r.paragraph, url })
+                Some(ReportView {
+                    article,
+                    paragraph: r.paragraph,
+                    url,
+                })
             })
             .collect();
         let claims = event
@@ -468,7 +563,13 @@ impl<'a> Views<'a> {
             .map(|claim| {
                 let texts: Vec<Option<&str>> = reports
                     .iter()
-                    .map(|r| claim.reports.iter().find(|(a, _)| *a == r.article.slug).map(|(_, t)| t.as_str()))
+                    .map(|r| {
+                        claim
+                            .reports
+                            .iter()
+                            .find(|(a, _)| *a == r.article.slug)
+                            .map(|(_, t)| t.as_str())
+                    })
                     .collect();
                 let majority = majority(texts.iter().flatten().copied());
                 ClaimView {
@@ -487,9 +588,18 @@ impl<'a> Views<'a> {
             .collect();
         EventView {
             summary: self.event_ref(event),
-            actors: event.actors.iter().filter_map(|a| self.actor_index(a)).map(|a| self.actor_ref(a, self.analysis.actor_mentions[a])).collect(),
+            actors: event
+                .actors
+                .iter()
+                .filter_map(|a| self.actor_index(a))
+                .map(|a| self.actor_ref(a, self.analysis.actor_mentions[a]))
+                .collect(),
             body_html: markdown::render(&event.body, &self.config.markdown, &[]),
-            outlets: event.outlets(self.dossier).into_iter().map(|s| self.source_ref(s)).collect(),
+            outlets: event
+                .outlets(self.dossier)
+                .into_iter()
+                .map(|s| self.source_ref(s))
+                .collect(),
             reports,
             claims,
         }
@@ -510,12 +620,15 @@ fn majority<'t>(texts: impl Iterator<Item = &'t str>) -> Option<String> {
     if counts.len() < 2 {
         return counts.pop().map(|(k, _)| k);
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     (counts[0].1 > counts[1].1).then(|| counts[0].0.clone())
 }
 
 fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[cfg(test)]
@@ -524,7 +637,10 @@ mod tests {
 
     #[test]
     fn majority_marks_only_the_odd_one_out() {
-        assert_eq!(majority(["six hours", "Six  hours", "several hours"].into_iter()).as_deref(), Some("six hours"));
+        assert_eq!(
+            majority(["six hours", "Six  hours", "several hours"].into_iter()).as_deref(),
+            Some("six hours")
+        );
         assert_eq!(majority(["a", "b"].into_iter()), None);
         assert_eq!(majority(["a"].into_iter()).as_deref(), Some("a"));
     }

@@ -70,26 +70,56 @@ pub fn render(markdown: &str, settings: &MarkdownConfig, links: &[Vec<InlineLink
             Event::Start(Tag::CodeBlock(kind)) => {
                 depth += 1;
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_owned()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 depth += 1;
                 link_depth += 1;
-                let dest_url = if settings.unsafe_html || is_safe_url(&dest_url) { dest_url } else { CowStr::from("#") };
-                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                let dest_url = if settings.unsafe_html || is_safe_url(&dest_url) {
+                    dest_url
+                } else {
+                    CowStr::from("#")
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::End(TagEnd::Link) => {
                 depth -= 1;
                 link_depth -= 1;
                 events.push(Event::End(TagEnd::Link));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 depth += 1;
-                let dest_url = if settings.unsafe_html || is_safe_url(&dest_url) { dest_url } else { CowStr::from("") };
-                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                let dest_url = if settings.unsafe_html || is_safe_url(&dest_url) {
+                    dest_url
+                } else {
+                    CowStr::from("")
+                };
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::Start(tag @ Tag::Heading { .. }) => {
                 depth += 1;
@@ -160,7 +190,9 @@ fn push_linked<'a>(events: &mut Vec<Event<'a>>, text: &str, start: usize, links:
             continue;
         }
         if link.start > cursor {
-            events.push(Event::Text(text[cursor - start..link.start - start].to_owned().into()));
+            events.push(Event::Text(
+                text[cursor - start..link.start - start].to_owned().into(),
+            ));
         }
         events.push(Event::Start(Tag::Link {
             link_type: LinkType::Inline,
@@ -168,7 +200,9 @@ fn push_linked<'a>(events: &mut Vec<Event<'a>>, text: &str, start: usize, links:
             title: link.title.clone().into(),
             id: "".into(),
         }));
-        events.push(Event::Text(text[link.start - start..link.end - start].to_owned().into()));
+        events.push(Event::Text(
+            text[link.start - start..link.end - start].to_owned().into(),
+        ));
         events.push(Event::End(TagEnd::Link));
         cursor = link.end;
     }
@@ -179,11 +213,17 @@ fn push_linked<'a>(events: &mut Vec<Event<'a>>, text: &str, start: usize, links:
 
 /// Whether a link target is harmless: relative, a fragment, or an http(s)/mailto address.
 pub fn is_safe_url(url: &str) -> bool {
-    let trimmed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let trimmed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
     match trimmed.split_once(':') {
         None => true,
         Some((scheme, _)) if scheme.contains(['/', '?', '#']) => true,
-        Some((scheme, _)) => matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https" | "mailto"),
+        Some((scheme, _)) => matches!(
+            scheme.to_ascii_lowercase().as_str(),
+            "http" | "https" | "mailto"
+        ),
     }
 }
 
@@ -213,15 +253,26 @@ fn syntaxes() -> &'static SyntaxSet {
 /// is unknown.
 fn highlight(lang: &str, code: &str) -> String {
     let escaped_lang = escape(lang);
-    let syntax = (!lang.is_empty()).then(|| syntaxes().find_syntax_by_token(lang)).flatten();
+    let syntax = (!lang.is_empty())
+        .then(|| syntaxes().find_syntax_by_token(lang))
+        .flatten();
     let Some(syntax) = syntax else {
-        return format!("<pre class=\"code\"><code{}>{}</code></pre>\n",
-            if lang.is_empty() { String::new() } else { format!(" class=\"language-{escaped_lang}\"") },
-            escape(code));
+        return format!(
+            "<pre class=\"code\"><code{}>{}</code></pre>\n",
+            if lang.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"language-{escaped_lang}\"")
+            },
+            escape(code)
+        );
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes(), CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
-        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
             return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
         }
     }
@@ -288,7 +339,10 @@ mod tests {
 
     #[test]
     fn unsafe_html_keeps_raw_html() {
-        let settings = MarkdownConfig { unsafe_html: true, ..settings() };
+        let settings = MarkdownConfig {
+            unsafe_html: true,
+            ..settings()
+        };
         assert!(render("<b onclick=\"x()\">b</b>\n", &settings, &[]).contains("onclick"));
     }
 
@@ -305,12 +359,28 @@ mod tests {
         let text = &paragraphs(body, true)[0];
         let start = text.rfind("Lavrov").unwrap();
         let links = vec![vec![
-            InlineLink { start: 0, end: 5, href: "../k/".into(), title: "John Kerry".into() },
-            InlineLink { start, end: start + 6, href: "../l/".into(), title: "Sergei Lavrov".into() },
+            InlineLink {
+                start: 0,
+                end: 5,
+                href: "../k/".into(),
+                title: "John Kerry".into(),
+            },
+            InlineLink {
+                start,
+                end: start + 6,
+                href: "../l/".into(),
+                title: "Sergei Lavrov".into(),
+            },
         ]];
         let html = render(body, &settings(), &links);
-        assert!(html.contains("<a href=\"../k/\" title=\"John Kerry\">Kerry</a> met"), "{html}");
-        assert!(html.contains("and <a href=\"../l/\" title=\"Sergei Lavrov\">Lavrov</a> <em>"), "{html}");
+        assert!(
+            html.contains("<a href=\"../k/\" title=\"John Kerry\">Kerry</a> met"),
+            "{html}"
+        );
+        assert!(
+            html.contains("and <a href=\"../l/\" title=\"Sergei Lavrov\">Lavrov</a> <em>"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -77,13 +77,37 @@ pub fn plan(dossier: &Dossier) -> Vec<PlannedPage> {
         PlannedPage::new(PageKind::Data, "dossier.json".into(), 0),
     ];
     let each = |kind, dir: &str, slugs: Vec<&str>| {
-        slugs.into_iter().enumerate().map(move |(i, slug)| PlannedPage::new(kind, format!("{dir}{slug}/index.html"), i)).collect::<Vec<_>>()
+        slugs
+            .into_iter()
+            .enumerate()
+            .map(move |(i, slug)| PlannedPage::new(kind, format!("{dir}{slug}/index.html"), i))
+            .collect::<Vec<_>>()
     };
-    pages.extend(each(PageKind::Article, "articles/", dossier.articles.iter().map(|a| a.slug.as_str()).collect()));
-    pages.extend(each(PageKind::Actor, "actors/", dossier.actors.iter().map(|a| a.slug.as_str()).collect()));
-    pages.extend(each(PageKind::Source, "sources/", dossier.sources.iter().map(|a| a.slug.as_str()).collect()));
-    pages.extend(each(PageKind::Event, "events/", dossier.events.iter().map(|a| a.slug.as_str()).collect()));
-    pages.extend(each(PageKind::Page, "", dossier.pages.iter().map(|a| a.slug.as_str()).collect()));
+    pages.extend(each(
+        PageKind::Article,
+        "articles/",
+        dossier.articles.iter().map(|a| a.slug.as_str()).collect(),
+    ));
+    pages.extend(each(
+        PageKind::Actor,
+        "actors/",
+        dossier.actors.iter().map(|a| a.slug.as_str()).collect(),
+    ));
+    pages.extend(each(
+        PageKind::Source,
+        "sources/",
+        dossier.sources.iter().map(|a| a.slug.as_str()).collect(),
+    ));
+    pages.extend(each(
+        PageKind::Event,
+        "events/",
+        dossier.events.iter().map(|a| a.slug.as_str()).collect(),
+    ));
+    pages.extend(each(
+        PageKind::Page,
+        "",
+        dossier.pages.iter().map(|a| a.slug.as_str()).collect(),
+    ));
     pages
 }
 
@@ -96,8 +120,19 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(tera: &'a Tera, dossier: &'a Dossier, analysis: &'a Analysis, config: &'a Config, file_urls: bool) -> Self {
-        let views = Views { dossier, analysis, config, file_urls };
+    pub fn new(
+        tera: &'a Tera,
+        dossier: &'a Dossier,
+        analysis: &'a Analysis,
+        config: &'a Config,
+        file_urls: bool,
+    ) -> Self {
+        let views = Views {
+            dossier,
+            analysis,
+            config,
+            file_urls,
+        };
         let mut base = Context::new();
         base.insert("site", &views.site());
         Renderer { tera, views, base }
@@ -119,58 +154,129 @@ impl<'a> Renderer<'a> {
         ctx.insert("home", if root.is_empty() { "./" } else { &root });
         let (template, title, description) = match page.kind {
             PageKind::Data => {
-                return serde_json::to_vec_pretty(d).map_err(|err| Diagnostic::error("dossier.json", format!("cannot write the data model: {err}")));
+                return serde_json::to_vec_pretty(d).map_err(|err| {
+                    Diagnostic::error(
+                        "dossier.json",
+                        format!("cannot write the data model: {err}"),
+                    )
+                });
             }
             PageKind::Asset => unreachable!("assets are copied, not rendered"),
             PageKind::Index => {
                 let articles: Vec<_> = d.articles.iter().map(|a| v.article_ref(a)).collect();
                 ctx.insert("articles", &articles);
-                let events: Vec<_> = d.events.iter().rev().take(8).map(|e| v.event_ref(e)).collect();
+                let events: Vec<_> = d
+                    .events
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .map(|e| v.event_ref(e))
+                    .collect();
                 ctx.insert("latest_events", &events);
                 ctx.insert("key_actors", &v.key_actors(12));
-                ctx.insert("sources", &v.sources().into_iter().map(|(s, n, r)| SourceRow { source: s, articles: n, republished: r }).collect::<Vec<_>>());
-                ("index.html", config.title.clone(), config.description.clone())
+                ctx.insert(
+                    "sources",
+                    &v.sources()
+                        .into_iter()
+                        .map(|(s, n, r)| SourceRow {
+                            source: s,
+                            articles: n,
+                            republished: r,
+                        })
+                        .collect::<Vec<_>>(),
+                );
+                (
+                    "index.html",
+                    config.title.clone(),
+                    config.description.clone(),
+                )
             }
             PageKind::Article => {
                 let article = &d.articles[page.item];
                 ctx.insert("article", &v.article(page.item, &root));
-                let description = article.summary.clone().unwrap_or_else(|| first_words(article.paragraphs.first().map_or("", String::as_str), 30));
+                let description = article.summary.clone().unwrap_or_else(|| {
+                    first_words(article.paragraphs.first().map_or("", String::as_str), 30)
+                });
                 ("article.html", article.title.clone(), description)
             }
             PageKind::Actors => {
                 ctx.insert("groups", &v.actor_groups());
-                ("actors.html", "Actors".to_owned(), format!("The people, organisations and states in {}", config.title))
+                (
+                    "actors.html",
+                    "Actors".to_owned(),
+                    format!("The people, organisations and states in {}", config.title),
+                )
             }
             PageKind::Actor => {
                 let view = v.actor(page.item);
                 let actor = &d.actors[page.item];
                 let description = match &actor.role {
-                    Some(role) => format!("{}, {role}: what the dossier's sources report", actor.name),
+                    Some(role) => {
+                        format!("{}, {role}: what the dossier's sources report", actor.name)
+                    }
                     None => format!("{}: what the dossier's sources report", actor.name),
                 };
                 ctx.insert("actor", &view);
                 ("actor.html", actor.name.clone(), description)
             }
             PageKind::Sources => {
-                ctx.insert("sources", &v.sources().into_iter().map(|(s, n, r)| SourceRow { source: s, articles: n, republished: r }).collect::<Vec<_>>());
-                ("sources.html", "Sources".to_owned(), format!("The outlets whose reporting makes up {}", config.title))
+                ctx.insert(
+                    "sources",
+                    &v.sources()
+                        .into_iter()
+                        .map(|(s, n, r)| SourceRow {
+                            source: s,
+                            articles: n,
+                            republished: r,
+                        })
+                        .collect::<Vec<_>>(),
+                );
+                (
+                    "sources.html",
+                    "Sources".to_owned(),
+                    format!("The outlets whose reporting makes up {}", config.title),
+                )
             }
             PageKind::Source => {
                 let source = &d.sources[page.item];
                 ctx.insert("source", &v.source(source));
-                ("source.html", source.name.clone(), format!("Articles from {} in {}", source.name, config.title))
+                (
+                    "source.html",
+                    source.name.clone(),
+                    format!("Articles from {} in {}", source.name, config.title),
+                )
             }
             PageKind::Event => {
                 let event = &d.events[page.item];
                 ctx.insert("event", &v.event(event));
-                ("event.html", event.title.clone(), format!("{}: {}", event.date.human(), event.title))
+                (
+                    "event.html",
+                    event.title.clone(),
+                    format!("{}: {}", event.date.human(), event.title),
+                )
             }
             PageKind::Page => {
                 let free = &d.pages[page.item];
-                ctx.insert("content", &FreePage { title: free.title.clone(), body_html: super::markdown::render(&free.body, &config.markdown, &[]) });
-                ("page.html", free.title.clone(), free.summary.clone().unwrap_or_else(|| config.description.clone()))
+                ctx.insert(
+                    "content",
+                    &FreePage {
+                        title: free.title.clone(),
+                        body_html: super::markdown::render(&free.body, &config.markdown, &[]),
+                    },
+                );
+                (
+                    "page.html",
+                    free.title.clone(),
+                    free.summary
+                        .clone()
+                        .unwrap_or_else(|| config.description.clone()),
+                )
             }
-            PageKind::NotFound => ("404.html", "Page not found".to_owned(), config.description.clone()),
+            PageKind::NotFound => (
+                "404.html",
+                "Page not found".to_owned(),
+                config.description.clone(),
+            ),
         };
         ctx.insert(
             "page",
@@ -182,10 +288,16 @@ impl<'a> Renderer<'a> {
                 canonical: format!("{}{}", config.base_url, dir),
             },
         );
-        self.tera.render(template, &ctx).map(String::into_bytes).map_err(|err| {
-            Diagnostic::error(format!("templates/{template}"), format!("cannot render {}: {}", page.path, error_chain(&err)))
+        self.tera
+            .render(template, &ctx)
+            .map(String::into_bytes)
+            .map_err(|err| {
+                Diagnostic::error(
+                    format!("templates/{template}"),
+                    format!("cannot render {}: {}", page.path, error_chain(&err)),
+                )
                 .with_hint("check the variable names against docs/templates.md")
-        })
+            })
     }
 }
 

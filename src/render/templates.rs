@@ -49,8 +49,11 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
     for required in REQUIRED {
         if !sources.iter().any(|(name, _, _)| name == required) {
             problems.push(
-                Diagnostic::error(format!("themes/{theme}/templates/{required}"), "a required template is missing")
-                    .with_hint(format!("every theme provides: {}", REQUIRED.join(", "))),
+                Diagnostic::error(
+                    format!("themes/{theme}/templates/{required}"),
+                    "a required template is missing",
+                )
+                .with_hint(format!("every theme provides: {}", REQUIRED.join(", "))),
             );
         }
     }
@@ -61,14 +64,25 @@ pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's own escaper also writes `/` as `&#x2F;`, which is safe but unreadable in URLs.
     tera.set_escape_fn(super::markdown::escape);
-    let raw: Vec<(String, String)> = sources.iter().map(|(n, _, t)| (n.clone(), t.clone())).collect();
+    let raw: Vec<(String, String)> = sources
+        .iter()
+        .map(|(n, _, t)| (n.clone(), t.clone()))
+        .collect();
     if let Err(err) = tera.add_raw_templates(raw) {
         let path = sources
             .iter()
             .find(|(name, _, _)| error_chain(&err).contains(&format!("'{name}'")))
-            .map_or_else(|| PathBuf::from(format!("themes/{theme}/templates")), |(_, p, _)| crate::load::relative(root, p));
-        return Err(vec![Diagnostic::error(path, format!("the template does not compile: {}", error_chain(&err)))
-            .with_hint("see docs/templates.md for the variables and the Tera syntax")]);
+            .map_or_else(
+                || PathBuf::from(format!("themes/{theme}/templates")),
+                |(_, p, _)| crate::load::relative(root, p),
+            );
+        return Err(vec![Diagnostic::error(
+            path,
+            format!("the template does not compile: {}", error_chain(&err)),
+        )
+        .with_hint(
+            "see docs/templates.md for the variables and the Tera syntax",
+        )]);
     }
     Ok(tera)
 }
@@ -83,9 +97,19 @@ fn template_files(dir: &Path) -> Vec<(String, PathBuf)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter(|e| matches!(e.path().extension().and_then(|x| x.to_str()), Some("html" | "xml")))
+        .filter(|e| {
+            matches!(
+                e.path().extension().and_then(|x| x.to_str()),
+                Some("html" | "xml")
+            )
+        })
         .map(|e| {
-            let name = e.path().strip_prefix(dir).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+            let name = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
             (name, e.into_path())
         })
         .collect();

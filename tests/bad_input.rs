@@ -1,0 +1,303 @@
+//! One test per bad-input rule of DESIGN.md: the message names the file and line, the exit
+//! code is 1, every problem is reported, and the previous output is left untouched.
+
+mod common;
+
+use common::*;
+
+/// Builds the fixture once (good), applies `damage`, builds again, and checks the failure:
+/// exit code 1, each of `expected` in the output, the previous `public/` unchanged.
+fn fails_keeping_output(
+    fixture: &Fixture,
+    damage: impl FnOnce(&Fixture),
+    expected: &[&str],
+) -> String {
+    fixture.build().ok();
+    let before = snapshot(&fixture.path("public"));
+    damage(fixture);
+    let run = fixture.build();
+    let stderr = run.stderr();
+    assert_eq!(run.code(), Some(1), "expected exit code 1:\n{stderr}");
+    for text in expected {
+        assert!(stderr.contains(text), "expected {text:?} in:\n{stderr}");
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        snapshot(&fixture.path("public")),
+        before,
+        "the previous output changed"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(fixture.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary folders left behind: {leftovers:?}"
+    );
+    stderr
+}
+
+#[test]
+fn malformed_yaml() {
+    let f = Fixture::new();
+    fails_keeping_output(
+        &f,
+        |f| {
+            f.write(
+                "content/sources/wire.md",
+                "---\nname: \"The Wire\nkind: wire\n---\n",
+            )
+        },
+        &["content/sources/wire.md:", "not valid YAML", "hint:"],
+    );
+}
+
+#[test]
+fn missing_required_key() {
+    let f = Fixture::new();
+    fails_keeping_output(
+        &f,
+        |f| {
+            f.write(
+                "content/articles/wire-summit.md",
+                "---\ntitle: T\npublished: 2024-05-02\n---\nText.\n",
+            )
+        },
+        &["content/articles/wire-summit.md:1:1: error: missing required key `source`"],
+    );
+}
+
+#[test]
+fn unknown_key_with_did_you_mean() {
+    let f = Fixture::new();
+    let stderr = fails_keeping_output(
+        &f,
+        |f| {
+            f.write(
+                "content/articles/wire-summit.md",
+                "---\ntitle: T\nsource: wire\npublshed: 2024-05-02\n---\nText.\n",
+            )
+        },
+        &[
+            "content/articles/wire-summit.md:4:1: error: unknown key `publshed`",
+            "4 | publshed: 2024-05-02",
+            "hint: did you mean `published`?",
+        ],
+    );
+    // Every problem at once: the unknown key and the then-missing `published`.
+    assert!(
+        stderr.contains("missing required key `published`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn invalid_date() {
+    let f = Fixture::new();
+    fails_keeping_output(
+        &f,
+        |f| {
+            f.write(
+                "content/articles/wire-summit.md",
+                "---\ntitle: T\nsource: wire\npublished: 2014-13-45\n---\nText.\n",
+            )
+        },
+        &[
+            "content/articles/wire-summit.md:4:12: error: invalid date in `published`",
+            "no month 13",
+        ],
+    );
+}
+
+#[test]
+fn dangling_references_of_every_kind_are_all_reported() {
+    let f = Fixture::new();
+    fails_keeping_output(
+        &f,
+        |f| {
+            f.write(
+                "content/articles/wire-summit.md",
+                "---\ntitle: T\nsource: wyre\npublisher: nobody\npublished: 2024-05-02\nevents: [sumit]\nactors: [john-smith]\n---\nText.\n",
+            );
+            f.write(
+                "content/events/summit.md",
+                "---\ntitle: S\ndate: 2024-05-02\nsources: [\"wire-sumit#p1\"]\n---\n",
+            );
+            f.write(
+                "content/actors/jane-doe.md",
+                "---\nname: Jane Doe\naffiliation: ruritanya\n---\n",
+            );
+        },
+        &[
+            "content/articles/wire-summit.md:3:9: error: no source `wyre`",
+            "did you mean `wire`?",
+            "content/articles/wire-summit.md:4:12: error: no source `nobody`",
+            "content/articles/wire-summit.md:6:10: error: no event `sumit`",
+            "content/articles/wire-summit.md:7:10: error: no actor `john-smith`",
+            "content/events/summit.md:4:12: error: no article `wire-sumit`",
+            "content/actors/jane-doe.md:3:14: error: no actor `ruritanya`",
+        ],
+    );
+}
+
+#[test]
+fn paragraph_anchor_beyond_the_article() {
+    let f = Fixture::new();
+    fails_keeping_output(
+        &f,
+        |f| {
+            f.write(
+                "content/events/summit.md",
+                "---\ntitle: S\ndate: 2024-05-02\nsources: [\"wire-summit#p9\"]\n---\n",
+            )
+        },
+        &[
+            "content/events/summit.md:4:12: error: `wire-summit` has no paragraph `#p9`",
+            "#p1 to #p2",
+        ],
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8() {
+    let f = Fixture::new();
+    fails_keeping_output(
+        &f,
+        |f| {
+            f.write_bytes(
+                "content/actors/jane-doe.md",
+                b"---\nname: Jane Doe\nrole: Minist\xe8re\n---\n",
+            )
+        },
+        &[
+            "content/actors/jane-doe.md:3:13: error: the file is not UTF-8 text",
+            "save the file as UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn an_output_folder_overlapping_content_is_refused() {
+    let f = Fixture::new();
+    f.build().ok();
+    let before = snapshot(f.root());
+    for output in [
+        "content",
+        "content/articles",
+        ".",
+        "..",
+        "static/x",
+        "themes",
+        "content/../content/",
+    ] {
+        let run = f.run(&["build", "--output", &f.path(output).display().to_string()]);
+        assert_eq!(run.code(), Some(1), "{output}: {}", run.stderr());
+        assert!(
+            run.stderr().contains("refusing to build into"),
+            "{output}: {}",
+            run.stderr()
+        );
+    }
+    assert_eq!(snapshot(f.root()), before, "a refused build changed files");
+}
+
+#[test]
+fn a_folder_not_made_by_dossier_is_never_replaced() {
+    let f = Fixture::new();
+    f.write("elsewhere/notes.txt", "mine");
+    let run = f.run(&[
+        "build",
+        "--output",
+        &f.path("elsewhere").display().to_string(),
+    ]);
+    assert_eq!(run.code(), Some(1));
+    assert!(
+        run.stderr().contains("not made by dossier"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(
+        std::fs::read_to_string(f.path("elsewhere/notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn unknown_site_toml_key() {
+    let f = Fixture::new();
+    fails_keeping_output(
+        &f,
+        |f| f.write("site.toml", "title = \"T\"\nbase_ur = \"https://e.org/\"\n"),
+        &[
+            "site.toml:2:1: error: unknown key `base_ur`",
+            "did you mean `base_url`?",
+        ],
+    );
+}
+
+#[test]
+fn script_injection_in_a_body_is_removed() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/wire-summit.md",
+        "---\ntitle: T\nsource: wire\npublished: 2024-05-02\n---\n\nHello <script>alert(1)</script> <img src=x onerror=\"alert(2)\"> <a href=\"javascript:alert(3)\">x</a> [y](javascript:alert(4)) <iframe src=\"https://evil.example\"></iframe>\n",
+    );
+    f.build().ok();
+    let html = f.page("articles/wire-summit/index.html");
+    assert!(html.select(&sel("script, iframe")).next().is_none());
+    for element in html.select(&sel("*")) {
+        for (name, value) in element.value().attrs() {
+            assert!(!name.starts_with("on"), "event handler {name} kept");
+            assert!(
+                !value.to_lowercase().contains("javascript:"),
+                "javascript: URL kept in {name}"
+            );
+        }
+    }
+    assert!(text_of(&html, "#p1").unwrap().starts_with("Hello"));
+}
+
+#[test]
+fn script_injection_in_front_matter_is_escaped() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/wire-summit.md",
+        "---\ntitle: \"<script>alert(1)</script>\"\nsource: wire\npublished: 2024-05-02\nsummary: \"\\\" onmouseover=\\\"alert(2)\"\nbyline: \"<img src=x onerror=alert(3)>\"\n---\n\nText.\n",
+    );
+    f.build().ok();
+    for page in [
+        "articles/wire-summit/index.html",
+        "index.html",
+        "sources/wire/index.html",
+    ] {
+        let html = f.page(page);
+        assert!(
+            html.select(&sel("script, img")).next().is_none(),
+            "{page}: active element"
+        );
+        for element in html.select(&sel("*")) {
+            for (name, _) in element.value().attrs() {
+                assert!(!name.starts_with("on"), "{page}: event handler {name}");
+            }
+        }
+    }
+    let html = f.page("articles/wire-summit/index.html");
+    assert_eq!(text_of(&html, "h1").unwrap(), "<script>alert(1)</script>");
+}
+
+#[test]
+fn an_unsafe_url_in_front_matter_is_an_error() {
+    let f = Fixture::new();
+    fails_keeping_output(
+        &f,
+        |f| {
+            f.write(
+                "content/sources/wire.md",
+                "---\nname: W\nurl: \"javascript:alert(1)\"\n---\n",
+            )
+        },
+        &["content/sources/wire.md:3:1: error: `url` must be an http:// or https:// address"],
+    );
+}

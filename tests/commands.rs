@@ -1,0 +1,144 @@
+//! `dossier init`, `dossier new` and `dossier check` as a user runs them.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn init_makes_a_dossier_that_builds_with_no_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("x");
+    let run = std::process::Command::new(BIN)
+        .arg("init")
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let built = run_in(&root, &["build"]).ok();
+    assert!(built.stdout().contains("1 articles"), "{}", built.stdout());
+    let html = read_html(&root.join("public/articles/example-wire-summit-opens/index.html"));
+    assert_eq!(
+        text_of(&html, "h1").unwrap(),
+        "Leaders meet for talks on the river dispute"
+    );
+    assert!(attrs_of(&html, "#p1 a", "href").contains(&"../../actors/jane-doe/".to_owned()));
+    assert!(root.join("public/about/index.html").is_file());
+    assert!(broken_links(&root.join("public")).is_empty());
+}
+
+#[test]
+fn init_never_overwrites() {
+    let f = Fixture::new();
+    let run = std::process::Command::new(BIN)
+        .arg("init")
+        .arg(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("not empty"));
+}
+
+#[test]
+fn new_writes_a_skeleton_that_checks_and_never_overwrites() {
+    let f = Fixture::new();
+    f.run(&["new", "actor", "john-smith"]).ok();
+    let text = std::fs::read_to_string(f.path("content/actors/john-smith.md")).unwrap();
+    assert!(text.starts_with("---\nname: \"John smith\""), "{text}");
+    f.run(&["new", "event", "talks"]).ok();
+    f.run(&["new", "source", "daily"]).ok();
+    f.run(&["check"]).ok();
+
+    let again = f.run(&["new", "actor", "john-smith"]);
+    assert_eq!(again.code(), Some(1));
+    assert!(
+        again.stderr().contains("exists already"),
+        "{}",
+        again.stderr()
+    );
+    assert_eq!(
+        std::fs::read_to_string(f.path("content/actors/john-smith.md")).unwrap(),
+        text
+    );
+
+    let bad = f.run(&["new", "actor", "John Smith"]);
+    assert_eq!(bad.code(), Some(1));
+    assert!(bad.stderr().contains("`john-smith`"), "{}", bad.stderr());
+    let kind = f.run(&["new", "artcle", "x"]);
+    assert!(
+        kind.stderr().contains("did you mean `article`?"),
+        "{}",
+        kind.stderr()
+    );
+}
+
+#[test]
+fn check_reports_problems_and_writes_nothing() {
+    let f = Fixture::new();
+    f.run(&["check"]).ok();
+    assert!(!f.path("public").exists(), "check wrote an output folder");
+    f.write(
+        "content/articles/wire-summit.md",
+        "---\ntitle: T\nsource: wire\npublished: 2024-02-30\n---\n",
+    );
+    let run = f.run(&["check"]);
+    assert_eq!(run.code(), Some(1));
+    assert!(
+        run.stderr()
+            .contains("content/articles/wire-summit.md:4:12: error: invalid date in `published`"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr().contains("February 2024 has no day 30"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/draft-one.md",
+        "---\ntitle: Draft\nsource: wire\npublished: 2024-05-03\ndraft: true\n---\nText.\n",
+    );
+    f.build().ok();
+    assert!(!f.path("public/articles/draft-one").exists());
+    f.run(&["build", "--drafts"]).ok();
+    assert!(f.path("public/articles/draft-one/index.html").is_file());
+}
+
+#[test]
+fn a_template_override_replaces_the_theme_file() {
+    let f = Fixture::new();
+    f.write("templates/page.html", "{% extends \"base.html\" %}{% block main %}<p id=\"custom\">{{ content.title }}</p>{% endblock main %}");
+    f.write(
+        "content/pages/about.md",
+        "---\ntitle: About us\n---\nText.\n",
+    );
+    f.build().ok();
+    assert_eq!(
+        text_of(&f.page("about/index.html"), "#custom").unwrap(),
+        "About us"
+    );
+}
+
+#[test]
+fn a_broken_template_names_its_file() {
+    let f = Fixture::new();
+    f.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}{{ content.title {% endblock main %}",
+    );
+    let run = f.build();
+    assert_eq!(run.code(), Some(1));
+    assert!(
+        run.stderr().contains("templates/page.html"),
+        "{}",
+        run.stderr()
+    );
+}

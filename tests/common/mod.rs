@@ -1,0 +1,263 @@
+//! Helpers for integration tests: small dossiers in temporary folders, the `dossier` binary,
+//! and reading built pages with an HTML parser.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_dossier");
+
+/// The repository: the sample dossier and the default theme.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A dossier in a temporary folder, removed when dropped.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    /// A minimal valid dossier: one source, two actors, one event and one article, with the
+    /// default theme.
+    pub fn new() -> Fixture {
+        let fixture = Fixture::empty();
+        fixture.write(
+            "site.toml",
+            "title = \"Test dossier\"\nbase_url = \"https://example.org/t/\"\n",
+        );
+        fixture.write(
+            "content/sources/wire.md",
+            "---\nname: \"The Wire\"\nkind: wire\n---\nA wire service.\n",
+        );
+        fixture.write(
+            "content/actors/jane-doe.md",
+            "---\nname: Jane Doe\naliases: [Doe]\nkind: person\n---\nA minister.\n",
+        );
+        fixture.write(
+            "content/actors/ruritania.md",
+            "---\nname: Ruritania\nkind: state\n---\nA state.\n",
+        );
+        fixture.write(
+            "content/events/summit.md",
+            "---\ntitle: The summit\ndate: 2024-05-02\nactors: [jane-doe]\nsources: [\"wire-summit#p1\"]\n---\nA summit.\n",
+        );
+        fixture.write(
+            "content/articles/wire-summit.md",
+            "---\ntitle: \"Doe arrives for the summit\"\nsource: wire\npublished: 2024-05-02\nevents: [summit]\n---\n\nJane Doe arrived in Ruritania on Thursday.\n\n\"We came to agree,\" Doe said.\n",
+        );
+        fixture
+    }
+
+    /// A folder with only the default theme.
+    pub fn empty() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_dir(
+            &repo().join("themes/briefing"),
+            &dir.path().join("themes/briefing"),
+        );
+        Fixture { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        self.write_bytes(rel, text.as_bytes());
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+
+    /// Runs `dossier --root <fixture> ARGS`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.root(), args)
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    /// The HTML of a built page (`public/<rel>`), parsed.
+    pub fn page(&self, rel: &str) -> Html {
+        read_html(&self.path("public").join(rel))
+    }
+}
+
+/// What a run of the binary did.
+pub struct Run {
+    pub output: Output,
+}
+
+impl Run {
+    pub fn code(&self) -> Option<i32> {
+        self.output.status.code()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+    /// Asserts success and returns self.
+    pub fn ok(self) -> Run {
+        assert_eq!(
+            self.code(),
+            Some(0),
+            "dossier failed:\n{}\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+}
+
+pub fn run_in(root: &Path, args: &[&str]) -> Run {
+    let output = Command::new(BIN)
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("run dossier");
+    Run { output }
+}
+
+pub fn read_html(path: &Path) -> Html {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    Html::parse_document(&text)
+}
+
+pub fn sel(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"))
+}
+
+/// The text of the first element matching `css`, whitespace collapsed.
+pub fn text_of(html: &Html, css: &str) -> Option<String> {
+    html.select(&sel(css))
+        .next()
+        .map(|e| collapse(&e.text().collect::<String>()))
+}
+
+pub fn texts_of(html: &Html, css: &str) -> Vec<String> {
+    html.select(&sel(css))
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .collect()
+}
+
+pub fn attrs_of(html: &Html, css: &str, attr: &str) -> Vec<String> {
+    html.select(&sel(css))
+        .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+        .collect()
+}
+
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its contents, for comparing an output before and after.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every broken internal link or anchor in the site at `dir`: `(page, href)`.
+pub fn broken_links(dir: &Path) -> Vec<(String, String)> {
+    let mut broken = Vec::new();
+    let pages: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| e.into_path())
+        .collect();
+    let mut ids_cache: std::collections::HashMap<PathBuf, Vec<String>> = Default::default();
+    for page in &pages {
+        if page.ends_with("404.html") {
+            continue; // its links are absolute from base_url by design
+        }
+        let html = read_html(page);
+        let links = attrs_of(&html, "a[href]", "href")
+            .into_iter()
+            .chain(attrs_of(&html, "link[href]", "href"))
+            .chain(attrs_of(&html, "img[src], script[src]", "src"));
+        for href in links {
+            if href.contains("://") || href.starts_with("mailto:") {
+                continue;
+            }
+            let (path, fragment) = match href.split_once('#') {
+                Some((p, f)) => (p.to_owned(), Some(f.to_owned())),
+                None => (href.clone(), None),
+            };
+            let mut target = if path.is_empty() {
+                page.clone()
+            } else {
+                page.parent().unwrap().join(&path)
+            };
+            if path.ends_with('/') || (target.is_dir() && !path.is_empty()) {
+                target = target.join("index.html");
+            }
+            let target = normalise(&target);
+            if !target.starts_with(dir) || !target.is_file() {
+                broken.push((page.strip_prefix(dir).unwrap().display().to_string(), href));
+                continue;
+            }
+            if let Some(fragment) = fragment {
+                let ids = ids_cache.entry(target.clone()).or_insert_with(|| {
+                    let html = read_html(&target);
+                    attrs_of(&html, "[id]", "id")
+                });
+                if !ids.contains(&fragment) {
+                    broken.push((page.strip_prefix(dir).unwrap().display().to_string(), href));
+                }
+            }
+        }
+    }
+    broken
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
