@@ -14,9 +14,11 @@ use crate::model::Dossier;
 pub struct Mention {
     /// Index into `Dossier::actors`.
     pub actor: usize,
-    /// 1-based paragraph (`#pN`); 0 for the title.
+    /// 1-based paragraph (`#pN`); 0 for the title. For an aside, the paragraph before it.
     pub paragraph: usize,
-    /// Byte range in the paragraph's text (or the title).
+    /// Index into `Article::asides` when the mention is in a list item or block quote.
+    pub aside: Option<usize>,
+    /// Byte range in the paragraph's text (or the title, or the aside).
     pub start: usize,
     pub end: usize,
 }
@@ -32,11 +34,17 @@ impl Matcher {
     /// Builds the matcher, with a warning for each name or alias that two actors share.
     pub fn new(dossier: &Dossier) -> (Matcher, Vec<Diagnostic>) {
         let mut problems = Vec::new();
-        let mut patterns: Vec<&str> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
         let mut owners: Vec<Option<usize>> = Vec::new();
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for (index, actor) in dossier.actors.iter().enumerate() {
-            for name in actor.names() {
+            // Smart punctuation turns "Crimea's" into "Crimea’s" in the text: match both.
+            let curly: Vec<String> = actor
+                .names()
+                .filter(|n| n.contains('\''))
+                .map(|n| n.replace('\'', "’"))
+                .collect();
+            for name in actor.names().chain(curly.iter().map(String::as_str)) {
                 if name.is_empty() {
                     continue;
                 }
@@ -55,8 +63,8 @@ impl Matcher {
                         }
                     }
                     None => {
-                        seen.insert(name, patterns.len());
-                        patterns.push(name);
+                        seen.insert(name.to_owned(), patterns.len());
+                        patterns.push(name.to_owned());
                         owners.push(Some(index));
                     }
                 }
@@ -110,13 +118,25 @@ pub fn find_all(dossier: &Dossier, matcher: &Matcher) -> Vec<Vec<Mention>> {
         .articles
         .par_iter()
         .map(|article| {
-            let texts = std::iter::once(&article.title).chain(&article.paragraphs);
             let mut mentions = Vec::new();
+            let texts = std::iter::once(&article.title).chain(&article.paragraphs);
             for (paragraph, text) in texts.enumerate() {
                 for (actor, start, end) in matcher.find(text) {
                     mentions.push(Mention {
                         actor,
                         paragraph,
+                        aside: None,
+                        start,
+                        end,
+                    });
+                }
+            }
+            for (index, aside) in article.asides.iter().enumerate() {
+                for (actor, start, end) in matcher.find(&aside.text) {
+                    mentions.push(Mention {
+                        actor,
+                        paragraph: aside.after,
+                        aside: Some(index),
                         start,
                         end,
                     });

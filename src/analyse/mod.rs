@@ -2,17 +2,19 @@
 //! per build, read by rendering.
 
 pub mod mentions;
+pub mod quotes;
 
 use std::collections::HashMap;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::Dossier;
 pub use mentions::{Matcher, Mention};
+pub use quotes::Quote;
 
 /// Everything detected in the text, indexed like the dossier's vectors.
 #[derive(Debug, Default)]
 pub struct Analysis {
-    /// Per article: its mentions, in order (title first, as paragraph 0).
+    /// Per article: its mentions: title (paragraph 0), paragraphs, then asides.
     pub mentions: Vec<Vec<Mention>>,
     /// Per article: its actors with their mention counts, most mentioned first; actors added
     /// by hand in `actors:` are included even with no mention.
@@ -24,6 +26,8 @@ pub struct Analysis {
     /// Per actor: the actors mentioned in the same paragraphs, with the number of paragraphs
     /// they share, most first.
     pub co_mentions: Vec<Vec<(usize, usize)>>,
+    /// Per article: its quotes, in reading order.
+    pub quotes: Vec<Vec<Quote>>,
 }
 
 /// Runs every analysis over the dossier.
@@ -44,7 +48,7 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     for (article_index, (article, found)) in dossier.articles.iter().zip(&mentions).enumerate() {
         let mut counts: Vec<(usize, usize)> = Vec::new();
         let mut paragraph_actors: Vec<usize> = Vec::new();
-        let mut paragraph = usize::MAX;
+        let mut block = (usize::MAX, None);
         let mut flush = |actors_here: &mut Vec<usize>| {
             actors_here.sort_unstable();
             actors_here.dedup();
@@ -57,9 +61,9 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
             actors_here.clear();
         };
         for mention in found {
-            if mention.paragraph != paragraph {
+            if (mention.paragraph, mention.aside) != block {
                 flush(&mut paragraph_actors);
-                paragraph = mention.paragraph;
+                block = (mention.paragraph, mention.aside);
             }
             paragraph_actors.push(mention.actor);
             match counts.iter_mut().find(|(a, _)| *a == mention.actor) {
@@ -90,6 +94,7 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
             v
         })
         .collect();
+    let quotes = quotes::find_all(dossier, &mentions);
     (
         Analysis {
             mentions,
@@ -97,6 +102,7 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
             actor_articles,
             actor_mentions,
             co_mentions,
+            quotes,
         },
         problems,
     )

@@ -95,6 +95,8 @@ pub struct Article {
     pub body: String,
     /// Plain text of the body's top-level paragraphs; paragraph N is anchor `#pN`.
     pub paragraphs: Vec<String>,
+    /// Plain text of list items and block quotes, each after the paragraph it follows.
+    pub asides: Vec<text::Aside>,
     pub word_count: usize,
 }
 

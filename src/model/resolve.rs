@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use super::text::{paragraphs, word_count};
+use super::text::{blocks, paragraphs, word_count};
 use super::*;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::load::{RawData, RawDocument, Spanned};
@@ -126,8 +126,12 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
                 let (Some(Some(source)), Some(published)) = (source, published) else {
                     continue;
                 };
-                let paragraphs = paragraphs(&doc.body, options.smart_punctuation);
-                let word_count = paragraphs.iter().map(|p| word_count(p)).sum();
+                let (paragraphs, asides) = blocks(&doc.body, options.smart_punctuation);
+                let word_count = paragraphs
+                    .iter()
+                    .chain(asides.iter().map(|a| &a.text))
+                    .map(|p| word_count(p))
+                    .sum();
                 dossier.articles.push(Article {
                     slug: doc.slug.clone(),
                     path: doc.path.clone(),
@@ -144,6 +148,7 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
                     draft: raw.draft,
                     body: doc.body.clone(),
                     paragraphs,
+                    asides,
                     word_count,
                 });
             }

@@ -1,6 +1,7 @@
-//! The plain text of an article body, paragraph by paragraph. Paragraph N (1-based) of a
-//! body is its Nth top-level Markdown paragraph: the one a reader reaches with `#pN`.
-//! Rendering numbers paragraphs with the same rule ([`is_top_level_paragraph`]).
+//! The plain text of an article body, block by block. Paragraph N (1-based) of a body is its
+//! Nth top-level Markdown paragraph: the one a reader reaches with `#pN`. Rendering numbers
+//! paragraphs with the same rule ([`is_top_level_paragraph`]). List items and block quotes are
+//! kept as *asides* of the paragraph before them, so that analysis reads them too.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -21,38 +22,86 @@ pub fn is_top_level_paragraph(depth: usize) -> bool {
     depth == 0
 }
 
-/// The plain text of each top-level paragraph of `markdown`, in order, with the same
-/// punctuation setting as rendering so that byte offsets agree.
-pub fn paragraphs(markdown: &str, smart_punctuation: bool) -> Vec<String> {
-    let mut out = Vec::new();
+/// A run of text that analysis reads: a numbered paragraph or an aside.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Aside {
+    /// The numbered paragraph this aside follows (0 when it comes before the first).
+    pub after: usize,
+    pub text: String,
+}
+
+/// The plain text of each top-level paragraph of `markdown`, in order, and the asides (list
+/// items, block quotes) between them, with the same punctuation setting as rendering so that
+/// byte offsets agree.
+pub fn blocks(markdown: &str, smart_punctuation: bool) -> (Vec<String>, Vec<Aside>) {
+    let mut paragraphs = Vec::new();
+    let mut asides = Vec::new();
     let mut depth = 0usize;
-    let mut current: Option<String> = None;
+    // What is being captured, and the depth at which its capture ends.
+    let mut current: Option<(String, usize, bool)> = None;
     for event in Parser::new_ext(markdown, markdown_options(smart_punctuation)) {
         match event {
-            Event::Start(Tag::Paragraph) if is_top_level_paragraph(depth) && current.is_none() => {
-                current = Some(String::new());
+            Event::Start(tag) => {
+                if current.is_none() {
+                    match tag {
+                        Tag::Paragraph if is_top_level_paragraph(depth) => {
+                            current = Some((String::new(), depth, true))
+                        }
+                        Tag::Item | Tag::BlockQuote(_) => {
+                            current = Some((String::new(), depth, false))
+                        }
+                        _ => {}
+                    }
+                } else if matches!(tag, Tag::Paragraph | Tag::Item) {
+                    if let Some((text, _, _)) = current.as_mut() {
+                        if !text.is_empty() && !text.ends_with(' ') {
+                            text.push(' ');
+                        }
+                    }
+                }
                 depth += 1;
             }
-            Event::End(TagEnd::Paragraph) if depth == 1 && current.is_some() => {
-                depth -= 1;
-                out.extend(current.take());
+            Event::End(end) => {
+                depth = depth.saturating_sub(1);
+                if let Some((_, at, numbered)) = &current {
+                    let closes = *at == depth
+                        && match end {
+                            TagEnd::Paragraph => *numbered,
+                            TagEnd::Item | TagEnd::BlockQuote(_) => !*numbered,
+                            _ => false,
+                        };
+                    if closes {
+                        let (text, _, numbered) = current.take().expect("checked");
+                        if numbered {
+                            paragraphs.push(text);
+                        } else if !text.trim().is_empty() {
+                            asides.push(Aside {
+                                after: paragraphs.len(),
+                                text: text.trim_end().to_owned(),
+                            });
+                        }
+                    }
+                }
             }
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
             Event::Text(text) | Event::Code(text) => {
-                if let Some(p) = current.as_mut() {
+                if let Some((p, _, _)) = current.as_mut() {
                     p.push_str(&text);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some(p) = current.as_mut() {
+                if let Some((p, _, _)) = current.as_mut() {
                     p.push(' ');
                 }
             }
             _ => {}
         }
     }
-    out
+    (paragraphs, asides)
+}
+
+/// The plain text of each top-level paragraph of `markdown`, in order.
+pub fn paragraphs(markdown: &str, smart_punctuation: bool) -> Vec<String> {
+    blocks(markdown, smart_punctuation).0
 }
 
 /// Words in `text` (runs of letters or digits).
@@ -71,6 +120,15 @@ mod tests {
         let body =
             "First *para*.\n\n# Heading\n\n- item one\n- item two\n\n> quoted\n\nSecond\nline.\n";
         assert_eq!(paragraphs(body, false), ["First para.", "Second line."]);
+    }
+
+    #[test]
+    fn list_items_and_quotes_are_asides_of_the_paragraph_before() {
+        let body = "One.\n\n- item *one*\n- item two\n\n> quoted\n\nTwo.\n";
+        let (paragraphs, asides) = blocks(body, false);
+        assert_eq!(paragraphs, ["One.", "Two."]);
+        let texts: Vec<(usize, &str)> = asides.iter().map(|a| (a.after, a.text.as_str())).collect();
+        assert_eq!(texts, [(1, "item one"), (1, "item two"), (1, "quoted")]);
     }
 
     #[test]

@@ -344,7 +344,7 @@ impl<'a> Views<'a> {
         let mut linked_in_paragraph = std::collections::HashSet::new();
         let mut paragraph = 0;
         for mention in &self.analysis.mentions[index] {
-            if mention.paragraph == 0 {
+            if mention.paragraph == 0 || mention.aside.is_some() {
                 continue;
             }
             if mention.paragraph != paragraph {
