@@ -181,7 +181,7 @@ fn pages_parse_without_errors() {
                 entry.path().display(),
                 html.errors
             );
-            assert_eq!(texts_of(&html, "title").len(), 1);
+            assert_eq!(texts_of(&html, "head > title").len(), 1);
         }
     }
 }

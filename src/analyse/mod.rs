@@ -2,6 +2,7 @@
 //! per build, read by rendering.
 
 pub mod mentions;
+pub mod quote_groups;
 pub mod quotes;
 
 use std::collections::HashMap;
@@ -9,6 +10,7 @@ use std::collections::HashMap;
 use crate::diagnostics::Diagnostic;
 use crate::model::Dossier;
 pub use mentions::{Matcher, Mention};
+pub use quote_groups::QuoteGroup;
 pub use quotes::Quote;
 
 /// Everything detected in the text, indexed like the dossier's vectors.
@@ -28,6 +30,12 @@ pub struct Analysis {
     pub co_mentions: Vec<Vec<(usize, usize)>>,
     /// Per article: its quotes, in reading order.
     pub quotes: Vec<Vec<Quote>>,
+    /// The same quote across articles, as groups; every quote is in one.
+    pub quote_groups: Vec<QuoteGroup>,
+    /// Per article, per quote: the index of its group in `quote_groups`.
+    pub quote_group: Vec<Vec<usize>>,
+    /// Per actor: the number of quote groups attributed to it.
+    pub actor_quotes: Vec<usize>,
 }
 
 /// Runs every analysis over the dossier.
@@ -95,6 +103,19 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
         })
         .collect();
     let quotes = quotes::find_all(dossier, &mentions);
+    let quote_groups = quote_groups::group(&quotes);
+    let mut actor_quotes = vec![0; actors];
+    for group in &quote_groups {
+        if let Some(speaker) = group.speaker {
+            actor_quotes[speaker] += 1;
+        }
+    }
+    let mut quote_group: Vec<Vec<usize>> = quotes.iter().map(|q| vec![0; q.len()]).collect();
+    for (g, group) in quote_groups.iter().enumerate() {
+        for &(article, index) in &group.members {
+            quote_group[article][index] = g;
+        }
+    }
     (
         Analysis {
             mentions,
@@ -103,6 +124,9 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
             actor_mentions,
             co_mentions,
             quotes,
+            quote_groups,
+            quote_group,
+            actor_quotes,
         },
         problems,
     )

@@ -75,6 +75,8 @@ pub struct ActorRef {
     pub url: String,
     /// Mentions in the context where it is listed (an article, a source, the whole dossier).
     pub mentions: usize,
+    /// Quotes attributed to the actor in the whole dossier (distinct statements).
+    pub quotes: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -146,6 +148,30 @@ pub struct SourceGroup {
     pub articles: Vec<MentioningArticle>,
 }
 
+/// One article's wording of a grouped quote.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteCarrier {
+    pub article: ArticleRef,
+    pub paragraph: usize,
+    /// The article's URL with `#pN`.
+    pub url: String,
+    pub text: String,
+    pub partial: bool,
+    /// True when this wording differs from the group's main text.
+    pub differs: bool,
+}
+
+/// A quote as carried by one or more articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    pub text: String,
+    pub partial: bool,
+    pub speaker: Option<ActorRef>,
+    /// Distinct outlets that carry it.
+    pub outlets: Vec<SourceRef>,
+    pub carriers: Vec<QuoteCarrier>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ActorView {
     #[serde(flatten)]
@@ -161,6 +187,8 @@ pub struct ActorView {
     /// Actors most often mentioned in the same paragraphs; `mentions` is the number of shared
     /// paragraphs.
     pub co_mentioned: Vec<ActorRef>,
+    /// Their quotes, grouped across articles, the most widely carried first.
+    pub quotes: Vec<QuoteView>,
 }
 
 /// Actors of one kind, for the index.
@@ -270,6 +298,7 @@ impl<'a> Views<'a> {
             role: actor.role.clone(),
             url: self.url(&format!("actors/{}/", actor.slug)),
             mentions,
+            quotes: self.analysis.actor_quotes[index],
         }
     }
 
@@ -492,7 +521,95 @@ impl<'a> Views<'a> {
                 .take(10)
                 .map(|&(a, n)| self.actor_ref(a, n))
                 .collect(),
+            quotes: self.quotes_by(index),
         }
+    }
+
+    /// The quote groups attributed to actor `index`, most outlets first, then oldest first.
+    pub fn quotes_by(&self, index: usize) -> Vec<QuoteView> {
+        let mut views: Vec<QuoteView> = self
+            .analysis
+            .quote_groups
+            .iter()
+            .filter(|g| g.speaker == Some(index))
+            .map(|g| self.quote_group(g))
+            .collect();
+        views.sort_by_key(|v| std::cmp::Reverse(v.outlets.len()));
+        views
+    }
+
+    /// A quote group with every article that carries it, oldest article first.
+    pub fn quote_group(&self, group: &crate::analyse::QuoteGroup) -> QuoteView {
+        let quote = |(a, i): (usize, usize)| &self.analysis.quotes[a][i];
+        let main = quote(group.main);
+        let key = crate::analyse::quotes::normalise(&main.text);
+        let mut members = group.members.clone();
+        // Articles are stored newest first: the highest index is the oldest.
+        members.sort_by_key(|&(a, i)| (std::cmp::Reverse(a), i));
+        let mut outlets: Vec<SourceRef> = Vec::new();
+        let carriers = members
+            .into_iter()
+            .map(|(a, i)| {
+                let q = quote((a, i));
+                let article = self.article_ref(&self.dossier.articles[a]);
+                if !outlets.iter().any(|o| o.slug == article.source.slug) {
+                    outlets.push(article.source.clone());
+                }
+                QuoteCarrier {
+                    url: if q.paragraph > 0 {
+                        format!("{}#p{}", article.url, q.paragraph)
+                    } else {
+                        article.url.clone()
+                    },
+                    article,
+                    paragraph: q.paragraph,
+                    text: q.text.clone(),
+                    partial: q.partial,
+                    differs: crate::analyse::quotes::normalise(&q.text) != key,
+                }
+            })
+            .collect();
+        QuoteView {
+            text: main.text.clone(),
+            partial: main.partial,
+            speaker: group
+                .speaker
+                .map(|s| self.actor_ref(s, self.analysis.actor_mentions[s])),
+            outlets,
+            carriers,
+        }
+    }
+
+    /// The actor network picture for the actor index (at `actors/`, so links go one level up).
+    pub fn network(&self) -> Option<String> {
+        let included: Vec<usize> = (0..self.dossier.actors.len())
+            .filter(|&i| self.analysis.actor_mentions[i] > 0)
+            .collect();
+        let position: std::collections::HashMap<usize, usize> =
+            included.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+        let nodes: Vec<super::network::Node> = included
+            .iter()
+            .map(|&i| {
+                let actor = &self.dossier.actors[i];
+                super::network::Node {
+                    name: actor.name.clone(),
+                    href: format!("../{}", self.url(&format!("actors/{}/", actor.slug))),
+                    kind: actor.kind.map_or("other", |k| k.name()).to_owned(),
+                    mentions: self.analysis.actor_mentions[i],
+                }
+            })
+            .collect();
+        let mut edges = Vec::new();
+        for &a in &included {
+            for &(b, weight) in &self.analysis.co_mentions[a] {
+                if a < b {
+                    if let (Some(&pa), Some(&pb)) = (position.get(&a), position.get(&b)) {
+                        edges.push((pa, pb, weight));
+                    }
+                }
+            }
+        }
+        super::network::svg(&nodes, &edges)
     }
 
     /// Actors grouped by kind (people, organisations, states, then the unclassified), each

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -194,16 +194,18 @@ fn push_linked<'a>(events: &mut Vec<Event<'a>>, text: &str, start: usize, links:
                 text[cursor - start..link.start - start].to_owned().into(),
             ));
         }
-        events.push(Event::Start(Tag::Link {
-            link_type: LinkType::Inline,
-            dest_url: link.href.clone().into(),
-            title: link.title.clone().into(),
-            id: "".into(),
-        }));
+        events.push(Event::Html(
+            format!(
+                "<a class=\"actor-link\" href=\"{}\" title=\"{}\">",
+                escape(&link.href),
+                escape(&link.title)
+            )
+            .into(),
+        ));
         events.push(Event::Text(
             text[link.start - start..link.end - start].to_owned().into(),
         ));
-        events.push(Event::End(TagEnd::Link));
+        events.push(Event::Html("</a>".into()));
         cursor = link.end;
     }
     if cursor < end {
@@ -374,11 +376,13 @@ mod tests {
         ]];
         let html = render(body, &settings(), &links);
         assert!(
-            html.contains("<a href=\"../k/\" title=\"John Kerry\">Kerry</a> met"),
+            html.contains(
+                "<a class=\"actor-link\" href=\"../k/\" title=\"John Kerry\">Kerry</a> met"
+            ),
             "{html}"
         );
         assert!(
-            html.contains("and <a href=\"../l/\" title=\"Sergei Lavrov\">Lavrov</a> <em>"),
+            html.contains("and <a class=\"actor-link\" href=\"../l/\" title=\"Sergei Lavrov\">Lavrov</a> <em>"),
             "{html}"
         );
     }

@@ -4,6 +4,7 @@
 
 pub mod context;
 pub mod markdown;
+pub mod network;
 mod pages;
 pub mod templates;
 

@@ -201,6 +201,7 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Actors => {
                 ctx.insert("groups", &v.actor_groups());
+                ctx.insert("network_svg", &v.network());
                 (
                     "actors.html",
                     "Actors".to_owned(),

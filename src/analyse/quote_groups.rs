@@ -1,0 +1,339 @@
+//! The same quote carried by several articles, as one group: texts that are equal after
+//! normalising case, punctuation and quotation marks, that differ by one word ("Kiev" /
+//! "Kyiv"), or where one is contained in the other. Candidates come from an index of word
+//! 4-grams, so the cost grows with the number of quotes, not with its square.
+
+use std::collections::HashMap;
+
+use super::quotes::{normalise, Quote};
+
+/// Quotes shorter than this (in words) join a group only by equality, or by containment when
+/// both have the same speaker.
+const MIN_CONTAINED: usize = 4;
+/// Word n-grams that index quotes for finding candidates.
+const GRAM: usize = 4;
+/// A gram shared by more quotes than this is boilerplate, not evidence of the same quote.
+const MAX_POSTINGS: usize = 64;
+
+/// One statement and every article that carries it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteGroup {
+    /// `(article, index into that article's quotes)`, in article order.
+    pub members: Vec<(usize, usize)>,
+    /// The speaker most members are attributed to (`None` when none is).
+    pub speaker: Option<usize>,
+    /// The member whose wording stands for the group: the most carried, else the longest.
+    pub main: (usize, usize),
+}
+
+struct Entry {
+    id: (usize, usize),
+    words: Vec<String>,
+    speaker: Option<usize>,
+}
+
+/// Groups every quote of the dossier; every quote is in exactly one group.
+pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
+    let entries: Vec<Entry> = quotes
+        .iter()
+        .enumerate()
+        .flat_map(|(a, list)| {
+            list.iter().enumerate().map(move |(i, q)| Entry {
+                id: (a, i),
+                words: normalise(&q.text)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                speaker: q.speaker,
+            })
+        })
+        .collect();
+    let mut sets = Sets::new(&entries);
+
+    // Equal texts, and texts one word apart (short ones by masked signatures).
+    let mut exact: HashMap<&[String], usize> = HashMap::new();
+    let mut masked: HashMap<(usize, Vec<&str>), Vec<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if e.words.is_empty() {
+            continue;
+        }
+        match exact.get(e.words.as_slice()) {
+            Some(&j) => sets.union(i, j, true),
+            None => {
+                exact.insert(&e.words, i);
+            }
+        }
+        if (5..2 * GRAM).contains(&e.words.len()) {
+            for k in 0..e.words.len() {
+                let key: Vec<&str> = e
+                    .words
+                    .iter()
+                    .enumerate()
+                    .map(|(n, w)| if n == k { "*" } else { w.as_str() })
+                    .collect();
+                masked.entry((k, key)).or_default().push(i);
+            }
+        }
+    }
+    for list in masked
+        .values()
+        .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
+    {
+        for &j in &list[1..] {
+            sets.union(list[0], j, false);
+        }
+    }
+
+    // Containment and one-word differences between longer quotes, through shared 4-grams.
+    let mut grams: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        for gram in e.words.windows(GRAM) {
+            let list = grams.entry(gram).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    for (i, e) in entries.iter().enumerate() {
+        if e.words.len() < MIN_CONTAINED {
+            continue;
+        }
+        let mut candidates: Vec<usize> = Vec::new();
+        if let Some(first) = e.words.windows(GRAM).next() {
+            candidates.extend(
+                grams
+                    .get(first)
+                    .filter(|l| l.len() <= MAX_POSTINGS)
+                    .into_iter()
+                    .flatten(),
+            );
+        }
+        if e.words.len() >= 2 * GRAM {
+            for gram in [
+                &e.words[e.words.len() - GRAM..],
+                &e.words[e.words.len() / 2 - GRAM / 2..][..GRAM],
+            ] {
+                candidates.extend(
+                    grams
+                        .get(gram)
+                        .filter(|l| l.len() <= MAX_POSTINGS)
+                        .into_iter()
+                        .flatten(),
+                );
+            }
+        } else if e.words.len() < GRAM {
+            continue;
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for j in candidates {
+            if j == i {
+                continue;
+            }
+            let other = &entries[j];
+            if contains(&other.words, &e.words) || one_word_apart(&e.words, &other.words) {
+                sets.union(i, j, false);
+            }
+        }
+    }
+
+    // Short quotes join a quote of the same speaker that contains them.
+    let mut by_speaker: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(s) = e.speaker {
+            by_speaker.entry(s).or_default().push(i);
+        }
+    }
+    for list in by_speaker.values() {
+        for &i in list
+            .iter()
+            .filter(|&&i| (1..MIN_CONTAINED).contains(&entries[i].words.len()))
+        {
+            for &j in list {
+                if j != i
+                    && entries[j].words.len() > entries[i].words.len()
+                    && contains(&entries[j].words, &entries[i].words)
+                {
+                    sets.union(i, j, false);
+                }
+            }
+        }
+    }
+
+    sets.groups(&entries)
+}
+
+/// Whether `needle` stands as a contiguous run of words in `hay`.
+fn contains(hay: &[String], needle: &[String]) -> bool {
+    needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Same length (five words or more), exactly one word different.
+fn one_word_apart(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.len() >= 5 && a.iter().zip(b).filter(|(x, y)| x != y).count() == 1
+}
+
+/// Union-find over quotes that refuses to join groups attributed to different speakers.
+struct Sets {
+    parent: Vec<usize>,
+    speaker: Vec<Option<usize>>,
+}
+
+impl Sets {
+    fn new(entries: &[Entry]) -> Sets {
+        Sets {
+            parent: (0..entries.len()).collect(),
+            speaker: entries.iter().map(|e| e.speaker).collect(),
+        }
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Joins the groups of `a` and `b`; unless `always`, only when their speakers agree (or
+    /// one has none).
+    fn union(&mut self, a: usize, b: usize, always: bool) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra == rb {
+            return;
+        }
+        let (sa, sb) = (self.speaker[ra], self.speaker[rb]);
+        if !always && sa.is_some() && sb.is_some() && sa != sb {
+            return;
+        }
+        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[gone] = keep;
+        self.speaker[keep] = sa.or(sb);
+    }
+
+    fn groups(mut self, entries: &[Entry]) -> Vec<QuoteGroup> {
+        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..entries.len() {
+            let r = self.root(i);
+            members.entry(r).or_default().push(i);
+        }
+        let mut groups: Vec<QuoteGroup> = members
+            .into_values()
+            .map(|list| {
+                let mut speakers: Vec<(usize, usize)> = Vec::new();
+                for &i in &list {
+                    if let Some(s) = entries[i].speaker {
+                        match speakers.iter_mut().find(|(x, _)| *x == s) {
+                            Some((_, n)) => *n += 1,
+                            None => speakers.push((s, 1)),
+                        }
+                    }
+                }
+                let speaker = speakers
+                    .iter()
+                    .max_by_key(|(s, n)| (*n, std::cmp::Reverse(*s)))
+                    .map(|(s, _)| *s);
+                let carried = |i: usize| {
+                    list.iter()
+                        .filter(|&&j| entries[j].words == entries[i].words)
+                        .count()
+                };
+                let main = *list
+                    .iter()
+                    .max_by_key(|&&i| (carried(i), entries[i].words.len(), std::cmp::Reverse(i)))
+                    .expect("a group has members");
+                QuoteGroup {
+                    members: list.iter().map(|&i| entries[i].id).collect(),
+                    speaker,
+                    main: entries[main].id,
+                }
+            })
+            .collect();
+        groups.sort_by_key(|g| g.members[0]);
+        groups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(article: usize, text: &str, speaker: Option<usize>) -> Quote {
+        Quote {
+            article,
+            paragraph: 1,
+            aside: None,
+            text: text.into(),
+            speaker,
+            partial: false,
+            by_hand: false,
+        }
+    }
+
+    fn grouped(quotes: Vec<Vec<Quote>>) -> Vec<Vec<(usize, usize)>> {
+        group(&quotes).into_iter().map(|g| g.members).collect()
+    }
+
+    #[test]
+    fn punctuation_case_and_marks_do_not_matter() {
+        let groups = grouped(vec![
+            vec![quote(0, "We want to see Ukrainians and the Russians talking to each other and if they don't then there are going to have to be consequences,", Some(1))],
+            vec![quote(1, "We want to see Ukrainians and the Russians talking to each other. And if they don’t, then there are going to have to be consequences,", Some(1))],
+        ]);
+        assert_eq!(groups, [vec![(0, 0), (1, 0)]]);
+    }
+
+    #[test]
+    fn one_word_variants_and_contained_quotes_join() {
+        let groups = grouped(vec![
+            vec![quote(
+                0,
+                "The talks in Kiev will resume on Monday morning",
+                None,
+            )],
+            vec![quote(
+                1,
+                "The talks in Kyiv will resume on Monday morning",
+                None,
+            )],
+            vec![quote(2, "will resume on Monday", None)],
+        ]);
+        assert_eq!(groups, [vec![(0, 0), (1, 0), (2, 0)]]);
+    }
+
+    #[test]
+    fn different_quotes_and_different_speakers_stay_apart() {
+        let groups = grouped(vec![
+            vec![quote(0, "there will be consequences for this", Some(1))],
+            vec![
+                quote(1, "there will be consequences for this", Some(1)),
+                quote(1, "consequences", Some(2)),
+            ],
+            vec![quote(
+                2,
+                "we will not recognise the results of this referendum",
+                Some(2),
+            )],
+            vec![quote(3, "results of this referendum", Some(1))],
+        ]);
+        assert_eq!(
+            groups,
+            [
+                vec![(0, 0), (1, 0)],
+                vec![(1, 1)],
+                vec![(2, 0)],
+                vec![(3, 0)]
+            ]
+        );
+    }
+
+    #[test]
+    fn short_quotes_join_by_the_same_speaker() {
+        let groups = grouped(vec![
+            vec![quote(0, "no common vision", Some(3))],
+            vec![quote(1, "common vision", Some(3))],
+        ]);
+        assert_eq!(groups, [vec![(0, 0), (1, 0)]]);
+    }
+}
