@@ -126,11 +126,11 @@ pub fn svg(nodes: &[Node], edges: &[(usize, usize, usize)]) -> Option<String> {
             let bounds = (bx, by, bx + width, by + 14.0);
             let inside =
                 bounds.0 >= 0.0 && bounds.2 <= WIDTH && bounds.1 >= 0.0 && bounds.3 <= height;
-            let clear = !boxes.iter().any(|b| overlaps(*b, bounds))
-                && !(mind_circles
-                    && circles.iter().enumerate().any(|(j, c)| {
-                        j != i && overlaps((c.0 - c.2, c.1 - c.2, c.0 + c.2, c.1 + c.2), bounds)
-                    }));
+            let on_circle = circles.iter().enumerate().any(|(j, c)| {
+                j != i && overlaps((c.0 - c.2, c.1 - c.2, c.0 + c.2, c.1 + c.2), bounds)
+            });
+            let clear =
+                !boxes.iter().any(|b| overlaps(*b, bounds)) && (!mind_circles || !on_circle);
             if inside && clear {
                 boxes.push(bounds);
                 let anchor = match (end, k) {
