@@ -1,6 +1,7 @@
 //! Facts computed from the text of the dossier: pure functions of the [`Dossier`], run once
 //! per build, read by rendering.
 
+pub mod dates;
 pub mod mentions;
 pub mod quote_groups;
 pub mod quotes;
@@ -36,11 +37,15 @@ pub struct Analysis {
     pub quote_group: Vec<Vec<usize>>,
     /// Per actor: the number of quote groups attributed to it.
     pub actor_quotes: Vec<usize>,
+    /// Per article: the dates stated in its text, in reading order.
+    pub dates: Vec<Vec<dates::DetectedDate>>,
 }
 
 /// Runs every analysis over the dossier.
 pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
-    let (matcher, problems) = Matcher::new(dossier);
+    let (matcher, mut problems) = Matcher::new(dossier);
+    let (dates, date_problems) = dates::find_all(dossier);
+    problems.extend(date_problems);
     let mentions = mentions::find_all(dossier, &matcher);
     let actor_index: HashMap<&str, usize> = dossier
         .actors
@@ -127,6 +132,7 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
             quote_groups,
             quote_group,
             actor_quotes,
+            dates,
         },
         problems,
     )

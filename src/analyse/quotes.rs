@@ -356,7 +356,7 @@ fn spans(text: &str) -> Vec<Span> {
 }
 
 /// Words of `text` with their byte ranges: runs of letters, digits, apostrophes and hyphens.
-fn words(text: &str) -> Vec<(usize, usize, &str)> {
+pub(crate) fn words(text: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -390,7 +390,7 @@ fn words(text: &str) -> Vec<(usize, usize, &str)> {
 }
 
 /// Byte offset where the sentence containing `at` starts.
-fn sentence_start(text: &str, at: usize) -> usize {
+pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
     let head = &text[..at];
     let mut start = 0;
     let bytes: Vec<(usize, char)> = head.char_indices().collect();
@@ -822,6 +822,8 @@ mod tests {
             body: body.into(),
             paragraphs,
             asides,
+            paragraph_lines: vec![],
+            body_line: 1,
             word_count: 0,
         };
         let dossier = Dossier {

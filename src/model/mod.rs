@@ -97,6 +97,12 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// Plain text of list items and block quotes, each after the paragraph it follows.
     pub asides: Vec<text::Aside>,
+    /// The line of the file on which each paragraph starts, for messages.
+    #[serde(skip)]
+    pub paragraph_lines: Vec<usize>,
+    /// The line of the file on which the body starts.
+    #[serde(skip)]
+    pub body_line: usize,
     pub word_count: usize,
 }
 

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use super::text::{blocks, paragraphs, word_count};
+use super::text::{blocks_with_offsets, paragraphs, word_count};
 use super::*;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::load::{RawData, RawDocument, Spanned};
@@ -126,7 +126,12 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
                 let (Some(Some(source)), Some(published)) = (source, published) else {
                     continue;
                 };
-                let (paragraphs, asides) = blocks(&doc.body, options.smart_punctuation);
+                let (paragraphs, asides, offsets) =
+                    blocks_with_offsets(&doc.body, options.smart_punctuation);
+                let paragraph_lines = offsets
+                    .iter()
+                    .map(|&o| doc.body_line + doc.body[..o].matches('\n').count())
+                    .collect();
                 let word_count = paragraphs
                     .iter()
                     .chain(asides.iter().map(|a| &a.text))
@@ -149,6 +154,8 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
                     body: doc.body.clone(),
                     paragraphs,
                     asides,
+                    paragraph_lines,
+                    body_line: doc.body_line,
                     word_count,
                 });
             }

@@ -34,17 +34,29 @@ pub struct Aside {
 /// items, block quotes) between them, with the same punctuation setting as rendering so that
 /// byte offsets agree.
 pub fn blocks(markdown: &str, smart_punctuation: bool) -> (Vec<String>, Vec<Aside>) {
+    let (paragraphs, asides, _) = blocks_with_offsets(markdown, smart_punctuation);
+    (paragraphs, asides)
+}
+
+/// As [`blocks`], with the byte offset in `markdown` where each paragraph starts.
+pub fn blocks_with_offsets(
+    markdown: &str,
+    smart_punctuation: bool,
+) -> (Vec<String>, Vec<Aside>, Vec<usize>) {
+    let mut offsets = Vec::new();
     let mut paragraphs = Vec::new();
     let mut asides = Vec::new();
     let mut depth = 0usize;
     // What is being captured, and the depth at which its capture ends.
     let mut current: Option<(String, usize, bool)> = None;
-    for event in Parser::new_ext(markdown, markdown_options(smart_punctuation)) {
+    let parser = Parser::new_ext(markdown, markdown_options(smart_punctuation));
+    for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(tag) => {
                 if current.is_none() {
                     match tag {
                         Tag::Paragraph if is_top_level_paragraph(depth) => {
+                            offsets.push(range.start);
                             current = Some((String::new(), depth, true))
                         }
                         Tag::Item | Tag::BlockQuote(_) => {
@@ -96,7 +108,7 @@ pub fn blocks(markdown: &str, smart_punctuation: bool) -> (Vec<String>, Vec<Asid
             _ => {}
         }
     }
-    (paragraphs, asides)
+    (paragraphs, asides, offsets)
 }
 
 /// The plain text of each top-level paragraph of `markdown`, in order.

@@ -102,6 +102,18 @@ pub struct ArticleRef {
     pub word_count: usize,
 }
 
+/// A date stated in an article's text.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateMention {
+    /// The words as written: "on Sunday", "March 15".
+    pub text: String,
+    pub date: DateView,
+    /// Resolved from the publication date.
+    pub relative: bool,
+    pub paragraph: usize,
+    pub event: Option<EventRef>,
+}
+
 /// The whole article, for its own page.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleView {
@@ -113,6 +125,8 @@ pub struct ArticleView {
     pub paragraphs: usize,
     pub actors: Vec<ActorRef>,
     pub events: Vec<EventRef>,
+    /// Dates stated in the text, in reading order.
+    pub dates: Vec<DateMention>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -357,6 +371,16 @@ impl<'a> Views<'a> {
                 .iter()
                 .filter_map(|e| self.dossier.event(e))
                 .map(|e| self.event_ref(e))
+                .collect(),
+            dates: self.analysis.dates[index]
+                .iter()
+                .map(|found| DateMention {
+                    text: found.text.clone(),
+                    date: (&found.date).into(),
+                    relative: found.relative,
+                    paragraph: found.paragraph,
+                    event: found.event.map(|e| self.event_ref(&self.dossier.events[e])),
+                })
                 .collect(),
         }
     }

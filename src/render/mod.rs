@@ -2,10 +2,12 @@
 //! with its template; [`Renderer::render`] turns one page into bytes. Pure: nothing here
 //! touches the file system (templates arrive compiled, output leaves as bytes).
 
+pub mod chronology;
 pub mod context;
 pub mod markdown;
 pub mod network;
 mod pages;
 pub mod templates;
+pub mod timeline;
 
 pub use pages::{plan, PageKind, PlannedPage, Renderer};

@@ -22,6 +22,7 @@ pub enum PageKind {
     Source,
     Event,
     Page,
+    Chronology,
     NotFound,
     Data,
     Asset,
@@ -39,6 +40,7 @@ impl PageKind {
             PageKind::Source => "sources",
             PageKind::Event => "events",
             PageKind::Page => "pages",
+            PageKind::Chronology => "chronology",
             PageKind::NotFound => "not-found page",
             PageKind::Data => "data file",
             PageKind::Asset => "assets",
@@ -73,6 +75,7 @@ pub fn plan(dossier: &Dossier) -> Vec<PlannedPage> {
         PlannedPage::new(PageKind::Index, "index.html".into(), 0),
         PlannedPage::new(PageKind::Actors, "actors/index.html".into(), 0),
         PlannedPage::new(PageKind::Sources, "sources/index.html".into(), 0),
+        PlannedPage::new(PageKind::Chronology, "chronology/index.html".into(), 0),
         PlannedPage::new(PageKind::NotFound, "404.html".into(), 0),
         PlannedPage::new(PageKind::Data, "dossier.json".into(), 0),
     ];
@@ -199,6 +202,30 @@ impl<'a> Renderer<'a> {
                 });
                 ("article.html", article.title.clone(), description)
             }
+            PageKind::Chronology => {
+                let years = v.chronology();
+                let all: Vec<usize> = (0..d.events.len()).collect();
+                let articles: Vec<usize> = (0..d.articles.len()).collect();
+                let items = v.timeline_items(&all, &articles, &root);
+                let caption = format!(
+                    "Timeline of {} events and {} articles",
+                    d.events.len(),
+                    d.articles.len()
+                );
+                ctx.insert(
+                    "timeline_svg",
+                    &super::timeline::svg(&items, "chronology-timeline", &caption),
+                );
+                let filters = v.chronology_filters();
+                ctx.insert("filter_css", &v.chronology_filter_css(&filters));
+                ctx.insert("filters", &filters);
+                ctx.insert("years", &years);
+                (
+                    "chronology.html",
+                    "Chronology".to_owned(),
+                    format!("Events and reporting in date order: {}", config.title),
+                )
+            }
             PageKind::Actors => {
                 ctx.insert("groups", &v.actor_groups());
                 ctx.insert("network_svg", &v.network());
@@ -218,6 +245,20 @@ impl<'a> Renderer<'a> {
                     None => format!("{}: what the dossier's sources report", actor.name),
                 };
                 ctx.insert("actor", &view);
+                let events: Vec<usize> = actor
+                    .events
+                    .iter()
+                    .filter_map(|e| d.events.iter().position(|x| x.slug == *e))
+                    .collect();
+                let items = v.timeline_items(&events, &[], &root);
+                ctx.insert(
+                    "timeline_svg",
+                    &super::timeline::svg(
+                        &items,
+                        "actor-timeline",
+                        &format!("Timeline of the events {} took part in", actor.name),
+                    ),
+                );
                 ("actor.html", actor.name.clone(), description)
             }
             PageKind::Sources => {
@@ -241,6 +282,37 @@ impl<'a> Renderer<'a> {
             PageKind::Source => {
                 let source = &d.sources[page.item];
                 ctx.insert("source", &v.source(source));
+                let articles: Vec<usize> = d
+                    .articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| {
+                        a.source == source.slug || a.publisher.as_deref() == Some(&source.slug)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                let mut events: Vec<usize> = Vec::new();
+                for &a in &articles {
+                    for slug in &d.articles[a].events {
+                        if let Some(i) = d.events.iter().position(|e| e.slug == *slug) {
+                            if !events.contains(&i) {
+                                events.push(i);
+                            }
+                        }
+                    }
+                }
+                let items = v.timeline_items(&events, &articles, &root);
+                ctx.insert(
+                    "timeline_svg",
+                    &super::timeline::svg(
+                        &items,
+                        "source-timeline",
+                        &format!(
+                            "Timeline of {}'s articles and the events they report",
+                            source.name
+                        ),
+                    ),
+                );
                 (
                     "source.html",
                     source.name.clone(),

@@ -17,6 +17,7 @@ pub const REQUIRED: &[&str] = &[
     "source.html",
     "event.html",
     "page.html",
+    "chronology.html",
     "404.html",
 ];
 

@@ -1,0 +1,678 @@
+//! Dates stated in article text: absolute ("Feb. 22", "March 15", "on 25 May", "November
+//! 2013") and relative to the article's publication date ("on Friday", "Sunday's vote", "last
+//! month", "later in the day"), resolved to calendar dates, matched to the event they speak
+//! of, and checked against that event's date.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::quotes::{sentence_start, words};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Article, Dossier, Event, PartialDate, Precision};
+
+/// A date found in an article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetectedDate {
+    /// `#pN` of the paragraph (for an aside, the paragraph before it).
+    pub paragraph: usize,
+    pub aside: Option<usize>,
+    /// The words as written ("on Sunday", "March 15", "last month").
+    pub text: String,
+    pub date: PartialDate,
+    /// Resolved from the publication date rather than stated in full.
+    pub relative: bool,
+    /// Index into `Dossier::events` of the event the date speaks of, when one is clear.
+    pub event: Option<usize>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("Monday", Weekday::Mon),
+    ("Tuesday", Weekday::Tue),
+    ("Wednesday", Weekday::Wed),
+    ("Thursday", Weekday::Thu),
+    ("Friday", Weekday::Fri),
+    ("Saturday", Weekday::Sat),
+    ("Sunday", Weekday::Sun),
+];
+/// Words that put a weekday in the future ("will vote on Sunday", "as soon as Monday", "is to
+/// be held on Sunday").
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "set",
+    "due",
+    "soon",
+    "next",
+    "coming",
+    "upcoming",
+    "planned",
+    "scheduled",
+    "expected",
+    "looms",
+    "ahead",
+    "until",
+    "before",
+    "going",
+    "be",
+    "being",
+];
+/// Forms of "to be" that make the past participle after them passive, not past.
+const PASSIVE: &[&str] = &["be", "being", "been", "is", "are"];
+/// Words that put it in the past ("said on Friday", "was ousted last month").
+const PAST: &[&str] = &[
+    "said",
+    "told",
+    "was",
+    "were",
+    "had",
+    "did",
+    "met",
+    "last",
+    "earlier",
+    "ago",
+    "announced",
+    "held",
+    "took",
+    "came",
+    "went",
+    "began",
+    "started",
+    "ended",
+    "agreed",
+    "signed",
+    "voted",
+    "declared",
+    "adopted",
+    "reaffirmed",
+    "confirmed",
+    "warned",
+    "rejected",
+    "shipped",
+    "seized",
+    "gathered",
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| *m == word)
+        .or_else(|| {
+            MONTH_ABBREVIATIONS
+                .iter()
+                .position(|m| *m == word && word != "May")
+        })
+        .or_else(|| (word == "Sept").then_some(8))
+        .map(|i| i as u32 + 1)
+}
+
+fn day_number(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_number(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1800..2200).contains(y))
+}
+
+/// The year that puts `month`/`day` nearest to `anchor`.
+fn nearest_year(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    (anchor.year() - 1..=anchor.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - anchor).num_days().abs())
+}
+
+/// The weekday `target` nearest to `anchor` in the direction the sentence's tense gives:
+/// the anchor itself when it is that weekday, the coming one for the future, the last one for
+/// the past, and otherwise whichever is nearer.
+pub fn resolve_weekday(anchor: NaiveDate, target: Weekday, sentence: &[&str]) -> NaiveDate {
+    let ahead = (7 + target.num_days_from_monday() as i64
+        - anchor.weekday().num_days_from_monday() as i64)
+        % 7;
+    if ahead == 0 {
+        return anchor;
+    }
+    let future = sentence.iter().filter(|w| FUTURE.contains(w)).count();
+    let past = sentence
+        .iter()
+        .enumerate()
+        .filter(|(k, w)| PAST.contains(w) && !(*k > 0 && PASSIVE.contains(&sentence[k - 1])))
+        .count();
+    let forward = match future.cmp(&past) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => ahead <= 3,
+    };
+    if forward {
+        anchor + Duration::days(ahead)
+    } else {
+        anchor - Duration::days(7 - ahead)
+    }
+}
+
+/// The dates stated in one block of text of an article published on `published`.
+pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, PartialDate, bool)> {
+    let anchor = published.naive_date();
+    let tokens = words(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let (start, end, word) = tokens[i];
+        let next = tokens.get(i + 1).map(|t| t.2);
+        let after_next = tokens.get(i + 2).map(|t| t.2);
+        let previous = i.checked_sub(1).map(|k| tokens[k].2.to_lowercase());
+        // "March 15", "Feb. 22", "March 15, 2014", "March 2014"
+        if let Some(month) = month_number(word).filter(|_| {
+            word != "May"
+                || next.is_some_and(|n| day_number(n).is_some() || year_number(n).is_some())
+        }) {
+            if let Some(day) = next.and_then(day_number) {
+                let year = after_next.and_then(year_number);
+                let date = match year {
+                    Some(y) => NaiveDate::from_ymd_opt(y, month, day),
+                    None => anchor
+                        .or_else(|| NaiveDate::from_ymd_opt(published.year(), month, 1))
+                        .and_then(|a| nearest_year(a, month, day)),
+                };
+                if let Some(date) = date {
+                    let last = if year.is_some() { i + 2 } else { i + 1 };
+                    out.push((
+                        start,
+                        tokens[last].1,
+                        PartialDate::from(date),
+                        year.is_none(),
+                    ));
+                    i = last + 1;
+                    continue;
+                }
+            }
+            if let Some(year) = next.and_then(year_number) {
+                if let Ok(date) = PartialDate::parse(&format!("{year:04}-{month:02}")) {
+                    out.push((start, tokens[i + 1].1, date, false));
+                    i += 2;
+                    continue;
+                }
+            }
+            // "in March", "since November": the month of the nearest year.
+            if matches!(
+                previous.as_deref(),
+                Some("in" | "since" | "until" | "by" | "early" | "late" | "mid" | "from")
+            ) && word.len() > 3
+            {
+                let year = anchor
+                    .and_then(|a| nearest_year(a, month, 15))
+                    .map_or(published.year(), |d| d.year());
+                if let Ok(date) = PartialDate::parse(&format!("{year:04}-{month:02}")) {
+                    out.push((start, end, date, true));
+                }
+            }
+        }
+        // "25 May", "on 25 May 2014"
+        if let (Some(day), Some(month)) = (day_number(word), next.and_then(month_number)) {
+            let year = after_next.and_then(year_number);
+            let date = match year {
+                Some(y) => NaiveDate::from_ymd_opt(y, month, day),
+                None => anchor.and_then(|a| nearest_year(a, month, day)),
+            };
+            if let Some(date) = date {
+                let last = if year.is_some() { i + 2 } else { i + 1 };
+                out.push((
+                    start,
+                    tokens[last].1,
+                    PartialDate::from(date),
+                    year.is_none(),
+                ));
+                i = last + 1;
+                continue;
+            }
+        }
+        if let Some(anchor) = anchor {
+            // "on Friday", "Sunday's vote", "as soon as Monday" — unless a full date follows.
+            let bare = word.trim_end_matches("'s").trim_end_matches("’s");
+            if let Some((_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == bare) {
+                let dated =
+                    next.is_some_and(|n| month_number(n).is_some() || day_number(n).is_some());
+                if !dated {
+                    // The tense of the clause around the weekday: five words before, three after.
+                    let from = sentence_start(text, start);
+                    let to = text[end..]
+                        .find(['.', '!', '?', ';'])
+                        .map_or(text.len(), |k| end + k);
+                    let sentence: Vec<(usize, usize, &str)> = words(&text[from..to]);
+                    let here = sentence
+                        .iter()
+                        .position(|t| from + t.0 == start)
+                        .unwrap_or(0);
+                    let clause = &sentence[here.saturating_sub(5)..(here + 4).min(sentence.len())];
+                    let lower: Vec<String> = clause.iter().map(|t| t.2.to_lowercase()).collect();
+                    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+                    let date = resolve_weekday(anchor, *weekday, &lower);
+                    let (phrase_start, _) = match previous.as_deref() {
+                        Some("on" | "by" | "until" | "since" | "before" | "after") => {
+                            (tokens[i - 1].0, ())
+                        }
+                        _ => (start, ()),
+                    };
+                    out.push((phrase_start, end, PartialDate::from(date), true));
+                }
+            }
+            let lower = word.to_lowercase();
+            let pair = next.map(str::to_lowercase);
+            match (lower.as_str(), pair.as_deref()) {
+                ("later" | "earlier", Some("in"))
+                    if after_next == Some("the")
+                        && tokens.get(i + 3).is_some_and(|t| t.2 == "day") =>
+                {
+                    out.push((start, tokens[i + 3].1, PartialDate::from(anchor), true));
+                    i += 4;
+                    continue;
+                }
+                ("today" | "tonight", _) => out.push((start, end, PartialDate::from(anchor), true)),
+                ("yesterday", _) => out.push((
+                    start,
+                    end,
+                    PartialDate::from(anchor - Duration::days(1)),
+                    true,
+                )),
+                ("tomorrow", _) => out.push((
+                    start,
+                    end,
+                    PartialDate::from(anchor + Duration::days(1)),
+                    true,
+                )),
+                ("last" | "next" | "this", Some("month")) => {
+                    let shift = match lower.as_str() {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                    let total = anchor.year() * 12 + anchor.month0() as i32 + shift;
+                    if let Ok(date) = PartialDate::parse(&format!(
+                        "{:04}-{:02}",
+                        total.div_euclid(12),
+                        total.rem_euclid(12) + 1
+                    )) {
+                        let from = if lower == "this" && previous.as_deref() == Some("earlier") {
+                            tokens[i - 1].0
+                        } else {
+                            start
+                        };
+                        out.push((from, tokens[i + 1].1, date, true));
+                    }
+                    i += 2;
+                    continue;
+                }
+                ("last" | "next", Some("year")) => {
+                    let year = anchor.year() + if lower == "last" { -1 } else { 1 };
+                    if let Ok(date) = PartialDate::parse(&format!("{year:04}")) {
+                        out.push((start, tokens[i + 1].1, date, true));
+                    }
+                    i += 2;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Significant words of a title or sentence, for matching a date to an event.
+fn keywords(text: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "the", "and", "for", "with", "from", "that", "this", "will", "would", "have", "been",
+        "their", "they", "said", "says", "into", "over", "about", "after", "before", "during",
+        "held", "hold", "holds", "tells", "told",
+    ];
+    words(text)
+        .into_iter()
+        .map(|(_, _, w)| {
+            w.to_lowercase()
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_owned()
+        })
+        .map(|w| {
+            if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_owned()
+            } else {
+                w
+            }
+        })
+        .filter(|w| w.len() >= 4 && !STOP.contains(&w.as_str()) && month_number(w).is_none())
+        .collect()
+}
+
+/// How strongly the words around a date point at `event`: a title word counts more the nearer
+/// it stands to the start of the title (titles lead with their subject) and the fewer event
+/// titles share it ("Ukraine" in every title says little).
+fn score(window: &[String], event: &Event, rarity: &std::collections::HashMap<String, f64>) -> f64 {
+    keywords(&event.title)
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| window.contains(w))
+        .map(|(position, w)| rarity.get(w).copied().unwrap_or(1.0) / (1.0 + position as f64))
+        .sum()
+}
+
+/// For each title word, how rare it is among event titles: 1 for a word of one title, less for
+/// words many titles share.
+fn rarity(events: &[Event]) -> std::collections::HashMap<String, f64> {
+    let mut df: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for event in events {
+        let mut seen = keywords(&event.title);
+        seen.sort();
+        seen.dedup();
+        for word in seen {
+            *df.entry(word).or_default() += 1;
+        }
+    }
+    let n = events.len().max(1) as f64;
+    df.into_iter()
+        .map(|(w, d)| (w, (1.0 + n / d as f64).ln() / (1.0 + n).ln()))
+        .collect()
+}
+
+/// A match this strong, and a quarter stronger than the next, says what a date is the date of.
+const CLEAR_MATCH: f64 = 0.5;
+
+/// Whether `detected` falls on `event`'s date (or within its span or period).
+fn falls_on(detected: &PartialDate, event: &Event) -> bool {
+    let start = event.date.start();
+    let end = match (&event.end, event.date.precision()) {
+        (Some(end), _) => period_end(end),
+        (None, _) => period_end(&event.date),
+    };
+    let (from, to) = (detected.start(), period_end(detected));
+    from <= end && to >= start
+}
+
+fn period_end(date: &PartialDate) -> NaiveDate {
+    match date.precision() {
+        Precision::Year => NaiveDate::from_ymd_opt(date.year(), 12, 31).expect("valid"),
+        Precision::Month => {
+            let (y, m) = (date.year(), date.month().expect("month precision"));
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            };
+            next.expect("valid") - Duration::days(1)
+        }
+        _ => date.start(),
+    }
+}
+
+/// Every detected date of every article, matched to events; and a warning for each date that
+/// contradicts the event it speaks of.
+pub fn find_all(dossier: &Dossier) -> (Vec<Vec<DetectedDate>>, Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    let rarity = rarity(&dossier.events);
+    let results: Vec<(Vec<DetectedDate>, Vec<Diagnostic>)> = dossier
+        .articles
+        .par_iter()
+        .map(|article| find_in_article(dossier, article, &rarity))
+        .collect();
+    let mut dates = Vec::with_capacity(results.len());
+    let mut problems = Vec::new();
+    for (found, warnings) in results {
+        dates.push(found);
+        problems.extend(warnings);
+    }
+    (dates, problems)
+}
+
+fn find_in_article(
+    dossier: &Dossier,
+    article: &Article,
+    rarity: &std::collections::HashMap<String, f64>,
+) -> (Vec<DetectedDate>, Vec<Diagnostic>) {
+    let reported: Vec<(usize, &Event)> = article
+        .events
+        .iter()
+        .filter_map(|slug| {
+            dossier
+                .events
+                .iter()
+                .position(|e| e.slug == *slug)
+                .map(|i| (i, &dossier.events[i]))
+        })
+        .collect();
+    let blocks = article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i + 1, None, p.as_str()))
+        .chain(
+            article
+                .asides
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.after, Some(i), a.text.as_str())),
+        );
+    let mut found = Vec::new();
+    let mut warnings = Vec::new();
+    for (paragraph, aside, text) in blocks {
+        for (start, end, date, relative) in find_in(text, &article.published) {
+            // The words around the date: what it is the date of.
+            let from = sentence_start(text, start);
+            let before: Vec<(usize, usize, &str)> = words(&text[from..start]);
+            let window_start = before.len().saturating_sub(6);
+            let window_from = before.get(window_start).map_or(start, |t| from + t.0);
+            let window_to = words(&text[end..]).get(3).map_or(text.len(), |t| end + t.1);
+            let window = keywords(&text[window_from..window_to]);
+            let mut scored: Vec<(usize, &Event, f64)> = reported
+                .iter()
+                .map(|&(i, e)| (i, e, score(&window, e, rarity)))
+                .collect();
+            scored.sort_by(|a, b| b.2.total_cmp(&a.2));
+            let best = scored
+                .first()
+                .filter(|(_, _, s)| {
+                    *s >= CLEAR_MATCH && scored.get(1).is_none_or(|second| *s >= 1.25 * second.2)
+                })
+                .copied();
+            let on_date = reported.iter().find(|(_, e)| {
+                falls_on(&date, e)
+                    && date.precision() >= Precision::Day
+                    && e.date.precision() >= Precision::Day
+            });
+            let event = match best {
+                Some((i, e, _)) if falls_on(&date, e) => Some(i),
+                Some((i, e, _)) => {
+                    if date.precision() >= Precision::Day
+                        && e.date.precision() >= Precision::Day
+                        && (date.start() - e.date.start()).num_days().abs() <= 14
+                    {
+                        let phrase = &text[start..end];
+                        let mut warning = Diagnostic::warning(
+                            &article.path,
+                            format!(
+                                "paragraph {paragraph} dates “{phrase}” ({}) but the event “{}” ({}) is dated {}",
+                                date.human(),
+                                e.title,
+                                e.path.display(),
+                                e.date.human()
+                            ),
+                        )
+                        .with_hint("check the article against its source; if the article is wrong, keep its text and record the difference as a claim of the event");
+                        if let Some(&line) = article.paragraph_lines.get(paragraph.wrapping_sub(1))
+                        {
+                            warning.line = line;
+                            warning.column = 1;
+                            warning.source_line = article
+                                .body
+                                .lines()
+                                .nth(line - article.body_line)
+                                .map(str::to_owned);
+                        }
+                        warnings.push(warning);
+                        let _ = i;
+                    }
+                    on_date.map(|(i, _)| *i)
+                }
+                None => on_date.map(|(i, _)| *i),
+            };
+            found.push(DetectedDate {
+                paragraph,
+                aside,
+                text: text[start..end].to_owned(),
+                date,
+                relative,
+                event,
+            });
+        }
+    }
+    (found, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolved(text: &str, published: &str) -> Vec<(String, String)> {
+        let published = PartialDate::parse(published).unwrap();
+        find_in(text, &published)
+            .into_iter()
+            .map(|(s, e, d, _)| (text[s..e].to_owned(), d.iso()))
+            .collect()
+    }
+
+    #[test]
+    fn absolute_dates_take_the_nearest_year() {
+        assert_eq!(
+            resolved("ousted on Feb. 22 and the vote on March 15.", "2014-03-14"),
+            [
+                ("Feb. 22".into(), "2014-02-22".into()),
+                ("March 15".into(), "2014-03-15".into())
+            ]
+        );
+        assert_eq!(
+            resolved("elections set for 25 May are illegal", "2014-03-11"),
+            [("25 May".into(), "2014-05-25".into())]
+        );
+        assert_eq!(
+            resolved("since December 30, 2013", "2014-01-02"),
+            [("December 30, 2013".into(), "2013-12-30".into())]
+        );
+        assert_eq!(
+            resolved("talks on Dec. 30", "2014-01-02"),
+            [("Dec. 30".into(), "2013-12-30".into())]
+        );
+        assert_eq!(
+            resolved("rejected in November 2013", "2014-03-11"),
+            [("November 2013".into(), "2013-11".into())]
+        );
+        assert!(resolved("You May go", "2014-03-11").is_empty());
+    }
+
+    #[test]
+    fn a_weekday_said_on_that_day_is_that_day() {
+        // 14 March 2014 was a Friday.
+        assert_eq!(
+            resolved("Kerry will meet Lavrov on Friday.", "2014-03-14"),
+            [("on Friday".into(), "2014-03-14".into())]
+        );
+        assert_eq!(
+            resolved("Putin said on Friday the vote was legal.", "2014-03-14"),
+            [("on Friday".into(), "2014-03-14".into())]
+        );
+    }
+
+    #[test]
+    fn a_later_weekday_in_the_future_tense_is_the_coming_one() {
+        assert_eq!(
+            resolved("Crimea will vote on Sunday.", "2014-03-14"),
+            [("on Sunday".into(), "2014-03-16".into())]
+        );
+        assert_eq!(
+            resolved("sanctions as soon as Monday", "2014-03-14"),
+            [("Monday".into(), "2014-03-17".into())]
+        );
+        assert_eq!(
+            resolved("Sunday's vote is expected to back secession.", "2014-03-15"),
+            [("Sunday's".into(), "2014-03-16".into())]
+        );
+        assert_eq!(
+            resolved("Crimea votes on Sunday", "2014-03-14"),
+            [("on Sunday".into(), "2014-03-16".into())]
+        );
+    }
+
+    #[test]
+    fn an_earlier_weekday_in_the_past_tense_is_the_last_one() {
+        // 11 March 2014 was a Tuesday.
+        assert_eq!(
+            resolved(
+                "Nato announced on Monday that flights would start.",
+                "2014-03-11"
+            ),
+            [("on Monday".into(), "2014-03-10".into())]
+        );
+        // 15 March 2014 was a Saturday.
+        assert_eq!(
+            resolved("Lavrov on Friday reaffirmed the position.", "2014-03-15"),
+            [("on Friday".into(), "2014-03-14".into())]
+        );
+        assert_eq!(
+            resolved("The talks ended on Friday.", "2014-03-15"),
+            [("on Friday".into(), "2014-03-14".into())]
+        );
+    }
+
+    #[test]
+    fn relative_phrases() {
+        assert_eq!(
+            resolved("Kerry meets Lavrov later in the day.", "2014-03-14"),
+            [("later in the day".into(), "2014-03-14".into())]
+        );
+        assert_eq!(
+            resolved("He was ousted last month.", "2014-03-11"),
+            [("last month".into(), "2014-02".into())]
+        );
+        assert_eq!(
+            resolved("a coup earlier this month", "2014-03-14"),
+            [("earlier this month".into(), "2014-03".into())]
+        );
+        assert_eq!(
+            resolved("It happened yesterday.", "2014-03-01"),
+            [("yesterday".into(), "2014-02-28".into())]
+        );
+        assert_eq!(
+            resolved("Talks resume next month.", "2014-12-05"),
+            [("next month".into(), "2015-01".into())]
+        );
+    }
+
+    #[test]
+    fn a_month_precision_article_resolves_only_absolute_dates() {
+        assert_eq!(
+            resolved("on Friday and on March 15", "2014-03"),
+            [("March 15".into(), "2014-03-15".into())]
+        );
+    }
+}

@@ -1,0 +1,261 @@
+//! The chronology: every event and every article's publication in date order, grouped by
+//! year, month and day, with dates at their own precision; and the timeline items for the
+//! chronology, actor and source pages.
+
+use serde::Serialize;
+
+use super::context::{ActorRef, DateView, ReportView, SourceRef, Views};
+use super::timeline::Item;
+use crate::model::{PartialDate, Precision};
+
+/// One line of the chronology: an event, or an article's publication.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// event | article
+    pub kind: &'static str,
+    pub date: DateView,
+    pub end: Option<DateView>,
+    pub title: String,
+    pub url: String,
+    pub place: Option<String>,
+    /// The event's actors, or the article's most mentioned ones.
+    pub actors: Vec<ActorRef>,
+    /// For events: the reporting articles, linked to the paragraph.
+    pub reports: Vec<ReportView>,
+    /// For articles: the outlet.
+    pub source: Option<SourceRef>,
+    /// Space-separated `a-<slug>` classes for filtering by actor.
+    pub actor_classes: String,
+    #[serde(skip)]
+    sort: PartialDate,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Day {
+    pub label: String,
+    pub anchor: String,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Month {
+    pub label: String,
+    pub anchor: String,
+    /// Entries known only to the month, listed first.
+    pub entries: Vec<Entry>,
+    pub days: Vec<Day>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Year {
+    pub label: String,
+    pub anchor: String,
+    /// Entries known only to the year, listed first.
+    pub entries: Vec<Entry>,
+    pub months: Vec<Month>,
+}
+
+impl Views<'_> {
+    /// Every event and article as chronology entries, in date order.
+    pub fn chronology_entries(&self) -> Vec<Entry> {
+        let d = self.dossier;
+        let mut entries: Vec<Entry> = Vec::with_capacity(d.events.len() + d.articles.len());
+        for event in &d.events {
+            let view = self.event(event);
+            let actors = view.actors.clone();
+            entries.push(Entry {
+                kind: "event",
+                date: (&event.date).into(),
+                end: event.end.as_ref().map(DateView::from),
+                title: event.title.clone(),
+                url: view.summary.url.clone(),
+                place: event.place.clone(),
+                actor_classes: classes(&actors),
+                actors,
+                reports: view.reports,
+                source: None,
+                sort: event.date,
+            });
+        }
+        for (index, article) in d.articles.iter().enumerate() {
+            let reference = self.article_ref(article);
+            let actors: Vec<ActorRef> = self.analysis.article_actors[index]
+                .iter()
+                .filter(|(_, n)| *n > 0)
+                .take(5)
+                .map(|&(a, n)| self.actor_ref(a, n))
+                .collect();
+            let all: Vec<ActorRef> = self.analysis.article_actors[index]
+                .iter()
+                .map(|&(a, n)| self.actor_ref(a, n))
+                .collect();
+            entries.push(Entry {
+                kind: "article",
+                date: (&article.published).into(),
+                end: None,
+                title: article.title.clone(),
+                url: reference.url.clone(),
+                place: None,
+                actor_classes: classes(&all),
+                actors,
+                reports: Vec::new(),
+                source: Some(reference.source.clone()),
+                sort: article.published,
+            });
+        }
+        // Coarser dates first within their period; events before articles on the same date.
+        entries.sort_by(|a, b| {
+            a.sort
+                .cmp(&b.sort)
+                .then(b.kind.cmp(a.kind))
+                .then_with(|| a.title.cmp(&b.title))
+        });
+        entries
+    }
+
+    /// The entries grouped by year, month and day.
+    pub fn chronology(&self) -> Vec<Year> {
+        let mut years: Vec<Year> = Vec::new();
+        for entry in self.chronology_entries() {
+            let date = entry.sort;
+            if years
+                .last()
+                .is_none_or(|y| y.label != date.year().to_string())
+            {
+                years.push(Year {
+                    label: date.year().to_string(),
+                    anchor: format!("y{}", date.year()),
+                    entries: Vec::new(),
+                    months: Vec::new(),
+                });
+            }
+            let year = years.last_mut().expect("pushed");
+            let Some(month) = date.month() else {
+                year.entries.push(entry);
+                continue;
+            };
+            let month_label = format!("{} {}", PartialDate::month_name(month), date.year());
+            if year.months.last().is_none_or(|m| m.label != month_label) {
+                year.months.push(Month {
+                    label: month_label,
+                    anchor: format!("m{}-{month:02}", date.year()),
+                    entries: Vec::new(),
+                    days: Vec::new(),
+                });
+            }
+            let group = year.months.last_mut().expect("pushed");
+            if date.precision() == Precision::Month {
+                group.entries.push(entry);
+                continue;
+            }
+            let day = date.day().expect("day precision");
+            let label = format!(
+                "{} {day} {}",
+                date.weekday().unwrap_or_default(),
+                group.label
+            );
+            if group.days.last().is_none_or(|d| d.label != label) {
+                group.days.push(Day {
+                    label,
+                    anchor: format!("d{}-{month:02}-{day:02}", date.year()),
+                    entries: Vec::new(),
+                });
+            }
+            group.days.last_mut().expect("pushed").entries.push(entry);
+        }
+        years
+    }
+
+    /// Timeline items for events (upper lane) and articles (lower lane); links are relative to
+    /// a page `depth` folders below the root.
+    pub fn timeline_items(&self, events: &[usize], articles: &[usize], root: &str) -> Vec<Item> {
+        let d = self.dossier;
+        let mut items = Vec::with_capacity(events.len() + articles.len());
+        for &i in events {
+            let event = &d.events[i];
+            items.push(Item {
+                date: event.date,
+                end: event.end,
+                lane: 0,
+                label: shorten(&event.title, 34),
+                title: format!("{}: {}", event.date.human(), event.title),
+                href: format!("{root}{}", self.url(&format!("events/{}/", event.slug))),
+            });
+        }
+        for &i in articles {
+            let article = &d.articles[i];
+            let source = d
+                .source(&article.source)
+                .map_or(article.source.as_str(), |s| s.name.as_str());
+            items.push(Item {
+                date: article.published,
+                end: None,
+                lane: 1,
+                label: shorten(source, 24),
+                title: format!(
+                    "{}: {} ({source})",
+                    article.published.human(),
+                    article.title
+                ),
+                href: format!("{root}{}", self.url(&format!("articles/{}/", article.slug))),
+            });
+        }
+        items
+    }
+
+    /// The actors an entry of the chronology names, most mentioned first: the filter list.
+    pub fn chronology_filters(&self) -> Vec<ActorRef> {
+        let mut seen = vec![false; self.dossier.actors.len()];
+        for event in &self.dossier.events {
+            for slug in &event.actors {
+                if let Some(i) = self.dossier.actors.iter().position(|a| a.slug == *slug) {
+                    seen[i] = true;
+                }
+            }
+        }
+        for list in &self.analysis.article_actors {
+            for &(a, _) in list {
+                seen[a] = true;
+            }
+        }
+        let mut actors: Vec<ActorRef> = (0..seen.len())
+            .filter(|&i| seen[i])
+            .map(|i| self.actor_ref(i, self.analysis.actor_mentions[i]))
+            .collect();
+        actors.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        actors
+    }
+
+    /// The CSS that shows only one actor's entries when `#with-<slug>` is the target.
+    pub fn chronology_filter_css(&self, actors: &[ActorRef]) -> String {
+        actors
+            .iter()
+            .map(|a| format!("#with-{0}:target ~ .chronology .entry:not(.a-{0}) {{ display: none; }} #with-{0}:target ~ .filters a[href=\"#with-{0}\"] {{ font-weight: bold; }}\n", a.slug))
+            .collect()
+    }
+}
+
+fn classes(actors: &[ActorRef]) -> String {
+    actors
+        .iter()
+        .map(|a| format!("a-{}", a.slug))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` cut to `max` characters at a word, with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    let cut = cut
+        .rfind(' ')
+        .map_or(cut.as_str(), |i| &cut[..i])
+        .trim_end_matches([',', ':', ';', ' ']);
+    format!("{cut}…")
+}
