@@ -22,6 +22,8 @@ pub struct DetectedDate {
     pub relative: bool,
     /// Index into `Dossier::events` of the event the date speaks of, when one is clear.
     pub event: Option<usize>,
+    /// The event the words around the date point at, when its date is a different one.
+    pub contradicts: Option<usize>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -501,6 +503,7 @@ fn find_in_article(
                     && date.precision() >= Precision::Day
                     && e.date.precision() >= Precision::Day
             });
+            let mut contradicts = None;
             let event = match best {
                 Some((i, e, _)) if falls_on(&date, e) => Some(i),
                 Some((i, e, _)) => {
@@ -531,7 +534,7 @@ fn find_in_article(
                                 .map(str::to_owned);
                         }
                         warnings.push(warning);
-                        let _ = i;
+                        contradicts = Some(i);
                     }
                     on_date.map(|(i, _)| *i)
                 }
@@ -544,6 +547,7 @@ fn find_in_article(
                 date,
                 relative,
                 event,
+                contradicts,
             });
         }
     }

@@ -3,6 +3,8 @@
 
 pub mod dates;
 pub mod mentions;
+pub mod passages;
+pub mod quantities;
 pub mod quote_groups;
 pub mod quotes;
 
@@ -39,12 +41,33 @@ pub struct Analysis {
     pub actor_quotes: Vec<usize>,
     /// Per article: the dates stated in its text, in reading order.
     pub dates: Vec<Vec<dates::DetectedDate>>,
+    /// Every pair of articles that shares passages, ordered by the pair's indices.
+    pub overlaps: Vec<passages::PairOverlap>,
+    /// The words of every article, for showing passages.
+    pub words: passages::Words,
+    /// Per article: the quantities its paragraphs state.
+    pub quantities: Vec<Vec<quantities::Quantity>>,
 }
 
 /// Runs every analysis over the dossier.
 pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     let (matcher, mut problems) = Matcher::new(dossier);
     let (dates, date_problems) = dates::find_all(dossier);
+    let (overlaps, words) = passages::find_all(dossier);
+    let quantities = {
+        use rayon::prelude::*;
+        dossier
+            .articles
+            .par_iter()
+            .map(|a| {
+                a.paragraphs
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, p)| quantities::find_in(i + 1, p))
+                    .collect()
+            })
+            .collect()
+    };
     problems.extend(date_problems);
     let mentions = mentions::find_all(dossier, &matcher);
     let actor_index: HashMap<&str, usize> = dossier
@@ -133,6 +156,9 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
             quote_group,
             actor_quotes,
             dates,
+            overlaps,
+            words,
+            quantities,
         },
         problems,
     )

@@ -127,6 +127,8 @@ pub struct ArticleView {
     pub events: Vec<EventRef>,
     /// Dates stated in the text, in reading order.
     pub dates: Vec<DateMention>,
+    /// The comparison pages of the events it reports: `{title, url}`.
+    pub comparisons: Vec<Link>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -247,6 +249,8 @@ pub struct EventView {
     /// Distinct outlets among the reports.
     pub outlets: Vec<SourceRef>,
     pub claims: Vec<ClaimView>,
+    /// Its comparison page, when two or more outlets report it.
+    pub compare_url: Option<String>,
 }
 
 /// Builds view-models for one build: holds the dossier, the analysis and the settings that
@@ -380,6 +384,16 @@ impl<'a> Views<'a> {
                     relative: found.relative,
                     paragraph: found.paragraph,
                     event: found.event.map(|e| self.event_ref(&self.dossier.events[e])),
+                })
+                .collect(),
+            comparisons: article
+                .events
+                .iter()
+                .filter_map(|e| self.dossier.event(e))
+                .filter(|e| self.is_compared(e))
+                .map(|e| Link {
+                    title: e.title.clone(),
+                    url: self.compare_url(e),
                 })
                 .collect(),
         }
@@ -721,7 +735,9 @@ impl<'a> Views<'a> {
                         .map(|(r, text)| ClaimCell {
                             article: r.article.slug.clone(),
                             text: text.map(str::to_owned),
-                            disagrees: text.is_some_and(|t| Some(normalise(t)) != majority),
+                            disagrees: text.is_some_and(|t| {
+                                majority.as_ref().is_some_and(|m| normalise(t) != *m)
+                            }),
                         })
                         .collect(),
                 }
@@ -743,12 +759,13 @@ impl<'a> Views<'a> {
                 .collect(),
             reports,
             claims,
+            compare_url: self.is_compared(event).then(|| self.compare_url(event)),
         }
     }
 }
 
 /// The most common of `texts` after normalising case and spacing; `None` on a tie between
-/// the most common ones (no majority to disagree with), or when there is only one text.
+/// the most common ones: with no majority, no cell is marked as the odd one out.
 fn majority<'t>(texts: impl Iterator<Item = &'t str>) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for text in texts {

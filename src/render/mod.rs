@@ -3,6 +3,7 @@
 //! touches the file system (templates arrive compiled, output leaves as bytes).
 
 pub mod chronology;
+pub mod compare;
 pub mod context;
 pub mod markdown;
 pub mod network;

@@ -23,6 +23,8 @@ pub enum PageKind {
     Event,
     Page,
     Chronology,
+    CompareIndex,
+    Compare,
     NotFound,
     Data,
     Asset,
@@ -41,6 +43,8 @@ impl PageKind {
             PageKind::Event => "events",
             PageKind::Page => "pages",
             PageKind::Chronology => "chronology",
+            PageKind::CompareIndex => "comparison index",
+            PageKind::Compare => "comparisons",
             PageKind::NotFound => "not-found page",
             PageKind::Data => "data file",
             PageKind::Asset => "assets",
@@ -71,14 +75,28 @@ impl PlannedPage {
 
 /// Every page of the site.
 pub fn plan(dossier: &Dossier) -> Vec<PlannedPage> {
-    let mut pages = vec![
+    let compared: Vec<(usize, &str)> = dossier
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.outlets(dossier).len() >= 2)
+        .map(|(i, e)| (i, e.slug.as_str()))
+        .collect();
+    let mut pages: Vec<PlannedPage> = compared
+        .iter()
+        .map(|&(i, slug)| {
+            PlannedPage::new(PageKind::Compare, format!("compare/{slug}/index.html"), i)
+        })
+        .collect();
+    pages.extend([
         PlannedPage::new(PageKind::Index, "index.html".into(), 0),
         PlannedPage::new(PageKind::Actors, "actors/index.html".into(), 0),
         PlannedPage::new(PageKind::Sources, "sources/index.html".into(), 0),
         PlannedPage::new(PageKind::Chronology, "chronology/index.html".into(), 0),
         PlannedPage::new(PageKind::NotFound, "404.html".into(), 0),
         PlannedPage::new(PageKind::Data, "dossier.json".into(), 0),
-    ];
+        PlannedPage::new(PageKind::CompareIndex, "compare/index.html".into(), 0),
+    ]);
     let each = |kind, dir: &str, slugs: Vec<&str>| {
         slugs
             .into_iter()
@@ -224,6 +242,27 @@ impl<'a> Renderer<'a> {
                     "chronology.html",
                     "Chronology".to_owned(),
                     format!("Events and reporting in date order: {}", config.title),
+                )
+            }
+            PageKind::CompareIndex => {
+                ctx.insert("comparisons", &v.compare_rows());
+                (
+                    "compare_index.html",
+                    "Comparisons".to_owned(),
+                    format!("How the outlets covered each event of {}", config.title),
+                )
+            }
+            PageKind::Compare => {
+                let event = &d.events[page.item];
+                ctx.insert("compare", &v.compare(event));
+                (
+                    "compare.html",
+                    format!("Comparison: {}", event.title),
+                    format!(
+                        "How {} outlets reported {}",
+                        event.outlets(d).len(),
+                        event.title
+                    ),
                 )
             }
             PageKind::Actors => {

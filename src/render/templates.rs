@@ -18,6 +18,8 @@ pub const REQUIRED: &[&str] = &[
     "event.html",
     "page.html",
     "chronology.html",
+    "compare_index.html",
+    "compare.html",
     "404.html",
 ];
 

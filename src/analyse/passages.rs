@@ -1,0 +1,384 @@
+//! Passages that two articles share word for word or nearly so (syndicated copy, copied wire
+//! text, the same quote), found through one index of word shingles over all articles rather
+//! than by comparing every pair. Shingles are winnowed (a minimum hash per window), which keeps
+//! a quarter of them and still guarantees that any shared run of at least [`MIN_WORDS`] words
+//! is seen.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::model::Dossier;
+
+/// The shortest passage reported, in words.
+pub const MIN_WORDS: usize = 8;
+/// Words per shingle.
+const K: usize = 5;
+/// Shingles per winnowing window: any run of `W + K - 1` = 8 shared words keeps a shingle.
+const W: usize = MIN_WORDS + 1 - K;
+/// A shingle found in more articles than this is boilerplate, not evidence of copying.
+const MAX_POSTINGS: usize = 40;
+/// Unmatched words allowed inside one passage ("small edits").
+const MAX_GAP: usize = 4;
+
+/// One word of an article: where it stands and what it is, normalised.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    hash: u64,
+    /// 1-based paragraph.
+    paragraph: u32,
+    start: u32,
+    end: u32,
+}
+
+/// A stretch of one article: the words `from..to` (indices into its words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Side {
+    pub article: usize,
+    pub from: usize,
+    pub to: usize,
+}
+
+/// A passage two articles share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedPassage {
+    pub a: Side,
+    pub b: Side,
+}
+
+impl SharedPassage {
+    pub fn words(&self) -> usize {
+        (self.a.to - self.a.from).max(self.b.to - self.b.from)
+    }
+}
+
+/// How much two articles share: the passages, and the share of each one's words the other has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairOverlap {
+    pub a: usize,
+    pub b: usize,
+    pub passages: Vec<SharedPassage>,
+    /// Share of `a`'s words inside shared passages.
+    pub share_a: f64,
+    pub share_b: f64,
+}
+
+/// The words of every article, with their positions, for highlighting passages.
+#[derive(Debug, Default)]
+pub struct Words {
+    words: Vec<Vec<Word>>,
+}
+
+impl Words {
+    /// `(paragraph, byte start, byte end)` of each paragraph piece of `side`, for highlighting.
+    pub fn spans(&self, side: &Side) -> Vec<(usize, usize, usize)> {
+        let words = &self.words[side.article][side.from..side.to];
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        for w in words {
+            match out.last_mut() {
+                Some(last) if last.0 == w.paragraph as usize => last.2 = w.end as usize,
+                _ => out.push((w.paragraph as usize, w.start as usize, w.end as usize)),
+            }
+        }
+        out
+    }
+
+    pub fn count(&self, article: usize) -> usize {
+        self.words[article].len()
+    }
+}
+
+fn fnv(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// The words of one article's paragraphs, lowercased, without punctuation or apostrophes.
+fn words_of(paragraphs: &[String]) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut buffer = String::new();
+    for (p, text) in paragraphs.iter().enumerate() {
+        let mut start: Option<usize> = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            let inside = c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’'));
+            match (inside, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    buffer.clear();
+                    buffer.extend(
+                        text[s..i]
+                            .chars()
+                            .filter(|c| c.is_alphanumeric())
+                            .flat_map(char::to_lowercase),
+                    );
+                    out.push(Word {
+                        hash: fnv(&buffer),
+                        paragraph: p as u32 + 1,
+                        start: s as u32,
+                        end: i as u32,
+                    });
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The winnowed shingle hashes of an article, with the word index each starts at.
+fn fingerprints(words: &[Word]) -> Vec<(u64, u32)> {
+    if words.len() < K {
+        return Vec::new();
+    }
+    let shingles: Vec<u64> = words
+        .windows(K)
+        .map(|w| {
+            w.iter()
+                .fold(0u64, |h, word| h.rotate_left(13) ^ word.hash)
+                .wrapping_mul(0x9e3779b97f4a7c15)
+        })
+        .collect();
+    let mut out: Vec<(u64, u32)> = Vec::new();
+    for start in 0..shingles.len().saturating_sub(W - 1).max(1) {
+        let window = &shingles[start..(start + W).min(shingles.len())];
+        // The rightmost minimum of the window, kept once.
+        let (offset, &hash) = window
+            .iter()
+            .enumerate()
+            .rev()
+            .min_by_key(|(_, h)| **h)
+            .expect("non-empty");
+        let at = (start + offset) as u32;
+        if out.last() != Some(&(hash, at)) {
+            out.push((hash, at));
+        }
+    }
+    out
+}
+
+/// Finds every pair of articles that share passages of [`MIN_WORDS`] words or more.
+pub fn find_all(dossier: &Dossier) -> (Vec<PairOverlap>, Words) {
+    let words: Vec<Vec<Word>> = dossier
+        .articles
+        .par_iter()
+        .map(|a| words_of(&a.paragraphs))
+        .collect();
+    let mut index: Vec<(u64, u32, u32)> = words
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(a, w)| {
+            fingerprints(w)
+                .into_iter()
+                .map(move |(h, at)| (h, a as u32, at))
+        })
+        .collect();
+    index.par_sort_unstable();
+
+    // Seeds: the same shingle in two articles.
+    let mut seeds: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
+    let mut i = 0;
+    while i < index.len() {
+        let mut j = i + 1;
+        while j < index.len() && index[j].0 == index[i].0 {
+            j += 1;
+        }
+        let bucket = &index[i..j];
+        if bucket.len() > 1 && bucket.len() <= MAX_POSTINGS {
+            for (x, &(_, a, pa)) in bucket.iter().enumerate() {
+                for &(_, b, pb) in &bucket[x + 1..] {
+                    if a != b {
+                        let key = if a < b {
+                            ((a, b), (pa, pb))
+                        } else {
+                            ((b, a), (pb, pa))
+                        };
+                        seeds.entry(key.0).or_default().push(key.1);
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+    drop(index);
+
+    let mut pairs: Vec<PairOverlap> = seeds
+        .into_par_iter()
+        .filter_map(|((a, b), seeds)| {
+            let (a, b) = (a as usize, b as usize);
+            let passages = extend(&words[a], &words[b], a, b, seeds);
+            if passages.is_empty() {
+                return None;
+            }
+            let covered = |side: fn(&SharedPassage) -> Side| -> usize {
+                let mut ranges: Vec<(usize, usize)> = passages
+                    .iter()
+                    .map(|p| (side(p).from, side(p).to))
+                    .collect();
+                ranges.sort_unstable();
+                let mut total = 0;
+                let mut reach = 0;
+                for (from, to) in ranges {
+                    let from = from.max(reach);
+                    if to > from {
+                        total += to - from;
+                        reach = to;
+                    }
+                }
+                total
+            };
+            let share_a = covered(|p| p.a) as f64 / words[a].len().max(1) as f64;
+            let share_b = covered(|p| p.b) as f64 / words[b].len().max(1) as f64;
+            Some(PairOverlap {
+                a,
+                b,
+                passages,
+                share_a,
+                share_b,
+            })
+        })
+        .collect();
+    pairs.sort_by_key(|p| (p.a, p.b));
+    (pairs, Words { words })
+}
+
+/// Grows each seed into the longest run of equal words on both sides, merges runs separated
+/// by small edits, and keeps those of at least [`MIN_WORDS`] words.
+fn extend(
+    wa: &[Word],
+    wb: &[Word],
+    a: usize,
+    b: usize,
+    mut seeds: Vec<(u32, u32)>,
+) -> Vec<SharedPassage> {
+    seeds.sort_unstable();
+    seeds.dedup();
+    let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (pa, pb) in seeds {
+        let (pa, pb) = (pa as usize, pb as usize);
+        // Already inside a run found from an earlier seed on the same diagonal.
+        if runs
+            .iter()
+            .any(|r| pa >= r.0 && pa < r.1 && pb >= r.2 && pb < r.3 && pa - r.0 == pb - r.2)
+        {
+            continue;
+        }
+        if wa.get(pa).map(|w| w.hash) != wb.get(pb).map(|w| w.hash) {
+            continue;
+        }
+        let (mut sa, mut sb) = (pa, pb);
+        while sa > 0 && sb > 0 && wa[sa - 1].hash == wb[sb - 1].hash {
+            sa -= 1;
+            sb -= 1;
+        }
+        let (mut ea, mut eb) = (pa, pb);
+        while ea < wa.len() && eb < wb.len() && wa[ea].hash == wb[eb].hash {
+            ea += 1;
+            eb += 1;
+        }
+        runs.push((sa, ea, sb, eb));
+    }
+    runs.sort_unstable();
+    runs.dedup();
+    // Merge runs that follow each other on both sides with only a few words between.
+    let mut merged: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for run in runs {
+        match merged.last_mut() {
+            Some(last)
+                if run.0 >= last.1
+                    && run.2 >= last.3
+                    && run.0 - last.1 <= MAX_GAP
+                    && run.2 - last.3 <= MAX_GAP =>
+            {
+                last.1 = run.1;
+                last.3 = run.3;
+            }
+            Some(last) if run.0 < last.1 && run.2 < last.3 => {
+                last.1 = last.1.max(run.1);
+                last.3 = last.3.max(run.3);
+            }
+            _ => merged.push(run),
+        }
+    }
+    merged
+        .into_iter()
+        .filter(|r| (r.1 - r.0).max(r.3 - r.2) >= MIN_WORDS)
+        .map(|(fa, ta, fb, tb)| SharedPassage {
+            a: Side {
+                article: a,
+                from: fa,
+                to: ta,
+            },
+            b: Side {
+                article: b,
+                from: fb,
+                to: tb,
+            },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Word> {
+        words_of(&text.split("\n\n").map(str::to_owned).collect::<Vec<_>>())
+    }
+
+    fn shared(a: &str, b: &str) -> Vec<(usize, usize, usize, usize)> {
+        let (wa, wb) = (words(a), words(b));
+        let fa: HashMap<u64, u32> = fingerprints(&wa).into_iter().collect();
+        let seeds: Vec<(u32, u32)> = fingerprints(&wb)
+            .into_iter()
+            .filter_map(|(h, pb)| fa.get(&h).map(|&pa| (pa, pb)))
+            .collect();
+        extend(&wa, &wb, 0, 1, seeds)
+            .into_iter()
+            .map(|p| (p.a.from, p.a.to, p.b.from, p.b.to))
+            .collect()
+    }
+
+    #[test]
+    fn eight_shared_words_are_found_whatever_the_punctuation_and_case() {
+        let a =
+            "Before that: Kerry meets his Russian counterpart later in the day, officials said.";
+        let b = "kerry meets HIS russian counterpart — later in the day; then nothing";
+        assert_eq!(shared(a, b), [(2, 11, 0, 9)]);
+    }
+
+    #[test]
+    fn seven_shared_words_are_not_a_passage() {
+        assert!(shared(
+            "one two three four five six seven eight",
+            "x one two three four five six seven y"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn small_edits_do_not_break_a_passage() {
+        let a = "The vote will decide whether Crimea will become part of Russia but Kerry has warned the Kremlin that sanctions will follow soon";
+        let b = "The vote will decide whether Crimea would become part of Russia but Kerry warned the Kremlin that sanctions will follow soon";
+        let found = shared(a, b);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 0);
+        assert_eq!(found[0].1, words(a).len());
+    }
+
+    #[test]
+    fn unrelated_texts_share_nothing() {
+        assert!(shared(
+            "The talks in London lasted six hours on Friday afternoon",
+            "Markets in Asia fell sharply as investors weighed the news"
+        )
+        .is_empty());
+    }
+}

@@ -1,0 +1,426 @@
+//! Source comparison pages: for an event reported by two or more outlets, the articles side by
+//! side, the quotes they share and the ones only one carries, the passages they share, who
+//! each outlet mentions and quotes, the event's claims, and the differences detected in their
+//! figures and dates.
+
+use serde::Serialize;
+
+use super::context::{
+    ActorRef, ArticleRef, ClaimView, DateView, EventRef, QuoteView, SourceRef, Views,
+};
+use crate::analyse::passages::Side;
+use crate::analyse::quantities::same_thing;
+use crate::model::Event;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareRow {
+    pub event: EventRef,
+    pub url: String,
+    pub outlets: Vec<SourceRef>,
+    pub articles: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    pub article: ArticleRef,
+    pub paragraphs: usize,
+    /// The first paragraph, as a taste of the article's angle.
+    pub lede: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletQuotes {
+    pub source: SourceRef,
+    pub quotes: Vec<QuoteView>,
+}
+
+/// A piece of paragraph text, marked when it is part of the shared passage.
+#[derive(Debug, Clone, Serialize)]
+pub struct Segment {
+    pub text: String,
+    pub marked: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PassageSide {
+    pub article: ArticleRef,
+    pub paragraph: usize,
+    /// The article's URL with `#pN` of the passage's first paragraph.
+    pub url: String,
+    /// The paragraphs the passage spans, with the shared words marked.
+    pub paragraphs: Vec<Vec<Segment>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PassageView {
+    pub words: usize,
+    pub a: PassageSide,
+    pub b: PassageSide,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PairShare {
+    pub a: ArticleRef,
+    pub b: ArticleRef,
+    /// Percent of `a`'s words that `b` also has, and the reverse.
+    pub share_a: u32,
+    pub share_b: u32,
+    pub passages: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverageRow {
+    pub actor: ActorRef,
+    /// Mentions per outlet, in the order of `Coverage::outlets`.
+    pub mentions: Vec<usize>,
+    /// Quotes attributed to the actor per outlet.
+    pub quotes: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    pub outlets: Vec<SourceRef>,
+    pub rows: Vec<CoverageRow>,
+}
+
+/// One outlet's wording of a figure or date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stated {
+    pub source: SourceRef,
+    pub url: String,
+    pub text: String,
+}
+
+/// Figures for the same thing that differ between outlets, or a date that differs from the
+/// event's.
+#[derive(Debug, Clone, Serialize)]
+pub struct Difference {
+    /// "hour", or "date of the event".
+    pub about: String,
+    pub stated: Vec<Stated>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareView {
+    pub event: EventRef,
+    pub columns: Vec<Column>,
+    pub shared_quotes: Vec<QuoteView>,
+    pub unique_quotes: Vec<OutletQuotes>,
+    pub passages: Vec<PassageView>,
+    pub shares: Vec<PairShare>,
+    pub coverage: Coverage,
+    /// Column headings of the claims table: the reporting articles.
+    pub claim_articles: Vec<ArticleRef>,
+    pub claims: Vec<ClaimView>,
+    pub differences: Vec<Difference>,
+}
+
+impl Views<'_> {
+    /// The articles (indices) that report `event`, oldest first.
+    fn reporting(&self, event: &Event) -> Vec<usize> {
+        event
+            .reports
+            .iter()
+            .filter_map(|r| {
+                self.dossier
+                    .articles
+                    .iter()
+                    .position(|a| a.slug == r.article)
+            })
+            .collect()
+    }
+
+    /// Whether `event` gets a comparison page: articles from two or more outlets report it.
+    pub fn is_compared(&self, event: &Event) -> bool {
+        event.outlets(self.dossier).len() >= 2
+    }
+
+    pub fn compare_url(&self, event: &Event) -> String {
+        self.url(&format!("compare/{}/", event.slug))
+    }
+
+    pub fn compare_rows(&self) -> Vec<CompareRow> {
+        self.dossier
+            .events
+            .iter()
+            .filter(|e| self.is_compared(e))
+            .map(|e| CompareRow {
+                event: self.event_ref(e),
+                url: self.compare_url(e),
+                outlets: e
+                    .outlets(self.dossier)
+                    .into_iter()
+                    .map(|s| self.source_ref(s))
+                    .collect(),
+                articles: e.reports.len(),
+            })
+            .collect()
+    }
+
+    pub fn compare(&self, event: &Event) -> CompareView {
+        let d = self.dossier;
+        let a = self.analysis;
+        let articles = self.reporting(event);
+        let columns = articles
+            .iter()
+            .map(|&i| Column {
+                article: self.article_ref(&d.articles[i]),
+                paragraphs: d.articles[i].paragraphs.len(),
+                lede: d.articles[i]
+                    .paragraphs
+                    .first()
+                    .cloned()
+                    .unwrap_or_default(),
+            })
+            .collect();
+
+        // Quotes: groups restricted to this event's articles.
+        let mut shared_quotes = Vec::new();
+        let mut unique: Vec<OutletQuotes> = Vec::new();
+        for group in &a.quote_groups {
+            let members: Vec<(usize, usize)> = group
+                .members
+                .iter()
+                .copied()
+                .filter(|(art, _)| articles.contains(art))
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            let local = crate::analyse::QuoteGroup {
+                members: members.clone(),
+                speaker: group.speaker,
+                main: if members.contains(&group.main) {
+                    group.main
+                } else {
+                    members[0]
+                },
+            };
+            let view = self.quote_group(&local);
+            let mut distinct: Vec<usize> = members.iter().map(|m| m.0).collect();
+            distinct.dedup();
+            if distinct.len() >= 2 {
+                shared_quotes.push(view);
+            } else if let Some(outlet) = view.outlets.first().cloned() {
+                match unique.iter_mut().find(|u| u.source.slug == outlet.slug) {
+                    Some(u) => u.quotes.push(view),
+                    None => unique.push(OutletQuotes {
+                        source: outlet,
+                        quotes: vec![view],
+                    }),
+                }
+            }
+        }
+        shared_quotes.sort_by_key(|q| std::cmp::Reverse(q.carriers.len()));
+
+        // Passages and shares between pairs of this event's articles.
+        let mut passages = Vec::new();
+        let mut shares = Vec::new();
+        for overlap in a
+            .overlaps
+            .iter()
+            .filter(|o| articles.contains(&o.a) && articles.contains(&o.b))
+        {
+            shares.push(PairShare {
+                a: self.article_ref(&d.articles[overlap.a]),
+                b: self.article_ref(&d.articles[overlap.b]),
+                share_a: (overlap.share_a * 100.0).round() as u32,
+                share_b: (overlap.share_b * 100.0).round() as u32,
+                passages: overlap.passages.len(),
+            });
+            for p in &overlap.passages {
+                passages.push(PassageView {
+                    words: p.words(),
+                    a: self.passage_side(&p.a),
+                    b: self.passage_side(&p.b),
+                });
+            }
+        }
+        passages.sort_by_key(|p| std::cmp::Reverse(p.words));
+
+        // Coverage: outlets × actors.
+        let outlets: Vec<&str> = event.outlets(d);
+        let mut rows: Vec<CoverageRow> = Vec::new();
+        for &i in &articles {
+            let column = outlets
+                .iter()
+                .position(|o| *o == d.articles[i].source)
+                .expect("outlet of a report");
+            for &(actor, n) in &a.article_actors[i] {
+                let row = match rows
+                    .iter()
+                    .position(|r| r.actor.slug == d.actors[actor].slug)
+                {
+                    Some(r) => r,
+                    None => {
+                        rows.push(CoverageRow {
+                            actor: self.actor_ref(actor, 0),
+                            mentions: vec![0; outlets.len()],
+                            quotes: vec![0; outlets.len()],
+                        });
+                        rows.len() - 1
+                    }
+                };
+                rows[row].mentions[column] += n;
+                rows[row].actor.mentions += n;
+            }
+            for quote in &a.quotes[i] {
+                if let Some(speaker) = quote.speaker {
+                    if let Some(row) = rows
+                        .iter_mut()
+                        .find(|r| r.actor.slug == d.actors[speaker].slug)
+                    {
+                        row.quotes[column] += 1;
+                    }
+                }
+            }
+        }
+        rows.retain(|r| r.actor.mentions > 0);
+        rows.sort_by(|x, y| {
+            y.actor
+                .mentions
+                .cmp(&x.actor.mentions)
+                .then_with(|| x.actor.name.cmp(&y.actor.name))
+        });
+        rows.truncate(30);
+
+        let event_view = self.event(event);
+        CompareView {
+            event: self.event_ref(event),
+            columns,
+            shared_quotes,
+            unique_quotes: unique,
+            passages,
+            shares,
+            coverage: Coverage {
+                outlets: outlets.iter().map(|s| self.source_ref(s)).collect(),
+                rows,
+            },
+            claim_articles: event_view
+                .reports
+                .iter()
+                .map(|r| r.article.clone())
+                .collect(),
+            claims: event_view.claims,
+            differences: self.differences(event, &articles),
+        }
+    }
+
+    fn passage_side(&self, side: &Side) -> PassageSide {
+        let article = &self.dossier.articles[side.article];
+        let spans = self.analysis.words.spans(side);
+        let paragraph = spans.first().map_or(1, |s| s.0);
+        let reference = self.article_ref(article);
+        let paragraphs = spans
+            .iter()
+            .map(|&(p, start, end)| {
+                let text = &article.paragraphs[p - 1];
+                [
+                    (&text[..start], false),
+                    (&text[start..end], true),
+                    (&text[end..], false),
+                ]
+                .into_iter()
+                .filter(|(t, _)| !t.is_empty())
+                .map(|(t, marked)| Segment {
+                    text: t.to_owned(),
+                    marked,
+                })
+                .collect()
+            })
+            .collect();
+        PassageSide {
+            url: format!("{}#p{paragraph}", reference.url),
+            article: reference,
+            paragraph,
+            paragraphs,
+        }
+    }
+
+    /// Figures that differ between outlets for the same thing, and dates that differ from the
+    /// event's, as suggestions.
+    fn differences(&self, event: &Event, articles: &[usize]) -> Vec<Difference> {
+        let d = self.dossier;
+        let a = self.analysis;
+        let mut out: Vec<Difference> = Vec::new();
+        let stated = |i: usize, paragraph: usize, text: &str| {
+            let article = self.article_ref(&d.articles[i]);
+            Stated {
+                source: article.source.clone(),
+                url: format!("{}#p{paragraph}", article.url),
+                text: text.to_owned(),
+            }
+        };
+        // Quantities: the same unit in related sentences, different amounts, two outlets.
+        let mut used = vec![Vec::new(); articles.len()];
+        for (x, &i) in articles.iter().enumerate() {
+            for (qi, q) in a.quantities[i].iter().enumerate() {
+                if used[x].contains(&qi) {
+                    continue;
+                }
+                let mut group: Vec<(usize, usize)> = vec![(x, qi)];
+                for (y, &j) in articles.iter().enumerate().skip(x + 1) {
+                    if d.articles[j].source == d.articles[i].source {
+                        continue;
+                    }
+                    if let Some(rj) = a.quantities[j].iter().position(|r| same_thing(q, r)) {
+                        group.push((y, rj));
+                    }
+                }
+                let amounts: Vec<&str> = group
+                    .iter()
+                    .map(|&(y, r)| a.quantities[articles[y]][r].amount.as_str())
+                    .collect();
+                if group.len() >= 2 && amounts.iter().any(|m| *m != amounts[0]) {
+                    for &(y, r) in &group {
+                        used[y].push(r);
+                    }
+                    out.push(Difference {
+                        about: format!("{} (detected figure)", q.unit),
+                        stated: group
+                            .iter()
+                            .map(|&(y, r)| {
+                                let found = &a.quantities[articles[y]][r];
+                                stated(articles[y], found.paragraph, &found.text)
+                            })
+                            .collect(),
+                        note: None,
+                    });
+                }
+            }
+        }
+        // Dates: words that speak of this event with another date.
+        let event_index = d.events.iter().position(|e| e.slug == event.slug);
+        let mut dates: Vec<Stated> = Vec::new();
+        let mut agree: Vec<Stated> = Vec::new();
+        for &i in articles {
+            for found in &a.dates[i] {
+                if found.contradicts.is_some() && found.contradicts == event_index {
+                    dates.push(stated(
+                        i,
+                        found.paragraph,
+                        &format!("{} ({})", found.text, found.date.human()),
+                    ));
+                } else if found.event.is_some() && found.event == event_index && agree.len() < 6 {
+                    agree.push(stated(
+                        i,
+                        found.paragraph,
+                        &format!("{} ({})", found.text, found.date.human()),
+                    ));
+                }
+            }
+        }
+        if !dates.is_empty() {
+            let human = DateView::from(&event.date).human;
+            let mut all = dates;
+            all.extend(agree);
+            out.push(Difference {
+                about: "date of the event (detected)".to_owned(),
+                stated: all,
+                note: Some(format!("The event is dated {human}.")),
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,256 @@
+//! Source comparison pages on the sample dossier and on hand-made ones.
+
+mod common;
+
+use common::*;
+
+fn sample() -> &'static std::path::Path {
+    static OUT: std::sync::OnceLock<(tempfile::TempDir, std::path::PathBuf)> =
+        std::sync::OnceLock::new();
+    let (_, out) = OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        run_in(&repo(), &["build", "--output", out.to_str().unwrap()]).ok();
+        (dir, out)
+    });
+    out
+}
+
+fn quote_blocks(html: &scraper::Html) -> Vec<(String, Vec<String>)> {
+    html.select(&sel("#quotes ~ blockquote.quote, section blockquote.quote"))
+        .map(|q| {
+            let text = q
+                .select(&sel("p"))
+                .next()
+                .map(|p| collapse(&p.text().collect::<String>()))
+                .unwrap_or_default();
+            let outlets = q
+                .select(&sel(".quote-sources .badge"))
+                .map(|b| collapse(&b.text().collect::<String>()))
+                .collect();
+            (text, outlets)
+        })
+        .collect()
+}
+
+#[test]
+fn london_talks_compares_four_outlets_and_their_shared_quotes_and_passage() {
+    let html = read_html(&sample().join("compare/london-talks/index.html"));
+    let mut outlets = texts_of(
+        &html,
+        "#side-by-side + .compare-grid > .compare-col > .meta:first-child .badge",
+    );
+    outlets.sort();
+    assert_eq!(
+        outlets,
+        [
+            "Al Jazeera",
+            "Associated Press",
+            "Reuters",
+            "Trend News Agency"
+        ]
+    );
+
+    let quotes = quote_blocks(&html);
+    let cameron = quotes
+        .iter()
+        .find(|(t, _)| t.starts_with("We want to see Ukrainians"))
+        .expect("Cameron quote shared");
+    let mut carriers = cameron.1.clone();
+    carriers.sort();
+    assert_eq!(carriers, ["Associated Press", "Trend News Agency"]);
+    let lavrov = quotes
+        .iter()
+        .find(|(t, _)| t.to_lowercase().contains("will of the crimean people"))
+        .expect("Lavrov quote shared");
+    assert!(
+        lavrov.1.contains(&"Reuters".to_owned()) && lavrov.1.contains(&"Al Jazeera".to_owned()),
+        "{lavrov:?}"
+    );
+
+    let passages: Vec<scraper::ElementRef> = html.select(&sel(".passage")).collect();
+    let cameron_passage = passages
+        .iter()
+        .find(|p| {
+            p.select(&sel("mark")).any(|m| {
+                m.text()
+                    .collect::<String>()
+                    .contains("talking to each other")
+            })
+        })
+        .expect("Cameron passage");
+    let sides: Vec<String> = cameron_passage
+        .select(&sel(".passage-side"))
+        .map(|s| {
+            collapse(
+                &s.select(&sel("mark"))
+                    .flat_map(|m| m.text())
+                    .collect::<String>(),
+            )
+        })
+        .collect();
+    assert_eq!(sides.len(), 2);
+    assert!(
+        sides.iter().all(|s| s.contains("talking to each other")),
+        "{sides:?}"
+    );
+    let links = cameron_passage
+        .select(&sel(".passage-side a[href*='#p']"))
+        .count();
+    assert_eq!(links, 2);
+}
+
+#[test]
+fn event_and_article_pages_link_to_their_comparisons() {
+    let event = read_html(&sample().join("events/london-talks/index.html"));
+    assert_eq!(
+        attrs_of(&event, ".compare-link a", "href"),
+        ["../../compare/london-talks/"]
+    );
+    let article = read_html(&sample().join("articles/reuters-talks-fail/index.html"));
+    assert!(attrs_of(&article, ".compare-links a", "href")
+        .contains(&"../../compare/london-talks/".to_owned()));
+    let index = read_html(&sample().join("compare/index.html"));
+    assert!(attrs_of(&index, "table a", "href").contains(&"../compare/london-talks/".to_owned()));
+}
+
+const ORIGINAL: [&str; 5] = [
+    "The minister arrived in the capital late on Thursday for a round of talks that officials described as the last chance for a settlement of the river dispute.",
+    "Negotiators from both sides worked through the night on a draft text that would divide the water of the river according to a formula agreed in principle last year.",
+    "The draft would also create a joint commission to monitor the flow of the river at three stations along the border and report every month to both governments.",
+    "Farmers downstream have complained for years that dams upstream leave their fields dry during the summer months when the river is at its lowest level.",
+    "A spokesman for the ministry declined to say whether the minister would stay for a second day if the talks made progress on the main points.",
+];
+
+fn article(slug: &str, source: &str, paragraphs: &[&str]) -> String {
+    format!("---\ntitle: \"{slug}\"\nsource: {source}\npublished: 2024-05-02\nevents: [summit]\n---\n\n{}\n", paragraphs.join("\n\n"))
+}
+
+#[test]
+fn three_copied_paragraphs_with_small_edits_are_shared_with_the_right_share() {
+    let f = Fixture::new();
+    f.write(
+        "content/sources/daily.md",
+        "---\nname: The Daily\nkind: newspaper\n---\n",
+    );
+    f.write(
+        "content/articles/wire-summit.md",
+        &article("wire-summit", "wire", &ORIGINAL),
+    );
+    let copy: Vec<String> = vec![
+        "Our own reporter adds a different opening paragraph here about the weather and the mood in town before the meeting.".to_owned(),
+        ORIGINAL[1].replace("worked through", "worked all through"),
+        ORIGINAL[2].replace("three stations", "3 stations"),
+        ORIGINAL[3].replace("Farmers downstream", "Farmers living downstream"),
+    ];
+    let copy: Vec<&str> = copy.iter().map(String::as_str).collect();
+    f.write(
+        "content/articles/daily-summit.md",
+        &article("daily-summit", "daily", &copy),
+    );
+    f.build().ok();
+    let html = f.page("compare/summit/index.html");
+    let passages: Vec<String> = html
+        .select(&sel(".passage"))
+        .map(|p| collapse(&p.text().collect::<String>()))
+        .collect();
+    for needle in ["divide the water", "joint commission", "dams upstream"] {
+        assert!(
+            passages.iter().any(|p| p.contains(needle)),
+            "{needle} not shared: {passages:#?}"
+        );
+    }
+    assert!(
+        !passages.iter().any(|p| p.contains("weather")),
+        "{passages:#?}"
+    );
+    // Shares: paragraphs 2–4 of the original are 3 of its 5 paragraphs' words, about 3/5.
+    let row = html
+        .select(&sel(
+            "#passages ~ .table-scroll tbody tr, .table-scroll tbody tr",
+        ))
+        .find(|r| r.text().any(|t| t.contains('%')))
+        .expect("share row");
+    let cells: Vec<String> = row
+        .select(&sel("td.num"))
+        .map(|c| collapse(&c.text().collect::<String>()))
+        .collect();
+    let shares: Vec<u32> = cells[..2]
+        .iter()
+        .map(|c| c.trim_end_matches('%').parse().unwrap())
+        .collect();
+    let words = |p: &[&str]| {
+        p.iter()
+            .map(|s| s.split_whitespace().count())
+            .sum::<usize>() as f64
+    };
+    let expected_original = (100.0 * words(&ORIGINAL[1..4]) / words(&ORIGINAL)).round() as i64;
+    let expected_copy = (100.0 * words(&ORIGINAL[1..4]) / words(&copy)).round() as i64;
+    let mut found = shares.iter().map(|s| *s as i64).collect::<Vec<_>>();
+    found.sort();
+    let mut expected = vec![expected_original, expected_copy];
+    expected.sort();
+    for (f, e) in found.iter().zip(&expected) {
+        assert!(
+            (f - e).abs() <= 3,
+            "shares {found:?}, expected about {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn unrelated_articles_share_no_passage() {
+    let f = Fixture::new();
+    f.write(
+        "content/sources/daily.md",
+        "---\nname: The Daily\nkind: newspaper\n---\n",
+    );
+    f.write(
+        "content/articles/wire-summit.md",
+        &article("wire-summit", "wire", &ORIGINAL),
+    );
+    f.write(
+        "content/articles/daily-summit.md",
+        &article("daily-summit", "daily", &["Markets in the region rose on hopes of a deal, with shares of water utilities leading gains in early trading.", "Analysts said a settlement would unlock investment in irrigation that has been frozen since the dispute began."]),
+    );
+    f.build().ok();
+    let html = f.page("compare/summit/index.html");
+    assert!(html.select(&sel(".passage")).next().is_none());
+    assert_eq!(
+        text_of(&html, "#passages ~ p.empty").as_deref(),
+        Some("These articles share no passage of eight words or more.")
+    );
+}
+
+#[test]
+fn a_claim_where_one_of_three_outlets_disagrees_marks_exactly_that_cell() {
+    let f = Fixture::new();
+    for source in ["daily", "radio"] {
+        f.write(
+            &format!("content/sources/{source}.md"),
+            &format!("---\nname: {source}\n---\n"),
+        );
+        f.write(
+            &format!("content/articles/{source}-summit.md"),
+            &article(
+                &format!("{source}-summit"),
+                source,
+                &["Text of the article."],
+            ),
+        );
+    }
+    f.write(
+        "content/events/summit.md",
+        "---\ntitle: The summit\ndate: 2024-05-02\nsources: [wire-summit]\nclaims:\n  - about: Length of the talks\n    reports:\n      wire-summit: six hours\n      daily-summit: \"Six  hours\"\n      radio-summit: several hours\n---\n",
+    );
+    f.build().ok();
+    let html = f.page("compare/summit/index.html");
+    let headers = texts_of(&html, "table.claims thead th");
+    let marked: Vec<String> = html
+        .select(&sel("table.claims tbody td"))
+        .enumerate()
+        .filter(|(_, td)| td.value().classes().any(|c| c == "disagrees"))
+        .map(|(i, _)| headers[i + 1].clone())
+        .collect();
+    assert_eq!(marked, ["radio"]);
+}
