@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod theme;
 pub mod write;
 
@@ -47,6 +48,15 @@ impl Site {
     /// Runs every stage up to rendering. `Err` holds every problem found (errors and
     /// warnings, in file order) when any is an error.
     pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Vec<Diagnostic>> {
+        let config = Site::config(root, options)?;
+        let (documents, problems) = load::load(root);
+        let templates = render::templates::load(root, &config.theme);
+        let documents: Vec<&load::RawDocument> = documents.iter().collect();
+        Site::assemble(root, config, &documents, problems, templates, options)
+    }
+
+    /// Reads `site.toml`, with the overrides of `options`.
+    pub fn config(root: &Path, options: &LoadOptions) -> Result<Config, Vec<Diagnostic>> {
         let mut config = Config::load(root)?;
         if let Some(url) = &options.base_url {
             config.base_url = config::normalise_base_url(url).ok_or_else(|| {
@@ -57,9 +67,21 @@ impl Site {
                 .with_hint("for example: --base-url https://example.org/crimea/")]
             })?;
         }
-        let (documents, mut problems) = load::load(root);
+        Ok(config)
+    }
+
+    /// Resolves and analyses documents already read (with the problems found reading them),
+    /// and pairs them with compiled templates.
+    pub fn assemble(
+        root: &Path,
+        config: Config,
+        documents: &[&load::RawDocument],
+        mut problems: Vec<Diagnostic>,
+        templates: Result<tera::Tera, Vec<Diagnostic>>,
+        options: &LoadOptions,
+    ) -> Result<Site, Vec<Diagnostic>> {
         let (dossier, model_problems) = model::resolve(
-            &documents,
+            documents,
             model::Options {
                 drafts: options.drafts,
                 smart_punctuation: config.markdown.smart_punctuation,
@@ -68,7 +90,7 @@ impl Site {
         problems.extend(model_problems);
         let (analysis, analysis_problems) = analyse::analyse(&dossier);
         problems.extend(analysis_problems);
-        let templates = match render::templates::load(root, &config.theme) {
+        let templates = match templates {
             Ok(tera) => Some(tera),
             Err(template_problems) => {
                 problems.extend(template_problems);

@@ -38,6 +38,21 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build into a private folder, serve it with live reload, and rebuild on every change.
+    Serve {
+        /// The port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; 127.0.0.1 keeps the preview on this machine.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include articles and pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Validate everything `build` validates and render every page, writing nothing.
     Check {
         /// Include articles and pages marked `draft: true`.
@@ -87,6 +102,23 @@ fn run(root: &std::path::Path, command: Command) -> Result<(), Vec<Diagnostic>> 
             let report = cmd::build::build(root, &options)?;
             print_all(&report.warnings);
             println!("Built {} → {}", report.summary(), report.output.display());
+        }
+        Command::Serve {
+            port,
+            bind,
+            open,
+            drafts,
+        } => {
+            let options = dossier::serve::ServeOptions {
+                port,
+                bind,
+                open,
+                load: LoadOptions {
+                    drafts,
+                    base_url: None,
+                },
+            };
+            dossier::serve::serve(root, &options)?;
         }
         Command::Check { drafts } => {
             let warnings = cmd::check::check(

@@ -69,6 +69,32 @@ pub fn load(root: &Path) -> (Vec<RawDocument>, Vec<Diagnostic>) {
     (documents, problems)
 }
 
+/// Reads and parses one content file (an absolute path under `root/content/`); `None` when
+/// the path is not a content file (another extension, a hidden file, an unknown folder).
+pub fn load_one(root: &Path, path: &Path) -> Option<(Option<RawDocument>, Vec<Diagnostic>)> {
+    let rel = relative(root, path);
+    let mut parts = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    if parts.next().as_deref() != Some("content")
+        || path.extension().and_then(|e| e.to_str()) != Some("md")
+    {
+        return None;
+    }
+    let folder = parts.next()?;
+    if rel
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    {
+        return None;
+    }
+    let (_, kind) = CONTENT_DIRS.iter().find(|(dir, _)| *dir == folder)?;
+    Some(match read_file(*kind, path, rel) {
+        Ok(file) => raw::parse(file),
+        Err(problem) => (None, vec![problem]),
+    })
+}
+
 /// Finds and reads the content files under `root/content`.
 pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let content = root.join("content");

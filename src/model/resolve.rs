@@ -29,7 +29,7 @@ struct Known<'a> {
 }
 
 /// Turns raw documents into the dossier, with a diagnostic for every broken reference.
-pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Diagnostic>) {
+pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut known = Known {
         articles: HashMap::new(),
@@ -40,7 +40,7 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
         drafts: HashSet::new(),
     };
     let mut seen: HashMap<(&str, &str), &Path> = HashMap::new();
-    for doc in documents {
+    for &doc in documents {
         let kind = kind_name(&doc.data);
         if let Some(first) = seen.insert((kind, &doc.slug), &doc.path) {
             problems.push(
@@ -77,7 +77,7 @@ pub fn resolve(documents: &[RawDocument], options: Options) -> (Dossier, Vec<Dia
     }
 
     let mut dossier = Dossier::default();
-    for doc in documents {
+    for &doc in documents {
         let mut check = Checker {
             doc,
             known: &known,

@@ -73,6 +73,27 @@ impl PlannedPage {
     }
 }
 
+impl PlannedPage {
+    /// The template that renders the page (empty for files that are not rendered by one).
+    pub fn template(&self) -> &'static str {
+        match self.kind {
+            PageKind::Index => "index.html",
+            PageKind::Article => "article.html",
+            PageKind::Actors => "actors.html",
+            PageKind::Actor => "actor.html",
+            PageKind::Sources => "sources.html",
+            PageKind::Source => "source.html",
+            PageKind::Event => "event.html",
+            PageKind::Page => "page.html",
+            PageKind::Chronology => "chronology.html",
+            PageKind::CompareIndex => "compare_index.html",
+            PageKind::Compare => "compare.html",
+            PageKind::NotFound => "404.html",
+            PageKind::Data | PageKind::Asset => "",
+        }
+    }
+}
+
 /// Every page of the site.
 pub fn plan(dossier: &Dossier) -> Vec<PlannedPage> {
     let compared: Vec<(usize, &str)> = dossier
@@ -173,7 +194,7 @@ impl<'a> Renderer<'a> {
         let dir = page.path.strip_suffix("index.html").unwrap_or(&page.path);
         ctx.insert("root", &root);
         ctx.insert("home", if root.is_empty() { "./" } else { &root });
-        let (template, title, description) = match page.kind {
+        let (title, description) = match page.kind {
             PageKind::Data => {
                 return serde_json::to_vec_pretty(d).map_err(|err| {
                     Diagnostic::error(
@@ -206,11 +227,7 @@ impl<'a> Renderer<'a> {
                         })
                         .collect::<Vec<_>>(),
                 );
-                (
-                    "index.html",
-                    config.title.clone(),
-                    config.description.clone(),
-                )
+                (config.title.clone(), config.description.clone())
             }
             PageKind::Article => {
                 let article = &d.articles[page.item];
@@ -218,7 +235,7 @@ impl<'a> Renderer<'a> {
                 let description = article.summary.clone().unwrap_or_else(|| {
                     first_words(article.paragraphs.first().map_or("", String::as_str), 30)
                 });
-                ("article.html", article.title.clone(), description)
+                (article.title.clone(), description)
             }
             PageKind::Chronology => {
                 let years = v.chronology();
@@ -239,7 +256,6 @@ impl<'a> Renderer<'a> {
                 ctx.insert("filters", &filters);
                 ctx.insert("years", &years);
                 (
-                    "chronology.html",
                     "Chronology".to_owned(),
                     format!("Events and reporting in date order: {}", config.title),
                 )
@@ -247,7 +263,6 @@ impl<'a> Renderer<'a> {
             PageKind::CompareIndex => {
                 ctx.insert("comparisons", &v.compare_rows());
                 (
-                    "compare_index.html",
                     "Comparisons".to_owned(),
                     format!("How the outlets covered each event of {}", config.title),
                 )
@@ -256,7 +271,6 @@ impl<'a> Renderer<'a> {
                 let event = &d.events[page.item];
                 ctx.insert("compare", &v.compare(event));
                 (
-                    "compare.html",
                     format!("Comparison: {}", event.title),
                     format!(
                         "How {} outlets reported {}",
@@ -269,7 +283,6 @@ impl<'a> Renderer<'a> {
                 ctx.insert("groups", &v.actor_groups());
                 ctx.insert("network_svg", &v.network());
                 (
-                    "actors.html",
                     "Actors".to_owned(),
                     format!("The people, organisations and states in {}", config.title),
                 )
@@ -298,7 +311,7 @@ impl<'a> Renderer<'a> {
                         &format!("Timeline of the events {} took part in", actor.name),
                     ),
                 );
-                ("actor.html", actor.name.clone(), description)
+                (actor.name.clone(), description)
             }
             PageKind::Sources => {
                 ctx.insert(
@@ -313,7 +326,6 @@ impl<'a> Renderer<'a> {
                         .collect::<Vec<_>>(),
                 );
                 (
-                    "sources.html",
                     "Sources".to_owned(),
                     format!("The outlets whose reporting makes up {}", config.title),
                 )
@@ -353,7 +365,6 @@ impl<'a> Renderer<'a> {
                     ),
                 );
                 (
-                    "source.html",
                     source.name.clone(),
                     format!("Articles from {} in {}", source.name, config.title),
                 )
@@ -362,7 +373,6 @@ impl<'a> Renderer<'a> {
                 let event = &d.events[page.item];
                 ctx.insert("event", &v.event(event));
                 (
-                    "event.html",
                     event.title.clone(),
                     format!("{}: {}", event.date.human(), event.title),
                 )
@@ -377,19 +387,15 @@ impl<'a> Renderer<'a> {
                     },
                 );
                 (
-                    "page.html",
                     free.title.clone(),
                     free.summary
                         .clone()
                         .unwrap_or_else(|| config.description.clone()),
                 )
             }
-            PageKind::NotFound => (
-                "404.html",
-                "Page not found".to_owned(),
-                config.description.clone(),
-            ),
+            PageKind::NotFound => ("Page not found".to_owned(), config.description.clone()),
         };
+        let template = page.template();
         ctx.insert(
             "page",
             &PageMeta {

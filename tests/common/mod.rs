@@ -261,3 +261,108 @@ fn normalise(path: &Path) -> PathBuf {
     }
     out
 }
+
+/// A running `dossier serve` on a free port, stopped when dropped.
+pub struct Server {
+    pub child: std::process::Child,
+    pub address: String,
+    pub stdout: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Starts `dossier serve --port 0` for the dossier at `root` and waits for its address.
+    pub fn start(root: &Path, extra: &[&str]) -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(BIN)
+            .arg("--root")
+            .arg(root)
+            .args(["serve", "--port", "0"])
+            .args(extra)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start dossier serve");
+        let stdout = child.stdout.take().unwrap();
+        let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let keep = lines.clone();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = tx.send(line.clone());
+                keep.lock().unwrap().push(line);
+            }
+        });
+        let first = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("serve printed its address");
+        let address = first
+            .split("http://")
+            .nth(1)
+            .and_then(|s| s.split('/').next())
+            .unwrap_or_else(|| panic!("no address in {first}"))
+            .to_owned();
+        Server {
+            child,
+            address,
+            stdout: lines,
+        }
+    }
+
+    /// Sends a raw HTTP request line (the path exactly as given) and returns (status, body).
+    pub fn raw(&self, method: &str, path: &str) -> (u16, String) {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(&self.address).unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.address
+        )
+        .unwrap();
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        let text = String::from_utf8_lossy(&response).into_owned();
+        let status = text
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = text
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_owned())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    pub fn get(&self, path: &str) -> (u16, String) {
+        self.raw("GET", path)
+    }
+
+    /// Polls `path` until `check` accepts its body, or panics after `seconds`.
+    pub fn wait_for(&self, path: &str, seconds: u64, check: impl Fn(&str) -> bool) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        loop {
+            let (_, body) = self.get(path);
+            if check(&body) {
+                return body;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "timed out waiting on {path}; last body:\n{body}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

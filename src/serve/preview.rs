@@ -1,0 +1,500 @@
+//! The state of a live preview: the documents as last read, the last good site, and the
+//! folder it is served from. A change re-reads only the changed files and renders only the
+//! pages that depend on them; a full rebuild is written to a new folder and switched in
+//! atomically, so a request never sees a half-written site.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::live;
+use crate::config::{Config, FILE_NAME};
+use crate::diagnostics::Diagnostic;
+use crate::load::{self, RawData, RawDocument};
+use crate::render::{self, PlannedPage, Renderer};
+use crate::{LoadOptions, Site};
+
+/// What one rebuild did, for the terminal line and the browser.
+#[derive(Debug, Clone)]
+pub struct Rebuild {
+    pub what: String,
+    pub pages: usize,
+    pub elapsed: Duration,
+    /// Only stylesheets changed: the browser swaps them instead of reloading.
+    pub css_only: bool,
+}
+
+pub struct Preview {
+    root: PathBuf,
+    options: LoadOptions,
+    /// Holds `gen-N/` folders and the `current` link the server serves.
+    out: PathBuf,
+    generation: usize,
+    config: Option<Config>,
+    documents: BTreeMap<PathBuf, RawDocument>,
+    read_problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    templates: Option<Result<tera::Tera, Vec<Diagnostic>>>,
+    site: Option<Site>,
+    planned: Vec<PlannedPage>,
+}
+
+/// The link inside the private folder that always points at the complete current build.
+pub const CURRENT: &str = "current";
+
+impl Preview {
+    pub fn new(root: &Path, options: LoadOptions, out: &Path) -> Preview {
+        Preview {
+            root: root.to_path_buf(),
+            options,
+            out: out.to_path_buf(),
+            generation: 0,
+            config: None,
+            documents: BTreeMap::new(),
+            read_problems: BTreeMap::new(),
+            templates: None,
+            site: None,
+            planned: Vec::new(),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn title(&self) -> String {
+        self.config
+            .as_ref()
+            .map_or_else(String::new, |c| c.title.clone())
+    }
+
+    /// The folder the server serves.
+    pub fn served(&self) -> PathBuf {
+        self.out.join(CURRENT)
+    }
+
+    /// Reads everything and builds every page.
+    pub fn full_build(&mut self) -> Result<Rebuild, Vec<Diagnostic>> {
+        let started = Instant::now();
+        self.read_config()?;
+        let (documents, problems) = load::load(&self.root);
+        self.documents = documents.into_iter().map(|d| (d.path.clone(), d)).collect();
+        self.read_problems.clear();
+        for problem in problems {
+            self.read_problems
+                .entry(problem.path.clone())
+                .or_default()
+                .push(problem);
+        }
+        self.read_templates();
+        let pages = self.rebuild_all()?;
+        Ok(Rebuild {
+            what: "full build".into(),
+            pages,
+            elapsed: started.elapsed(),
+            css_only: false,
+        })
+    }
+
+    fn read_config(&mut self) -> Result<(), Vec<Diagnostic>> {
+        self.config = Some(Site::config(&self.root, &self.options)?);
+        Ok(())
+    }
+
+    fn read_templates(&mut self) {
+        let theme = self
+            .config
+            .as_ref()
+            .map_or("briefing", |c| c.theme.as_str());
+        self.templates = Some(render::templates::load(&self.root, theme));
+    }
+
+    fn assemble(&self) -> Result<Site, Vec<Diagnostic>> {
+        let config = self.config.clone().ok_or_else(|| {
+            vec![Diagnostic::error(
+                FILE_NAME,
+                "the configuration was not read",
+            )]
+        })?;
+        let documents: Vec<&RawDocument> = self.documents.values().collect();
+        let problems: Vec<Diagnostic> = self.read_problems.values().flatten().cloned().collect();
+        let templates = self.templates.clone().unwrap_or_else(|| {
+            Err(vec![Diagnostic::error(
+                "templates",
+                "the templates were not read",
+            )])
+        });
+        Site::assemble(
+            &self.root,
+            config,
+            &documents,
+            problems,
+            templates,
+            &self.options,
+        )
+    }
+
+    /// Builds every page into a new folder and switches the served link to it.
+    fn rebuild_all(&mut self) -> Result<usize, Vec<Diagnostic>> {
+        let site = self.assemble()?;
+        let plan = render::plan(&site.dossier);
+        self.generation += 1;
+        let folder = self.out.join(format!("gen-{}", self.generation));
+        let io = |err: std::io::Error| {
+            vec![Diagnostic::error(
+                &folder,
+                format!("cannot write the preview: {err}"),
+            )]
+        };
+        std::fs::create_dir_all(&folder).map_err(io)?;
+        let renderer = Renderer::new(
+            &site.templates,
+            &site.dossier,
+            &site.analysis,
+            &site.config,
+            false,
+        );
+        let problems: Vec<Diagnostic> = plan
+            .par_iter()
+            .filter_map(|page| {
+                renderer
+                    .render(page)
+                    .and_then(|bytes| write(&folder, &page.path, &served_bytes(&page.path, bytes)))
+                    .err()
+            })
+            .collect();
+        if !problems.is_empty() {
+            let _ = std::fs::remove_dir_all(&folder);
+            return Err(problems);
+        }
+        copy_static(&site, &folder)?;
+        // Switch atomically: a new link renamed over the old one.
+        let link = self.out.join(format!("{CURRENT}.new"));
+        let _ = std::fs::remove_file(&link);
+        link_to(&folder, &link).map_err(io)?;
+        std::fs::rename(&link, self.out.join(CURRENT)).map_err(io)?;
+        // Older generations can go; a request still reading one keeps its open file.
+        for n in 1..self.generation {
+            let old = self.out.join(format!("gen-{n}"));
+            if old.exists() {
+                let _ = std::fs::remove_dir_all(old);
+            }
+        }
+        let pages = plan.len();
+        self.planned = plan;
+        self.site = Some(site);
+        Ok(pages)
+    }
+
+    /// Applies a set of changed paths (absolute), rebuilding what depends on them.
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Vec<Diagnostic>> {
+        let started = Instant::now();
+        let theme = self
+            .config
+            .as_ref()
+            .map_or("briefing".to_owned(), |c| c.theme.clone());
+        let theme_dir = self.root.join("themes").join(&theme);
+        let mut content = Vec::new();
+        let mut templates: Vec<String> = Vec::new();
+        let mut statics: Vec<PathBuf> = Vec::new();
+        let mut full = false;
+        for path in changed {
+            let rel = load::relative(&self.root, path);
+            if rel == Path::new(FILE_NAME)
+                || path.starts_with(self.root.join("themes")) && !path.starts_with(&theme_dir)
+            {
+                full = true;
+            } else if path.starts_with(self.root.join("content")) {
+                content.push(path.clone());
+            } else if path.starts_with(theme_dir.join("templates"))
+                || path.starts_with(self.root.join("templates"))
+            {
+                templates.push(
+                    path.file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                );
+            } else if path.starts_with(theme_dir.join("static"))
+                || path.starts_with(self.root.join("static"))
+            {
+                statics.push(path.clone());
+            }
+        }
+        let names: Vec<String> = changed
+            .iter()
+            .map(|p| load::relative(&self.root, p).display().to_string())
+            .collect();
+        let what = summarise(&names);
+        if full || self.site.is_none() {
+            if full {
+                self.read_config()?;
+            }
+            if full || self.templates.is_none() {
+                self.read_templates();
+            }
+            for path in &content {
+                self.reread(path);
+            }
+            let pages = self.rebuild_all()?;
+            return Ok(Rebuild {
+                what,
+                pages,
+                elapsed: started.elapsed(),
+                css_only: false,
+            });
+        }
+        if !templates.is_empty() {
+            self.read_templates();
+        }
+        let mut structural = false;
+        let mut changed_docs: Vec<PathBuf> = Vec::new();
+        for path in &content {
+            let rel = load::relative(&self.root, path);
+            let existed =
+                self.documents.contains_key(&rel) || self.read_problems.contains_key(&rel);
+            let exists = self.reread(path);
+            structural |= existed != exists;
+            changed_docs.push(rel);
+        }
+        if content.is_empty() && templates.is_empty() {
+            // Static files only: copy them; a stylesheet is swapped without a reload.
+            let site = self.site.as_ref().expect("checked above");
+            copy_static(site, &self.served())?;
+            let css_only = statics
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "css"));
+            return Ok(Rebuild {
+                what,
+                pages: 0,
+                elapsed: started.elapsed(),
+                css_only,
+            });
+        }
+        let site = self.assemble()?;
+        let plan = render::plan(&site.dossier);
+        let old_paths: BTreeSet<&str> = self.planned.iter().map(|p| p.path.as_str()).collect();
+        let new_paths: BTreeSet<&str> = plan.iter().map(|p| p.path.as_str()).collect();
+        structural |= old_paths != new_paths;
+        let base_changed = templates
+            .iter()
+            .any(|t| !render::templates::REQUIRED.contains(&t.as_str()));
+        if structural || base_changed || changed_docs.iter().any(|d| !self.is_article(d)) {
+            let pages = self.rebuild_all()?;
+            return Ok(Rebuild {
+                what,
+                pages,
+                elapsed: started.elapsed(),
+                css_only: false,
+            });
+        }
+        // Only the pages that depend on what changed.
+        let old = self.site.as_ref().expect("checked above");
+        let mut wanted: BTreeSet<String> = affected(old, &changed_docs);
+        wanted.extend(affected(&site, &changed_docs));
+        for page in &plan {
+            if templates.iter().any(|t| *t == page.template()) {
+                wanted.insert(page.path.clone());
+            }
+        }
+        let pages: Vec<&PlannedPage> = plan.iter().filter(|p| wanted.contains(&p.path)).collect();
+        let renderer = Renderer::new(
+            &site.templates,
+            &site.dossier,
+            &site.analysis,
+            &site.config,
+            false,
+        );
+        // Render everything first: a template error leaves every served page as it was.
+        let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = pages
+            .par_iter()
+            .map(|p| {
+                renderer
+                    .render(p)
+                    .map(|bytes| (p.path.clone(), served_bytes(&p.path, bytes)))
+            })
+            .collect();
+        let mut ok = Vec::with_capacity(rendered.len());
+        let mut problems = Vec::new();
+        for r in rendered {
+            match r {
+                Ok(page) => ok.push(page),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let served = self.served();
+        for (path, bytes) in &ok {
+            write(&served, path, bytes).map_err(|d| vec![d])?;
+        }
+        let count = ok.len();
+        self.planned = plan;
+        self.site = Some(site);
+        Ok(Rebuild {
+            what,
+            pages: count,
+            elapsed: started.elapsed(),
+            css_only: false,
+        })
+    }
+
+    fn is_article(&self, rel: &Path) -> bool {
+        match self.documents.get(rel) {
+            Some(doc) => matches!(doc.data, RawData::Article(_)),
+            None => rel.starts_with("content/articles"),
+        }
+    }
+
+    /// Re-reads one content file; returns whether it exists (as a document or a problem).
+    fn reread(&mut self, path: &Path) -> bool {
+        let rel = load::relative(&self.root, path);
+        self.documents.remove(&rel);
+        self.read_problems.remove(&rel);
+        if !path.is_file() {
+            return false;
+        }
+        match load::load_one(&self.root, path) {
+            Some((document, problems)) => {
+                if let Some(document) = document {
+                    self.documents.insert(rel.clone(), document);
+                }
+                if !problems.is_empty() {
+                    self.read_problems.insert(rel, problems);
+                }
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The pages of `site` that show something of the changed article files.
+fn affected(site: &Site, changed: &[PathBuf]) -> BTreeSet<String> {
+    let d = &site.dossier;
+    let mut pages: BTreeSet<String> = [
+        "index.html",
+        "actors/index.html",
+        "sources/index.html",
+        "chronology/index.html",
+        "compare/index.html",
+        "dossier.json",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    let index: HashMap<&Path, usize> = d
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.path.as_path(), i))
+        .collect();
+    for rel in changed {
+        let Some(&i) = index.get(rel.as_path()) else {
+            continue;
+        };
+        let article = &d.articles[i];
+        pages.insert(format!("articles/{}/index.html", article.slug));
+        pages.insert(format!("sources/{}/index.html", article.source));
+        if let Some(publisher) = &article.publisher {
+            pages.insert(format!("sources/{publisher}/index.html"));
+        }
+        for &(actor, _) in &site.analysis.article_actors[i] {
+            pages.insert(format!("actors/{}/index.html", d.actors[actor].slug));
+        }
+        for quote in &site.analysis.quotes[i] {
+            if let Some(speaker) = quote.speaker {
+                pages.insert(format!("actors/{}/index.html", d.actors[speaker].slug));
+            }
+        }
+        for slug in &article.events {
+            pages.insert(format!("events/{slug}/index.html"));
+            pages.insert(format!("compare/{slug}/index.html"));
+            // The other articles of the event list it among their events' comparisons.
+            if let Some(event) = d.event(slug) {
+                for report in &event.reports {
+                    pages.insert(format!("articles/{}/index.html", report.article));
+                }
+            }
+        }
+    }
+    pages
+}
+
+/// The bytes as served: HTML pages get the live-reload script.
+fn served_bytes(path: &str, bytes: Vec<u8>) -> Vec<u8> {
+    if path.ends_with(".html") {
+        live::inject(&bytes)
+    } else {
+        bytes
+    }
+}
+
+/// Writes a file so that a reader sees the old or the new version, never half of one.
+fn write(folder: &Path, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let full = folder.join(path);
+    let fail =
+        |err: std::io::Error| Diagnostic::error(&full, format!("cannot write the preview: {err}"));
+    if let Some(parent) = full.parent() {
+        std::fs::create_dir_all(parent).map_err(fail)?;
+    }
+    let temp = full.with_extension(format!("tmp-{}", std::process::id()));
+    std::fs::write(&temp, bytes).map_err(fail)?;
+    std::fs::rename(&temp, &full).map_err(fail)
+}
+
+fn copy_static(site: &Site, folder: &Path) -> Result<(), Vec<Diagnostic>> {
+    let css = render::markdown::highlight_css(&site.config.markdown.highlight_theme);
+    write(folder, "syntax.css", css.as_bytes()).map_err(|d| vec![d])?;
+    for dir in [
+        site.root
+            .join("themes")
+            .join(&site.config.theme)
+            .join("static"),
+        site.root.join("static"),
+    ] {
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir)
+            .follow_links(true)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if entry.file_type().is_file() {
+                let rel = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .expect("under dir")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let bytes = std::fs::read(entry.path()).map_err(|err| {
+                    vec![Diagnostic::error(
+                        entry.path(),
+                        format!("cannot read: {err}"),
+                    )]
+                })?;
+                write(folder, &rel, &bytes).map_err(|d| vec![d])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn link_to(target: &Path, link: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(target, link)
+}
+
+#[cfg(not(unix))]
+fn link_to(target: &Path, link: &Path) -> std::io::Result<()> {
+    std::os::windows::fs::symlink_dir(target, link)
+}
+
+fn summarise(names: &[String]) -> String {
+    match names {
+        [] => "nothing".into(),
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+    }
+}
