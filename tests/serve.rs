@@ -24,7 +24,7 @@ fn binds_loopback_and_serves_pages_with_the_live_reload_script() {
     let (status, body) = server.get("/articles/reuters-talks-fail/");
     assert_eq!(status, 200);
     assert!(
-        body.contains("<script src=\"/__dossier/live.js\" defer></script></body>"),
+        body.contains("<script src=\"/__dossier/live.js?g=0\" defer></script></body>"),
         "script injected"
     );
     let (status, script) = server.get("/__dossier/live.js");

@@ -54,13 +54,23 @@ pub struct SourceFile {
     /// Relative to the dossier root, for messages.
     pub path: PathBuf,
     pub text: String,
+    /// It could not be read (its problem is reported); it stands for its slug only.
+    pub unreadable: bool,
 }
 
 /// Reads every content file of the dossier at `root` and parses its front matter.
 pub fn load(root: &Path) -> (Vec<RawDocument>, Vec<Diagnostic>) {
     let (files, mut problems) = discover(root);
-    let parsed: Vec<(Option<RawDocument>, Vec<Diagnostic>)> =
-        files.into_par_iter().map(raw::parse).collect();
+    let parsed: Vec<(Option<RawDocument>, Vec<Diagnostic>)> = files
+        .into_par_iter()
+        .map(|file| {
+            if file.unreadable {
+                (Some(raw::unreadable(file)), Vec::new())
+            } else {
+                raw::parse(file)
+            }
+        })
+        .collect();
     let mut documents = Vec::with_capacity(parsed.len());
     for (document, file_problems) in parsed {
         documents.extend(document);
@@ -90,8 +100,8 @@ pub fn load_one(root: &Path, path: &Path) -> Option<(Option<RawDocument>, Vec<Di
     }
     let (_, kind) = CONTENT_DIRS.iter().find(|(dir, _)| *dir == folder)?;
     Some(match read_file(*kind, path, rel) {
-        Ok(file) => raw::parse(file),
-        Err(problem) => (None, vec![problem]),
+        (file, None) => raw::parse(file),
+        (file, Some(problem)) => (Some(raw::unreadable(file)), vec![problem]),
     })
 }
 
@@ -154,23 +164,52 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             ),
         }
     }
-    let read: Vec<Result<SourceFile, Diagnostic>> = paths
+    let read: Vec<(SourceFile, Option<Diagnostic>)> = paths
         .into_par_iter()
         .map(|(kind, path, rel)| read_file(kind, &path, rel))
         .collect();
     let mut files = Vec::with_capacity(read.len());
-    for result in read {
-        match result {
-            Ok(file) => files.push(file),
-            Err(problem) => problems.push(problem),
-        }
+    // An unreadable file still exists: it is kept for its slug, with no text.
+    for (file, problem) in read {
+        files.push(file);
+        problems.extend(problem);
     }
     (files, problems)
 }
 
-fn read_file(kind: Kind, path: &Path, rel: PathBuf) -> Result<SourceFile, Diagnostic> {
+/// Reads a file as UTF-8; on failure, an empty stand-in that keeps its slug, and the problem.
+fn read_file(kind: Kind, path: &Path, rel: PathBuf) -> (SourceFile, Option<Diagnostic>) {
+    let slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match read_text(path, &rel) {
+        Ok(text) => (
+            SourceFile {
+                kind,
+                slug,
+                path: rel,
+                text,
+                unreadable: false,
+            },
+            None,
+        ),
+        Err(problem) => (
+            SourceFile {
+                kind,
+                slug,
+                path: rel,
+                text: String::new(),
+                unreadable: true,
+            },
+            Some(problem),
+        ),
+    }
+}
+
+fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)
-        .map_err(|err| Diagnostic::error(&rel, format!("cannot read the file: {err}")))?;
+        .map_err(|err| Diagnostic::error(rel, format!("cannot read the file: {err}")))?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
@@ -180,7 +219,7 @@ fn read_file(kind: Kind, path: &Path, rel: PathBuf) -> Result<SourceFile, Diagno
             let (line, column) = line_col(&prefix, prefix.len());
             let shown = String::from_utf8_lossy(&bytes).into_owned();
             return Err(Diagnostic::error(
-                &rel,
+                rel,
                 format!(
                     "the file is not UTF-8 text (byte 0x{:02X} at byte offset {valid})",
                     bytes[valid]
@@ -192,20 +231,10 @@ fn read_file(kind: Kind, path: &Path, rel: PathBuf) -> Result<SourceFile, Diagno
             ));
         }
     };
-    let text = text
+    Ok(text
         .strip_prefix('\u{feff}')
         .unwrap_or(&text)
-        .replace("\r\n", "\n");
-    let slug = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(SourceFile {
-        kind,
-        slug,
-        path: rel,
-        text,
-    })
+        .replace("\r\n", "\n"))
 }
 
 /// `path` relative to `root`, or as it is when it lies elsewhere.

@@ -37,6 +37,9 @@ pub enum RawData {
     Source(RawSource),
     Event(RawEvent),
     Page(RawPage),
+    /// A file whose front matter could not be read: its slug exists (references to it are not
+    /// dangling), but it has no data. Its problems are reported where it was read.
+    Unreadable(Kind),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -151,14 +154,14 @@ pub fn parse(file: SourceFile) -> (Option<RawDocument>, Vec<Diagnostic>) {
                     .at(&file.text, line, 1)
                     .with_hint("start the file with a line `---`, then the `key: value` lines, then `---`, then the text"),
             );
-            return (None, problems);
+            return (Some(unreadable(file)), problems);
         }
     };
     let mut fields = match Fields::parse(&file.path, &file.text, split.yaml, split.yaml_line) {
         Ok(fields) => fields,
         Err(problem) => {
             problems.push(problem);
-            return (None, problems);
+            return (Some(unreadable(file)), problems);
         }
     };
     let data = match file.kind {
@@ -180,6 +183,18 @@ pub fn parse(file: SourceFile) -> (Option<RawDocument>, Vec<Diagnostic>) {
         data,
     };
     (Some(document), problems)
+}
+
+/// The stand-in for a file whose front matter could not be read.
+pub fn unreadable(file: SourceFile) -> RawDocument {
+    RawDocument {
+        slug: file.slug,
+        path: file.path,
+        text: String::new(),
+        body: String::new(),
+        body_line: 1,
+        data: RawData::Unreadable(file.kind),
+    }
 }
 
 fn text(fields: &mut Fields, key: &str) -> Option<String> {
@@ -305,6 +320,7 @@ mod tests {
             slug: slug.into(),
             path: PathBuf::from(format!("content/{}/{slug}.md", kind.dir())),
             text: text.into(),
+            unreadable: false,
         }
     }
 
@@ -349,7 +365,10 @@ mod tests {
     fn malformed_yaml_names_the_line() {
         let text = "---\ntitle: \"T\"\nsource: [reuters\n---\n";
         let (doc, problems) = parse(file(Kind::Article, "a", text));
-        assert!(doc.is_none());
+        assert!(matches!(
+            doc.unwrap().data,
+            RawData::Unreadable(Kind::Article)
+        ));
         assert!(
             problems[0].message.contains("not valid YAML"),
             "{}",

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::text::{blocks_with_offsets, paragraphs, word_count};
 use super::*;
 use crate::diagnostics::{did_you_mean, Diagnostic};
-use crate::load::{RawData, RawDocument, Spanned};
+use crate::load::{Kind, RawData, RawDocument, Spanned};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
@@ -26,6 +26,8 @@ struct Known<'a> {
     sources: HashSet<&'a str>,
     events: HashSet<&'a str>,
     drafts: HashSet<&'a str>,
+    /// Slugs of files that could not be read.
+    unreadable: HashSet<&'a str>,
 }
 
 /// Turns raw documents into the dossier, with a diagnostic for every broken reference.
@@ -38,6 +40,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
         sources: HashSet::new(),
         events: HashSet::new(),
         drafts: HashSet::new(),
+        unreadable: HashSet::new(),
     };
     let mut seen: HashMap<(&str, &str), &Path> = HashMap::new();
     for &doc in documents {
@@ -73,6 +76,25 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                 known.events.insert(&doc.slug);
             }
             RawData::Page(_) => {}
+            // Its slug exists; references to it are not dangling.
+            RawData::Unreadable(kind) => {
+                known.unreadable.insert(&doc.slug);
+                match kind {
+                    Kind::Article => {
+                        known.article_slugs.insert(&doc.slug);
+                    }
+                    Kind::Actor => {
+                        known.actors.insert(&doc.slug);
+                    }
+                    Kind::Source => {
+                        known.sources.insert(&doc.slug);
+                    }
+                    Kind::Event => {
+                        known.events.insert(&doc.slug);
+                    }
+                    Kind::Page => {}
+                }
+            }
         }
     }
 
@@ -285,6 +307,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     body: doc.body.clone(),
                 });
             }
+            RawData::Unreadable(_) => {}
             RawData::Page(raw) => {
                 if raw.draft && !options.drafts {
                     continue;
@@ -581,7 +604,9 @@ impl Checker<'_, '_> {
             ..at.clone()
         };
         let slug = self.reference(&slug_at, "article", &self.known.article_slugs)?;
-        if self.known.drafts.contains(slug.as_str()) && !options.drafts {
+        if self.known.drafts.contains(slug.as_str()) && !options.drafts
+            || self.known.unreadable.contains(slug.as_str())
+        {
             return None;
         }
         let article = self.known.articles[slug.as_str()];
@@ -632,5 +657,12 @@ fn kind_name(data: &RawData) -> &'static str {
         RawData::Source(_) => "source",
         RawData::Event(_) => "event",
         RawData::Page(_) => "page",
+        RawData::Unreadable(kind) => match kind {
+            Kind::Article => "article",
+            Kind::Actor => "actor",
+            Kind::Source => "source",
+            Kind::Event => "event",
+            Kind::Page => "page",
+        },
     }
 }

@@ -44,8 +44,11 @@ pub const SCRIPT: &str = r#"(() => {
     }
     document.body.appendChild(box);
   }
+  // The build this page comes from; the stream says the current one when it connects.
+  const served = Number(new URL(document.currentScript.src).searchParams.get("g") || 0);
   fetch("/__dossier/status").then(r => r.json()).then(show).catch(() => {});
   const events = new EventSource("/__dossier/events");
+  events.addEventListener("generation", e => { if (Number(e.data) > served) location.reload(); });
   events.addEventListener("reload", () => location.reload());
   events.addEventListener("css", () => {
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {

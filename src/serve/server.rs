@@ -4,12 +4,16 @@
 
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use axum::extract::State;
+use axum::body::Body;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::IntoResponse;
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use tokio::sync::broadcast;
@@ -39,6 +43,9 @@ pub struct Shared {
     pub folder: PathBuf,
     pub signals: broadcast::Sender<Signal>,
     pub problems: Arc<Mutex<Vec<String>>>,
+    /// Counts good rebuilds. A page learns the count it was served at, and the event stream
+    /// says the current one when it connects, so a rebuild between the two still reloads.
+    pub generation: Arc<AtomicU64>,
 }
 
 impl Shared {
@@ -49,6 +56,7 @@ impl Shared {
             folder: out.join(CURRENT),
             signals,
             problems: Arc::new(Mutex::new(Vec::new())),
+            generation: Arc::new(AtomicU64::new(0)),
         }
     }
 
@@ -65,6 +73,7 @@ impl Shared {
 
     /// Records a good rebuild and tells the browsers to reload (or swap stylesheets).
     pub fn succeeded(&self, css_only: bool) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
         let had = std::mem::take(&mut *self.problems.lock().expect("not poisoned"));
         if !had.is_empty() {
             let _ = self.signals.send(Signal::Fixed);
@@ -88,11 +97,41 @@ pub fn router(shared: Shared) -> Router {
         .route(EVENTS_PATH, get(events))
         .route(STATUS_PATH, get(status))
         .fallback_service(files)
+        .layer(axum::middleware::from_fn_with_state(shared.clone(), stamp))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
+            HeaderValue::from_static("no-store"),
         ))
         .with_state(shared)
+}
+
+/// Tells each HTML page the generation it is served at, in its live-reload script's URL; and
+/// answers every request in full: a page rewritten within the second of its last version has
+/// the same Last-Modified, so a conditional request would get a stale "304 Not Modified".
+async fn stamp(State(shared): State<Shared>, mut request: Request, next: Next) -> Response {
+    request.headers_mut().remove(header::IF_MODIFIED_SINCE);
+    request.headers_mut().remove(header::IF_NONE_MATCH);
+    let generation = shared.generation.load(Ordering::SeqCst);
+    let response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !html {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024 * 1024).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let text = String::from_utf8_lossy(&bytes).replacen(
+        SCRIPT_PATH,
+        &format!("{SCRIPT_PATH}?g={generation}"),
+        1,
+    );
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(text))
 }
 
 async fn script() -> impl IntoResponse {
@@ -114,26 +153,36 @@ async fn status(State(shared): State<Shared>) -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], body)
 }
 
+fn problems_event(texts: &[String]) -> Event {
+    let list: Vec<serde_json::Value> = texts
+        .iter()
+        .map(|text| serde_json::json!({ "text": text }))
+        .collect();
+    Event::default()
+        .event("problems")
+        .data(serde_json::Value::Array(list).to_string())
+}
+
 async fn events(
     State(shared): State<Shared>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let stream = BroadcastStream::new(shared.signals.subscribe()).filter_map(|signal| {
-        let event = match signal.ok()? {
-            Signal::Reload => Event::default().event("reload").data("reload"),
-            Signal::Css => Event::default().event("css").data("css"),
-            Signal::Fixed => Event::default().event("fixed").data("fixed"),
-            Signal::Problems(texts) => {
-                let json = serde_json::to_string(
-                    &texts
-                        .iter()
-                        .map(|text| serde_json::json!({ "text": text }))
-                        .collect::<Vec<_>>(),
-                )
-                .ok()?;
-                Event::default().event("problems").data(json)
-            }
-        };
-        Some(Ok(event))
-    });
+    let receiver = shared.signals.subscribe();
+    let hello = Event::default()
+        .event("generation")
+        .data(shared.generation.load(Ordering::SeqCst).to_string());
+    // A page that connects while the build is broken learns it at once.
+    let problems = shared.problems.lock().expect("not poisoned").clone();
+    let current = (!problems.is_empty()).then(|| Ok(problems_event(&problems)));
+    let stream = tokio_stream::iter(std::iter::once(Ok(hello)).chain(current)).chain(
+        BroadcastStream::new(receiver).filter_map(|signal| {
+            let event = match signal.ok()? {
+                Signal::Reload => Event::default().event("reload").data("reload"),
+                Signal::Css => Event::default().event("css").data("css"),
+                Signal::Fixed => Event::default().event("fixed").data("fixed"),
+                Signal::Problems(texts) => problems_event(&texts),
+            };
+            Some(Ok(event))
+        }),
+    );
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
