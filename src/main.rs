@@ -68,6 +68,18 @@ enum Command {
         /// The file name without .md: lowercase letters, digits and hyphens.
         slug: String,
     },
+    /// Draft articles from text copied off web pages: one draft per file, marked draft: true.
+    Import {
+        /// Text files, each one article copied from a web page, headline first.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The folder for the drafts, relative to the dossier root.
+        #[arg(long, value_name = "DIR", default_value = cmd::import::DEFAULT_INTO)]
+        into: PathBuf,
+        /// Replace drafts that exist already (never done otherwise).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -163,6 +175,11 @@ fn run(root: &std::path::Path, command: Command) -> Result<(), Vec<Diagnostic>> 
             let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
             let path = cmd::new::new(root, *kind, &slug, &today).map_err(|d| vec![d])?;
             println!("Created {}", root.join(path).display());
+        }
+        Command::Import { files, into, force } => {
+            let options = cmd::import::ImportOptions { into, force };
+            let imported = cmd::import::import(root, &files, &options)?;
+            print!("{}", cmd::import::report(&imported));
         }
     }
     Ok(())

@@ -3,5 +3,6 @@
 
 pub mod build;
 pub mod check;
+pub mod import;
 pub mod init;
 pub mod new;

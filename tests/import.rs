@@ -1,0 +1,577 @@
+//! `dossier import` as a user runs it: drafts from text copied off web pages, checked against
+//! the hand-made sample articles, and the rules on small inputs.
+
+mod common;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use dossier::load::{RawArticle, RawData};
+
+/// The seeds the sample articles were made from; `None` (with a note) when the folder is
+/// not beside the repository.
+fn seeds() -> Option<Vec<PathBuf>> {
+    let dir = repo().join("../shared/seeds");
+    if !dir.is_dir() {
+        eprintln!(
+            "note: {} is missing; the seed import test is skipped",
+            dir.display()
+        );
+        return None;
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    Some(files)
+}
+
+/// A dossier with the sample's settings, sources, actors and theme, and no articles.
+fn empty_sample() -> Fixture {
+    let f = Fixture::empty();
+    std::fs::copy(repo().join("site.toml"), f.path("site.toml")).unwrap();
+    copy_dir(&repo().join("content/sources"), &f.path("content/sources"));
+    copy_dir(&repo().join("content/actors"), &f.path("content/actors"));
+    f
+}
+
+/// The drafts in `dir`, by file name.
+fn drafts(dir: &Path) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The body of a content file (after the second `---` line).
+fn body(text: &str) -> &str {
+    let rest = text.strip_prefix("---\n").expect("front matter");
+    let end = rest.find("\n---\n").expect("closed front matter");
+    &rest[end + 5..]
+}
+
+/// The paragraphs and list items of a body, as plain text in reading order (list items
+/// marked with "- "), as the site numbers and shows them.
+fn blocks(markdown: &str) -> Vec<String> {
+    let (paragraphs, asides) = dossier::model::text::blocks(markdown, false);
+    let mut out = Vec::new();
+    let mut asides = asides.into_iter().peekable();
+    for (i, paragraph) in paragraphs.into_iter().enumerate() {
+        while let Some(aside) = asides.next_if(|a| a.after <= i) {
+            out.push(format!("- {}", aside.text));
+        }
+        out.push(paragraph);
+    }
+    out.extend(asides.map(|a| format!("- {}", a.text)));
+    out
+}
+
+/// The hand-made sample articles, read with the library: slug, front matter, body.
+fn hand_made() -> Vec<(String, RawArticle, String)> {
+    let (documents, problems) = dossier::load::load(&repo());
+    assert!(problems.is_empty(), "{problems:?}");
+    documents
+        .into_iter()
+        .filter_map(|d| match d.data {
+            RawData::Article(a) => Some((d.slug, a, d.body)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The front matter value of a hand-made article for `key`, as a YAML value.
+fn value_of(article: &RawArticle, key: &str) -> Option<String> {
+    match key {
+        "title" => Some(format!("{:?}", article.title)),
+        "source" => article.source.as_ref().map(|s| s.value.clone()),
+        "publisher" => article.publisher.as_ref().map(|s| s.value.clone()),
+        "published" => article.published.as_ref().map(|s| s.value.clone()),
+        _ => None,
+    }
+}
+
+/// The value a draft's front matter line gives `key`, when the line is not a comment.
+fn draft_value<'a>(draft: &'a str, key: &str) -> Option<&'a str> {
+    draft.lines().find_map(|line| {
+        let value = line.strip_prefix(key)?.strip_prefix(':')?;
+        let value = value.split(" # ").next().unwrap_or(value).trim();
+        Some(value.trim_matches('"'))
+    })
+}
+
+/// Boilerplate of the seeds that must not reach a body.
+const BOILERPLATE: &[&str] = &[
+    "Follow us on",
+    "Do you like this story",
+    "Next Story",
+    "Related Articles",
+    "Your Name",
+    "Your Email Address",
+    "Photo:",
+    "PHOTO CAPTION",
+    "( Source :",
+    "By: Associated Press",
+    "By BBC",
+    "Al-Jazeera",
+    "Story Code",
+    "Hajj virtues",
+    "is not responsible for the content",
+    "https://",
+    "May 05, 2015",
+    "24 Nov 2024",
+    "14:31",
+    "•",
+    "(AP) US Secretary",
+];
+
+#[test]
+fn importing_the_seeds_gives_the_hand_made_articles() {
+    let Some(seeds) = seeds() else {
+        return;
+    };
+    let f = empty_sample();
+    let mut args = vec!["import".to_owned()];
+    args.extend(seeds.iter().map(|p| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = f.run(&args).ok();
+    println!("{}", run.stdout());
+    assert!(
+        run.stdout().contains("Drafted 5 articles"),
+        "{}",
+        run.stdout()
+    );
+
+    // Unfilled, the TODO fields fail the build with a clear message.
+    let failed = f.run(&["build", "--drafts"]);
+    assert_eq!(failed.code(), Some(1));
+    assert!(
+        failed.stderr().contains("missing required key `published`"),
+        "{}",
+        failed.stderr()
+    );
+
+    // Match each draft to the hand-made article it shares most paragraphs with, and fill
+    // only its TODO lines from that article's front matter.
+    let hand = hand_made();
+    let folder = f.path("content/articles");
+    let mut matched: Vec<(String, String)> = Vec::new();
+    let (mut identical, mut total) = (0usize, 0usize);
+    for (name, text) in drafts(&folder) {
+        let imported = blocks(body(&text));
+        let (slug, article, hand_body) = hand
+            .iter()
+            .max_by_key(|(_, _, b)| {
+                let theirs: HashSet<String> = blocks(b).into_iter().collect();
+                imported.iter().filter(|p| theirs.contains(*p)).count()
+            })
+            .unwrap();
+        let expected = blocks(hand_body);
+
+        // Every detected field agrees with the hand-made front matter.
+        for key in ["title", "source", "publisher", "published"] {
+            if let Some(value) = draft_value(&text, key) {
+                let wanted = value_of(article, key).unwrap_or_default();
+                assert_eq!(
+                    value,
+                    wanted.trim_matches('"'),
+                    "{name}: detected {key} differs from {slug}"
+                );
+            }
+        }
+        let filled: String = text
+            .lines()
+            .map(|line| match line.strip_prefix("# TODO ") {
+                Some(rest) => {
+                    let key = rest.split(':').next().unwrap();
+                    let value = value_of(article, key)
+                        .unwrap_or_else(|| panic!("{slug} has no {key} to fill {name}"));
+                    format!("{key}: {value}\n")
+                }
+                None => format!("{line}\n"),
+            })
+            .collect();
+        std::fs::write(folder.join(&name), &filled).unwrap();
+
+        // Paragraph by paragraph, in order.
+        let same = imported
+            .iter()
+            .zip(&expected)
+            .filter(|(a, b)| a == b)
+            .count();
+        let count = imported.len().max(expected.len());
+        println!(
+            "{name} → {slug}: {same}/{count} paragraphs identical ({} imported, {} by hand)",
+            imported.len(),
+            expected.len()
+        );
+        for (i, (a, b)) in imported.iter().zip(&expected).enumerate() {
+            if a != b {
+                println!(
+                    "  paragraph {}:\n    imported: {a}\n    by hand:  {b}",
+                    i + 1
+                );
+            }
+        }
+        identical += same;
+        total += count;
+
+        // Every paragraph of the hand-made article is in the import: no reporting was lost.
+        let mine: HashSet<&String> = imported.iter().collect();
+        for paragraph in &expected {
+            assert!(
+                mine.contains(paragraph),
+                "{name}: lost a paragraph of {slug}: {paragraph}"
+            );
+        }
+        // And no boilerplate is.
+        for junk in BOILERPLATE {
+            assert!(
+                !body(&text).contains(junk),
+                "{name}: boilerplate `{junk}` is in the body"
+            );
+        }
+        assert!(text.contains("\ndraft: true"), "{name}");
+        matched.push((name, slug.clone()));
+    }
+    let share = identical as f64 / total as f64;
+    println!("share of paragraphs identical: {identical}/{total} = {share:.3}");
+    assert_eq!(matched.len(), 5);
+    let distinct: HashSet<&String> = matched.iter().map(|(_, s)| s).collect();
+    assert_eq!(
+        distinct.len(),
+        5,
+        "two drafts matched one article: {matched:?}"
+    );
+    assert!(share >= 0.9, "only {share:.3} of paragraphs identical");
+
+    // Filled, the drafts build with --drafts, and not without it.
+    let built = f.run(&["build", "--drafts"]).ok();
+    assert!(built.stdout().contains("5 articles"), "{}", built.stdout());
+    for (name, _) in &matched {
+        let slug = name.trim_end_matches(".md");
+        assert!(
+            f.path(&format!("public/articles/{slug}/index.html"))
+                .is_file(),
+            "{slug} not built"
+        );
+    }
+    let public = f.run(&["build"]).ok();
+    assert!(
+        !public.stdout().contains("5 articles"),
+        "drafts were published without --drafts: {}",
+        public.stdout()
+    );
+
+    // Under the hand-made slugs, the sample's events (which cite paragraphs as #pN) resolve
+    // against the imported bodies: the paragraphs are numbered as in the hand-made articles.
+    copy_dir(&repo().join("content/events"), &f.path("content/events"));
+    for (name, slug) in &matched {
+        std::fs::rename(folder.join(name), folder.join(format!("{slug}.md"))).unwrap();
+    }
+    f.run(&["build", "--drafts"]).ok();
+}
+
+#[test]
+fn each_kind_of_furniture_is_removed_and_listed() {
+    let f = Fixture::new();
+    f.write(
+        "in/page.txt",
+        "12 March 2024\n\
+         Doe arrives for the summit\n\
+         \n\
+         Doe arrives for the summit\n\
+         Photo: Jane Doe at the airport / Other News\n\
+         Home > World > Ruritania\n\
+         Published: 2 May 2024 09:15\n\
+         \n\
+         Jane Doe arrived in Ruritania on Thursday.\n\
+         \n\
+         \"We came to agree,\" Doe said.\n\
+         Share on Facebook\n\
+         Advertisement\n\
+         Talks resumed after a pause, officials said.\n\
+         \n\
+         Source: The Wire\n\
+         Next Story\n\
+         Your Name\n\
+         Your Email Address\n",
+    );
+    let run = f
+        .run(&["import", &f.path("in/page.txt").display().to_string()])
+        .ok();
+    let out = run.stdout();
+    for reason in [
+        "date line: 12 March 2024",
+        "repeated headline",
+        "photo caption: Photo:",
+        "breadcrumb",
+        "share or follow prompt",
+        "page furniture: Advertisement",
+        "credit line: Source: The Wire",
+        "navigation: Next Story",
+        "form field: Your Name",
+    ] {
+        assert!(out.contains(reason), "`{reason}` not listed:\n{out}");
+    }
+    let text =
+        std::fs::read_to_string(f.path("content/articles/doe-arrives-for-the-summit.md")).unwrap();
+    assert_eq!(
+        blocks(body(&text)),
+        [
+            "Jane Doe arrived in Ruritania on Thursday.",
+            "\"We came to agree,\" Doe said.",
+            "Talks resumed after a pause, officials said."
+        ]
+    );
+    assert_eq!(
+        draft_value(&text, "title"),
+        Some("Doe arrives for the summit")
+    );
+    assert_eq!(draft_value(&text, "source"), Some("wire"));
+    assert_eq!(draft_value(&text, "published"), Some("2024-05-02"));
+    assert!(
+        text.contains("# known actors mentioned: jane-doe (3), ruritania (1)"),
+        "{text}"
+    );
+    // Every field is found, so the draft builds as it is.
+    f.run(&["build", "--drafts"]).ok();
+}
+
+#[test]
+fn a_file_with_no_blank_lines_gives_one_paragraph_per_line() {
+    let f = Fixture::new();
+    f.write(
+        "in.txt",
+        "Summit opens in Ruritania\nJane Doe arrived on Thursday.\nShe met officials in the capital.\nTalks go on\nThe summit ends on Friday.\n",
+    );
+    f.run(&["import", &f.path("in.txt").display().to_string()])
+        .ok();
+    let text =
+        std::fs::read_to_string(f.path("content/articles/summit-opens-in-ruritania.md")).unwrap();
+    assert_eq!(
+        blocks(body(&text)),
+        [
+            "Jane Doe arrived on Thursday.",
+            "She met officials in the capital.",
+            "Talks go on",
+            "The summit ends on Friday."
+        ]
+    );
+}
+
+#[test]
+fn bullets_become_a_markdown_list_and_a_repeated_run_is_kept_once() {
+    let f = Fixture::new();
+    f.write(
+        "in.txt",
+        "Summit opens\n\nJane Doe arrived on Thursday.\nIn other developments:\nJane Doe arrived on Thursday.\n\n\nIn other developments:\n\n  • Talks began at noon\n\n\n  • Ruritania sent a delegation\n\nThe summit ends on Friday.\n",
+    );
+    f.run(&["import", &f.path("in.txt").display().to_string()])
+        .ok();
+    let text = std::fs::read_to_string(f.path("content/articles/summit-opens.md")).unwrap();
+    assert!(
+        body(&text).contains(
+            "In other developments:\n\n- Talks began at noon\n- Ruritania sent a delegation\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        blocks(body(&text)),
+        [
+            "Jane Doe arrived on Thursday.",
+            "In other developments:",
+            "- Talks began at noon",
+            "- Ruritania sent a delegation",
+            "The summit ends on Friday."
+        ]
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_named_and_nothing_is_written() {
+    let f = Fixture::new();
+    f.write(
+        "good.txt",
+        "Summit opens\n\nJane Doe arrived on Thursday.\n",
+    );
+    f.write_bytes("bad.txt", b"Summit opens\n\nCaf\xe9 talks went on.\n");
+    f.write_bytes("utf16.txt", b"\xff\xfeS\x00u\x00");
+    let run = f.run(&[
+        "import",
+        &f.path("good.txt").display().to_string(),
+        &f.path("bad.txt").display().to_string(),
+        &f.path("utf16.txt").display().to_string(),
+    ]);
+    assert_eq!(run.code(), Some(1));
+    let err = run.stderr();
+    assert!(
+        err.contains("bad.txt:3:4: error: the file is not UTF-8 text (byte 0xE9"),
+        "{err}"
+    );
+    assert!(
+        err.contains("utf16.txt:1:1: error: the file is not UTF-8 text"),
+        "{err}"
+    );
+    assert!(err.contains("hint: save the file as UTF-8"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!f.path("content/articles/summit-opens.md").exists());
+}
+
+#[test]
+fn an_empty_file_is_an_error_naming_it() {
+    let f = Fixture::new();
+    f.write("empty.txt", "");
+    f.write("blank.txt", "\n  \n\u{a0}\n");
+    f.write("junk.txt", "Share this\nYour Name\nYour Email Address\n");
+    let run = f.run(&[
+        "import",
+        &f.path("empty.txt").display().to_string(),
+        &f.path("blank.txt").display().to_string(),
+        &f.path("junk.txt").display().to_string(),
+        &f.path("missing.txt").display().to_string(),
+    ]);
+    assert_eq!(run.code(), Some(1));
+    let err = run.stderr();
+    assert!(err.contains("empty.txt: error: the file is empty"), "{err}");
+    assert!(err.contains("blank.txt: error: the file is empty"), "{err}");
+    assert!(
+        err.contains("junk.txt: error: nothing is left to import"),
+        "{err}"
+    );
+    assert!(
+        err.contains("missing.txt: error: cannot read the file"),
+        "{err}"
+    );
+    assert!(err.contains("4 problems found"), "{err}");
+}
+
+#[test]
+fn a_draft_never_overwrites_without_force() {
+    let f = Fixture::new();
+    f.write("in.txt", "Summit opens\n\nJane Doe arrived on Thursday.\n");
+    let input = f.path("in.txt").display().to_string();
+    f.run(&["import", &input]).ok();
+    let path = f.path("content/articles/summit-opens.md");
+    std::fs::write(&path, "edited by hand").unwrap();
+    let again = f.run(&["import", &input]);
+    assert_eq!(again.code(), Some(1));
+    assert!(
+        again
+            .stderr()
+            .contains("content/articles/summit-opens.md: error: the draft of"),
+        "{}",
+        again.stderr()
+    );
+    assert!(again.stderr().contains("--force"), "{}", again.stderr());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited by hand");
+    f.run(&["import", &input, "--force"]).ok();
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("---\n"));
+}
+
+#[test]
+fn two_inputs_with_one_headline_get_two_files_and_into_chooses_the_folder() {
+    let f = Fixture::new();
+    f.write("a.txt", "Summit opens\n\nJane Doe arrived on Thursday.\n");
+    f.write(
+        "b.txt",
+        "Summit opens\n\nRuritania welcomed the delegates.\n",
+    );
+    f.run(&[
+        "import",
+        &f.path("a.txt").display().to_string(),
+        &f.path("b.txt").display().to_string(),
+        "--into",
+        "content/articles/incoming",
+    ])
+    .ok();
+    assert!(f
+        .path("content/articles/incoming/summit-opens.md")
+        .is_file());
+    assert!(f
+        .path("content/articles/incoming/summit-opens-2.md")
+        .is_file());
+}
+
+#[test]
+fn todo_fields_fail_the_build_until_filled() {
+    let f = Fixture::new();
+    f.write(
+        "in.txt",
+        "Summit opens\n\nJane Doe arrived on Thursday, the Daily Planet reported.\n",
+    );
+    f.run(&["import", &f.path("in.txt").display().to_string()])
+        .ok();
+    let path = f.path("content/articles/summit-opens.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\n# TODO source:"), "{text}");
+    assert!(text.contains("known sources: wire"), "{text}");
+    assert!(text.contains("\n# TODO published:"), "{text}");
+    let failed = f.run(&["build", "--drafts"]);
+    assert_eq!(failed.code(), Some(1));
+    assert!(failed.stderr().contains("missing required key `source`"));
+    assert!(failed.stderr().contains("missing required key `published`"));
+    let filled = text
+        .replace("# TODO source:", "source: wire #")
+        .replace("# TODO published:", "published: 2024-05-02 #");
+    std::fs::write(&path, filled).unwrap();
+    f.run(&["build", "--drafts"]).ok();
+    assert!(f.path("public/articles/summit-opens/index.html").is_file());
+    f.run(&["build"]).ok();
+    assert!(!f.path("public/articles/summit-opens/index.html").exists());
+}
+
+#[test]
+fn people_who_are_not_actors_are_listed_as_candidates() {
+    let f = Fixture::new();
+    f.write(
+        "in.txt",
+        "Summit opens\n\nJane Doe met Foreign Minister Karl Blum on Thursday.\n\n\"Not yet,\" Anna Weiss said of the Supreme Council.\n",
+    );
+    f.run(&["import", &f.path("in.txt").display().to_string()])
+        .ok();
+    let text = std::fs::read_to_string(f.path("content/articles/summit-opens.md")).unwrap();
+    assert!(text.contains("\nactors: []"), "{text}");
+    assert!(
+        text.contains("# known actors mentioned: jane-doe (1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "match no actor (candidates for `dossier new actor SLUG`):\n#   Karl Blum, Anna Weiss\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn outside_a_dossier_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("in.txt"),
+        "Summit opens\n\nJane Doe arrived.\n",
+    )
+    .unwrap();
+    let root = dir.path().join("nowhere");
+    let run = run_in(
+        &root,
+        &["import", &dir.path().join("in.txt").display().to_string()],
+    );
+    assert_eq!(run.code(), Some(1));
+    assert!(
+        run.stderr().contains("is not a dossier"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!root.exists());
+}
