@@ -20,6 +20,8 @@ pub struct Config {
     pub language: String,
     pub theme: String,
     pub output_dir: PathBuf,
+    /// Build the full-text search index and the /search/ page.
+    pub search: bool,
     pub markdown: MarkdownConfig,
     pub links: LinksConfig,
 }
@@ -57,6 +59,7 @@ impl Default for Config {
             language: "en".into(),
             theme: "briefing".into(),
             output_dir: PathBuf::from("public"),
+            search: true,
             markdown: MarkdownConfig::default(),
             links: LinksConfig::default(),
         }
@@ -88,6 +91,7 @@ const TOP_KEYS: &[&str] = &[
     "language",
     "theme",
     "output_dir",
+    "search",
     "markdown",
     "links",
 ];

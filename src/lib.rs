@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod theme;
 pub mod write;

@@ -37,6 +37,9 @@ enum Command {
         /// Include articles and pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Make links end in index.html, so the site also works opened from disk (file://).
+        #[arg(long)]
+        file_urls: bool,
     },
     /// Build into a private folder, serve it with live reload, and rebuild on every change.
     Serve {
@@ -105,11 +108,12 @@ fn run(root: &std::path::Path, command: Command) -> Result<(), Vec<Diagnostic>> 
             output,
             base_url,
             drafts,
+            file_urls,
         } => {
             let options = BuildOptions {
                 load: LoadOptions { drafts, base_url },
                 output,
-                file_urls: false,
+                file_urls,
             };
             let report = cmd::build::build(root, &options)?;
             print_all(&report.warnings);

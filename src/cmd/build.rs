@@ -27,6 +27,8 @@ pub struct BuildReport {
     pub pages: BTreeMap<PageKind, usize>,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// Pages in the search index, when it was built.
+    pub indexed: Option<usize>,
 }
 
 impl BuildReport {
@@ -41,8 +43,11 @@ impl BuildReport {
             .iter()
             .map(|(kind, n)| format!("{n} {}", kind.label()))
             .collect();
+        let search = self
+            .indexed
+            .map_or_else(String::new, |n| format!("; {n} pages in the search index"));
         format!(
-            "{} files in {} ms ({})",
+            "{} files in {} ms ({}){search}",
             self.total(),
             self.elapsed.as_millis(),
             kinds.join(", ")
@@ -61,12 +66,18 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Vec<Dia
     let target = write::check_output(root, &output).map_err(|d| vec![d])?;
     let staging = Staging::new(&target).map_err(|d| vec![d])?;
     let pages = write_site(&site, &staging, options.file_urls)?;
+    let indexed = if site.config.search {
+        Some(crate::search::index(staging.dir(), &site.config.language).map_err(|d| vec![d])?)
+    } else {
+        None
+    };
     staging.commit().map_err(|d| vec![d])?;
     Ok(BuildReport {
         output: target,
         pages,
         elapsed: started.elapsed(),
         warnings: site.warnings,
+        indexed,
     })
 }
 
@@ -104,7 +115,7 @@ pub fn write_site(
         &site.config,
         file_urls,
     );
-    let plan = render::plan(&site.dossier);
+    let plan = render::plan(&site.dossier, &site.config);
     let problems: Vec<Diagnostic> = plan
         .par_iter()
         .filter_map(|page| {

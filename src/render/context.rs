@@ -20,6 +20,20 @@ pub struct SiteView {
     /// Free pages (content/pages/), for the navigation.
     pub pages: Vec<Link>,
     pub counts: Counts,
+    /// Site-relative URLs of the section pages, for the navigation.
+    pub nav: Nav,
+    /// The Atom feed's absolute URL.
+    pub feed_url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Nav {
+    pub home: String,
+    pub actors: String,
+    pub sources: String,
+    pub compare: String,
+    pub chronology: String,
+    pub search: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -294,6 +308,19 @@ impl<'a> Views<'a> {
                 sources: d.sources.len(),
                 events: d.events.len(),
             },
+            nav: self.nav(),
+            feed_url: format!("{}atom.xml", self.config.base_url),
+        }
+    }
+
+    pub fn nav(&self) -> Nav {
+        Nav {
+            home: self.url(""),
+            actors: self.url("actors/"),
+            sources: self.url("sources/"),
+            compare: self.url("compare/"),
+            chronology: self.url("chronology/"),
+            search: self.url("search/"),
         }
     }
 

@@ -5,6 +5,8 @@
 pub mod chronology;
 pub mod compare;
 pub mod context;
+pub mod feeds;
+pub mod links;
 pub mod markdown;
 pub mod network;
 mod pages;

@@ -25,6 +25,9 @@ pub enum PageKind {
     Chronology,
     CompareIndex,
     Compare,
+    Search,
+    Feed,
+    Sitemap,
     NotFound,
     Data,
     Asset,
@@ -45,6 +48,9 @@ impl PageKind {
             PageKind::Chronology => "chronology",
             PageKind::CompareIndex => "comparison index",
             PageKind::Compare => "comparisons",
+            PageKind::Search => "search page",
+            PageKind::Feed => "feed",
+            PageKind::Sitemap => "sitemap",
             PageKind::NotFound => "not-found page",
             PageKind::Data => "data file",
             PageKind::Asset => "assets",
@@ -88,6 +94,8 @@ impl PlannedPage {
             PageKind::Chronology => "chronology.html",
             PageKind::CompareIndex => "compare_index.html",
             PageKind::Compare => "compare.html",
+            PageKind::Search => "search.html",
+            PageKind::Feed | PageKind::Sitemap => "",
             PageKind::NotFound => "404.html",
             PageKind::Data | PageKind::Asset => "",
         }
@@ -95,7 +103,7 @@ impl PlannedPage {
 }
 
 /// Every page of the site.
-pub fn plan(dossier: &Dossier) -> Vec<PlannedPage> {
+pub fn plan(dossier: &Dossier, config: &Config) -> Vec<PlannedPage> {
     let compared: Vec<(usize, &str)> = dossier
         .events
         .iter()
@@ -117,7 +125,16 @@ pub fn plan(dossier: &Dossier) -> Vec<PlannedPage> {
         PlannedPage::new(PageKind::NotFound, "404.html".into(), 0),
         PlannedPage::new(PageKind::Data, "dossier.json".into(), 0),
         PlannedPage::new(PageKind::CompareIndex, "compare/index.html".into(), 0),
+        PlannedPage::new(PageKind::Feed, "atom.xml".into(), 0),
+        PlannedPage::new(PageKind::Sitemap, "sitemap.xml".into(), 0),
     ]);
+    if config.search {
+        pages.push(PlannedPage::new(
+            PageKind::Search,
+            "search/index.html".into(),
+            0,
+        ));
+    }
     let each = |kind, dir: &str, slugs: Vec<&str>| {
         slugs
             .into_iter()
@@ -193,7 +210,8 @@ impl<'a> Renderer<'a> {
         };
         let dir = page.path.strip_suffix("index.html").unwrap_or(&page.path);
         ctx.insert("root", &root);
-        ctx.insert("home", if root.is_empty() { "./" } else { &root });
+        let home = format!("{root}{}", v.url(""));
+        ctx.insert("home", if home.is_empty() { "./" } else { &home });
         let (title, description) = match page.kind {
             PageKind::Data => {
                 return serde_json::to_vec_pretty(d).map_err(|err| {
@@ -204,6 +222,11 @@ impl<'a> Renderer<'a> {
                 });
             }
             PageKind::Asset => unreachable!("assets are copied, not rendered"),
+            PageKind::Feed => return Ok(super::feeds::atom(d, config).into_bytes()),
+            PageKind::Sitemap => {
+                return Ok(super::feeds::sitemap(&super::plan(d, config), config).into_bytes())
+            }
+            PageKind::Search => ("Search".to_owned(), format!("Search {}", config.title)),
             PageKind::Index => {
                 let articles: Vec<_> = d.articles.iter().map(|a| v.article_ref(a)).collect();
                 ctx.insert("articles", &articles);

@@ -20,6 +20,7 @@ pub const REQUIRED: &[&str] = &[
     "chronology.html",
     "compare_index.html",
     "compare.html",
+    "search.html",
     "404.html",
 ];
 

@@ -138,7 +138,7 @@ impl Preview {
     /// Builds every page into a new folder and switches the served link to it.
     fn rebuild_all(&mut self) -> Result<usize, Vec<Diagnostic>> {
         let site = self.assemble()?;
-        let plan = render::plan(&site.dossier);
+        let plan = render::plan(&site.dossier, &site.config);
         self.generation += 1;
         let folder = self.out.join(format!("gen-{}", self.generation));
         let io = |err: std::io::Error| {
@@ -271,7 +271,7 @@ impl Preview {
             });
         }
         let site = self.assemble()?;
-        let plan = render::plan(&site.dossier);
+        let plan = render::plan(&site.dossier, &site.config);
         let old_paths: BTreeSet<&str> = self.planned.iter().map(|p| p.path.as_str()).collect();
         let new_paths: BTreeSet<&str> = plan.iter().map(|p| p.path.as_str()).collect();
         structural |= old_paths != new_paths;
