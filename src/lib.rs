@@ -36,6 +36,32 @@ pub struct Site {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Prints how long each stage took when `DOSSIER_TIMINGS` is set: a profile without a
+/// profiler.
+pub struct Timer {
+    started: std::cell::Cell<std::time::Instant>,
+    on: bool,
+}
+
+impl Timer {
+    pub fn start() -> Timer {
+        Timer {
+            started: std::cell::Cell::new(std::time::Instant::now()),
+            on: std::env::var_os("DOSSIER_TIMINGS").is_some(),
+        }
+    }
+
+    pub fn lap(&self, stage: &str) {
+        if self.on {
+            eprintln!(
+                "timing: {stage}: {} ms",
+                self.started.get().elapsed().as_millis()
+            );
+        }
+        self.started.set(std::time::Instant::now());
+    }
+}
+
 /// How to read a dossier.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -52,8 +78,13 @@ impl Site {
         let config = Site::config(root, options)?;
         let (documents, problems) = load::load(root);
         let templates = render::templates::load(root, &config.theme);
-        let documents: Vec<&load::RawDocument> = documents.iter().collect();
-        Site::assemble(root, config, &documents, problems, templates, options)
+        let (dossier, problems) = {
+            let documents: Vec<&load::RawDocument> = documents.iter().collect();
+            Site::resolve(&config, &documents, problems, options)
+        };
+        // The model owns what it needs: the files as read can go before the analysis.
+        drop(documents);
+        Site::analysed(root, config, dossier, problems, templates)
     }
 
     /// Reads `site.toml`, with the overrides of `options`.
@@ -77,10 +108,22 @@ impl Site {
         root: &Path,
         config: Config,
         documents: &[&load::RawDocument],
-        mut problems: Vec<Diagnostic>,
+        problems: Vec<Diagnostic>,
         templates: Result<tera::Tera, Vec<Diagnostic>>,
         options: &LoadOptions,
     ) -> Result<Site, Vec<Diagnostic>> {
+        let (dossier, problems) = Site::resolve(&config, documents, problems, options);
+        Site::analysed(root, config, dossier, problems, templates)
+    }
+
+    /// The model of `documents`, with the problems found so far and those of resolving.
+    fn resolve(
+        config: &Config,
+        documents: &[&load::RawDocument],
+        mut problems: Vec<Diagnostic>,
+        options: &LoadOptions,
+    ) -> (Dossier, Vec<Diagnostic>) {
+        let timer = Timer::start();
         let (dossier, model_problems) = model::resolve(
             documents,
             model::Options {
@@ -89,8 +132,23 @@ impl Site {
             },
         );
         problems.extend(model_problems);
+        timer.lap("resolve");
+        (dossier, problems)
+    }
+
+    /// Analyses the model and pairs it with the templates; `Err` when any problem so far is
+    /// an error.
+    fn analysed(
+        root: &Path,
+        config: Config,
+        dossier: Dossier,
+        mut problems: Vec<Diagnostic>,
+        templates: Result<tera::Tera, Vec<Diagnostic>>,
+    ) -> Result<Site, Vec<Diagnostic>> {
+        let timer = Timer::start();
         let (analysis, analysis_problems) = analyse::analyse(&dossier);
         problems.extend(analysis_problems);
+        timer.lap("analyse");
         let templates = match templates {
             Ok(tera) => Some(tera),
             Err(template_problems) => {

@@ -372,8 +372,12 @@ fn keywords(text: &str) -> Vec<String> {
 /// How strongly the words around a date point at `event`: a title word counts more the nearer
 /// it stands to the start of the title (titles lead with their subject) and the fewer event
 /// titles share it ("Ukraine" in every title says little).
-fn score(window: &[String], event: &Event, rarity: &std::collections::HashMap<String, f64>) -> f64 {
-    keywords(&event.title)
+fn score(
+    window: &[String],
+    title: &[String],
+    rarity: &std::collections::HashMap<String, f64>,
+) -> f64 {
+    title
         .iter()
         .enumerate()
         .filter(|(_, w)| window.contains(w))
@@ -434,10 +438,11 @@ fn period_end(date: &PartialDate) -> NaiveDate {
 pub fn find_all(dossier: &Dossier) -> (Vec<Vec<DetectedDate>>, Vec<Diagnostic>) {
     use rayon::prelude::*;
     let rarity = rarity(&dossier.events);
+    let titles: Vec<Vec<String>> = dossier.events.iter().map(|e| keywords(&e.title)).collect();
     let results: Vec<(Vec<DetectedDate>, Vec<Diagnostic>)> = dossier
         .articles
         .par_iter()
-        .map(|article| find_in_article(dossier, article, &rarity))
+        .map(|article| find_in_article(dossier, article, &rarity, &titles))
         .collect();
     let mut dates = Vec::with_capacity(results.len());
     let mut problems = Vec::new();
@@ -452,17 +457,12 @@ fn find_in_article(
     dossier: &Dossier,
     article: &Article,
     rarity: &std::collections::HashMap<String, f64>,
+    titles: &[Vec<String>],
 ) -> (Vec<DetectedDate>, Vec<Diagnostic>) {
     let reported: Vec<(usize, &Event)> = article
         .events
         .iter()
-        .filter_map(|slug| {
-            dossier
-                .events
-                .iter()
-                .position(|e| e.slug == *slug)
-                .map(|i| (i, &dossier.events[i]))
-        })
+        .filter_map(|slug| dossier.event_index(slug).map(|i| (i, &dossier.events[i])))
         .collect();
     let blocks = article
         .paragraphs
@@ -489,7 +489,7 @@ fn find_in_article(
             let window = keywords(&text[window_from..window_to]);
             let mut scored: Vec<(usize, &Event, f64)> = reported
                 .iter()
-                .map(|&(i, e)| (i, e, score(&window, e, rarity)))
+                .map(|&(i, e)| (i, e, score(&window, &titles[i], rarity)))
                 .collect();
             scored.sort_by(|a, b| b.2.total_cmp(&a.2));
             let best = scored

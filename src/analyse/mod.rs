@@ -43,33 +43,22 @@ pub struct Analysis {
     pub dates: Vec<Vec<dates::DetectedDate>>,
     /// Every pair of articles that shares passages, ordered by the pair's indices.
     pub overlaps: Vec<passages::PairOverlap>,
-    /// The words of every article, for showing passages.
-    pub words: passages::Words,
-    /// Per article: the quantities its paragraphs state.
-    pub quantities: Vec<Vec<quantities::Quantity>>,
+    /// Per article: the indices into `overlaps` of the pairs it is part of.
+    pub article_overlaps: Vec<Vec<usize>>,
 }
 
 /// Runs every analysis over the dossier.
 pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
+    let timer = crate::Timer::start();
     let (matcher, mut problems) = Matcher::new(dossier);
     let (dates, date_problems) = dates::find_all(dossier);
-    let (overlaps, words) = passages::find_all(dossier);
-    let quantities = {
-        use rayon::prelude::*;
-        dossier
-            .articles
-            .par_iter()
-            .map(|a| {
-                a.paragraphs
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, p)| quantities::find_in(i + 1, p))
-                    .collect()
-            })
-            .collect()
-    };
+    timer.lap("analyse: dates");
+    let overlaps = passages::find_all(dossier);
+    timer.lap("analyse: passages");
+
     problems.extend(date_problems);
     let mentions = mentions::find_all(dossier, &matcher);
+    timer.lap("analyse: mentions");
     let actor_index: HashMap<&str, usize> = dossier
         .actors
         .iter()
@@ -131,12 +120,30 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
         })
         .collect();
     let quotes = quotes::find_all(dossier, &mentions);
+    timer.lap("analyse: quotes");
     let quote_groups = quote_groups::group(&quotes);
+    timer.lap("analyse: quote groups");
     let mut actor_quotes = vec![0; actors];
     for group in &quote_groups {
         if let Some(speaker) = group.speaker {
             actor_quotes[speaker] += 1;
         }
+    }
+    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+        eprintln!(
+            "timing: sizes: {} mentions, {} quotes, {} quote groups, {} dates, {} overlapping pairs with {} passages",
+            mentions.iter().map(Vec::len).sum::<usize>(),
+            quotes.iter().map(Vec::len).sum::<usize>(),
+            quote_groups.len(),
+            dates.iter().map(Vec::len).sum::<usize>(),
+            overlaps.len(),
+            overlaps.iter().map(|o| o.passages.len()).sum::<usize>()
+        );
+    }
+    let mut article_overlaps = vec![Vec::new(); dossier.articles.len()];
+    for (i, overlap) in overlaps.iter().enumerate() {
+        article_overlaps[overlap.a].push(i);
+        article_overlaps[overlap.b].push(i);
     }
     let mut quote_group: Vec<Vec<usize>> = quotes.iter().map(|q| vec![0; q.len()]).collect();
     for (g, group) in quote_groups.iter().enumerate() {
@@ -157,8 +164,7 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
             actor_quotes,
             dates,
             overlaps,
-            words,
-            quantities,
+            article_overlaps,
         },
         problems,
     )

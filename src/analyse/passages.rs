@@ -4,8 +4,6 @@
 //! a quarter of them and still guarantees that any shared run of at least [`MIN_WORDS`] words
 //! is seen.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use crate::model::Dossier;
@@ -17,7 +15,7 @@ const K: usize = 5;
 /// Shingles per winnowing window: any run of `W + K - 1` = 8 shared words keeps a shingle.
 const W: usize = MIN_WORDS + 1 - K;
 /// A shingle found in more articles than this is boilerplate, not evidence of copying.
-const MAX_POSTINGS: usize = 40;
+const MAX_POSTINGS: usize = 12;
 /// Unmatched words allowed inside one passage ("small edits").
 const MAX_GAP: usize = 4;
 
@@ -63,16 +61,24 @@ pub struct PairOverlap {
     pub share_b: f64,
 }
 
-/// The words of every article, with their positions, for highlighting passages.
+/// The words of one article, with their positions, for highlighting its passages.
 #[derive(Debug, Default)]
 pub struct Words {
-    words: Vec<Vec<Word>>,
+    words: Vec<Word>,
 }
 
 impl Words {
-    /// `(paragraph, byte start, byte end)` of each paragraph piece of `side`, for highlighting.
+    /// Reads the words of an article's paragraphs (as [`find_all`] does).
+    pub fn of(paragraphs: &[String]) -> Words {
+        Words {
+            words: words_of(paragraphs),
+        }
+    }
+
+    /// `(paragraph, byte start, byte end)` of each paragraph piece of `side` (a side of this
+    /// article), for highlighting.
     pub fn spans(&self, side: &Side) -> Vec<(usize, usize, usize)> {
-        let words = &self.words[side.article][side.from..side.to];
+        let words = &self.words[side.from.min(self.words.len())..side.to.min(self.words.len())];
         let mut out: Vec<(usize, usize, usize)> = Vec::new();
         for w in words {
             match out.last_mut() {
@@ -83,8 +89,8 @@ impl Words {
         out
     }
 
-    pub fn count(&self, article: usize) -> usize {
-        self.words[article].len()
+    pub fn count(&self) -> usize {
+        self.words.len()
     }
 }
 
@@ -164,8 +170,10 @@ fn fingerprints(words: &[Word]) -> Vec<(u64, u32)> {
     out
 }
 
-/// Finds every pair of articles that share passages of [`MIN_WORDS`] words or more.
-pub fn find_all(dossier: &Dossier) -> (Vec<PairOverlap>, Words) {
+/// Finds every pair of articles that share passages of [`MIN_WORDS`] words or more. The
+/// words are read here and let go: pages that show passages read them again for the few
+/// articles they show.
+pub fn find_all(dossier: &Dossier) -> Vec<PairOverlap> {
     let words: Vec<Vec<Word>> = dossier
         .articles
         .par_iter()
@@ -183,7 +191,9 @@ pub fn find_all(dossier: &Dossier) -> (Vec<PairOverlap>, Words) {
     index.par_sort_unstable();
 
     // Seeds: the same shingle in two articles.
-    let mut seeds: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
+    // Seeds: the same shingle in two articles, as (a, b, position in a, position in b, whether
+    // the words around it match for a whole passage's length).
+    let mut seeds: Vec<Seed> = Vec::new();
     let mut i = 0;
     while i < index.len() {
         let mut j = i + 1;
@@ -195,12 +205,18 @@ pub fn find_all(dossier: &Dossier) -> (Vec<PairOverlap>, Words) {
             for (x, &(_, a, pa)) in bucket.iter().enumerate() {
                 for &(_, b, pb) in &bucket[x + 1..] {
                     if a != b {
-                        let key = if a < b {
-                            ((a, b), (pa, pb))
+                        let (a, b, pa, pb) = if a < b {
+                            (a, b, pa, pb)
                         } else {
-                            ((b, a), (pb, pa))
+                            (b, a, pb, pa)
                         };
-                        seeds.entry(key.0).or_default().push(key.1);
+                        let long = run_length(
+                            &words[a as usize],
+                            &words[b as usize],
+                            pa as usize,
+                            pb as usize,
+                        ) >= MIN_WORDS;
+                        seeds.push((a, b, pa, pb, long));
                     }
                 }
             }
@@ -208,6 +224,23 @@ pub fn find_all(dossier: &Dossier) -> (Vec<PairOverlap>, Words) {
         i = j;
     }
     drop(index);
+    seeds.par_sort_unstable();
+    // Pairs with at least one seed long enough; their other seeds may join it across edits.
+    let groups: Vec<&[Seed]> = seeds
+        .chunk_by(|x, y| (x.0, x.1) == (y.0, y.1))
+        .filter(|g| g.iter().any(|s| s.4))
+        .collect();
+    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+        eprintln!(
+            "timing: passages: {} seeds, {} article pairs share a passage",
+            seeds.len(),
+            groups.len()
+        );
+    }
+    let seeds: Vec<PairSeeds> = groups
+        .into_iter()
+        .map(|g| ((g[0].0, g[0].1), g.iter().map(|s| (s.2, s.3)).collect()))
+        .collect();
 
     let mut pairs: Vec<PairOverlap> = seeds
         .into_par_iter()
@@ -246,7 +279,28 @@ pub fn find_all(dossier: &Dossier) -> (Vec<PairOverlap>, Words) {
         })
         .collect();
     pairs.sort_by_key(|p| (p.a, p.b));
-    (pairs, Words { words })
+    pairs
+}
+
+/// A shingle two articles share: `(a, b, position in a, position in b, long enough)`.
+type Seed = (u32, u32, u32, u32, bool);
+/// The seeds of one pair of articles: `((a, b), [(position in a, position in b)])`.
+type PairSeeds = ((u32, u32), Vec<(u32, u32)>);
+
+/// How many words around `pa` in `wa` and `pb` in `wb` are equal, both ways.
+fn run_length(wa: &[Word], wb: &[Word], pa: usize, pb: usize) -> usize {
+    let back = wa[..pa]
+        .iter()
+        .rev()
+        .zip(wb[..pb].iter().rev())
+        .take_while(|(x, y)| x.hash == y.hash)
+        .count();
+    let forward = wa[pa..]
+        .iter()
+        .zip(&wb[pb..])
+        .take_while(|(x, y)| x.hash == y.hash)
+        .count();
+    back + forward
 }
 
 /// Grows each seed into the longest run of equal words on both sides, merges runs separated
@@ -328,6 +382,7 @@ fn extend(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     fn words(text: &str) -> Vec<Word> {
         words_of(&text.split("\n\n").map(str::to_owned).collect::<Vec<_>>())

@@ -28,8 +28,18 @@ pub struct QuoteGroup {
 
 struct Entry {
     id: (usize, usize),
-    words: Vec<String>,
+    /// The normalised words, hashed.
+    words: Vec<u64>,
     speaker: Option<usize>,
+}
+
+fn hash_word(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in word.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
 }
 
 /// Groups every quote of the dossier; every quote is in exactly one group.
@@ -43,7 +53,7 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
                 words: normalise(&q.text)
                     .split(' ')
                     .filter(|w| !w.is_empty())
-                    .map(str::to_owned)
+                    .map(hash_word)
                     .collect(),
                 speaker: q.speaker,
             })
@@ -52,8 +62,8 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
     let mut sets = Sets::new(&entries);
 
     // Equal texts, and texts one word apart (short ones by masked signatures).
-    let mut exact: HashMap<&[String], usize> = HashMap::new();
-    let mut masked: HashMap<(usize, Vec<&str>), Vec<usize>> = HashMap::new();
+    let mut exact: HashMap<&[u64], usize> = HashMap::new();
+    let mut masked: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         if e.words.is_empty() {
             continue;
@@ -66,12 +76,14 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
         }
         if (5..2 * GRAM).contains(&e.words.len()) {
             for k in 0..e.words.len() {
-                let key: Vec<&str> = e
+                // The words with the kth left out, hashed.
+                let key = e
                     .words
                     .iter()
                     .enumerate()
-                    .map(|(n, w)| if n == k { "*" } else { w.as_str() })
-                    .collect();
+                    .fold(e.words.len() as u64, |h, (n, w)| {
+                        h.rotate_left(7) ^ if n == k { 0x2a } else { *w }
+                    });
                 masked.entry((k, key)).or_default().push(i);
             }
         }
@@ -86,7 +98,7 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
     }
 
     // Containment and one-word differences between longer quotes, through shared 4-grams.
-    let mut grams: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut grams: HashMap<&[u64], Vec<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         for gram in e.words.windows(GRAM) {
             let list = grams.entry(gram).or_default();
@@ -165,12 +177,12 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
 }
 
 /// Whether `needle` stands as a contiguous run of words in `hay`.
-fn contains(hay: &[String], needle: &[String]) -> bool {
+fn contains(hay: &[u64], needle: &[u64]) -> bool {
     needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Same length (five words or more), exactly one word different.
-fn one_word_apart(a: &[String], b: &[String]) -> bool {
+fn one_word_apart(a: &[u64], b: &[u64]) -> bool {
     a.len() == b.len() && a.len() >= 5 && a.iter().zip(b).filter(|(x, y)| x != y).count() == 1
 }
 

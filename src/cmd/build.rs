@@ -58,7 +58,9 @@ impl BuildReport {
 /// Builds the dossier at `root`. On any error the previous output is left as it was.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
+    let timer = crate::Timer::start();
     let site = Site::load(root, &options.load)?;
+    timer.lap("load to analysis");
     let output = match &options.output {
         Some(output) => output.clone(),
         None => root.join(&site.config.output_dir),
@@ -66,11 +68,13 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Vec<Dia
     let target = write::check_output(root, &output).map_err(|d| vec![d])?;
     let staging = Staging::new(&target).map_err(|d| vec![d])?;
     let pages = write_site(&site, &staging, options.file_urls)?;
+    timer.lap("render and write");
     let indexed = if site.config.search {
         Some(crate::search::index(staging.dir(), &site.config.language).map_err(|d| vec![d])?)
     } else {
         None
     };
+    timer.lap("search index");
     staging.commit().map_err(|d| vec![d])?;
     Ok(BuildReport {
         output: target,
@@ -116,15 +120,35 @@ pub fn write_site(
         file_urls,
     );
     let plan = render::plan(&site.dossier, &site.config);
+    let timings = std::env::var_os("DOSSIER_TIMINGS").is_some();
+    let spent: std::sync::Mutex<BTreeMap<PageKind, u128>> = Default::default();
     let problems: Vec<Diagnostic> = plan
         .par_iter()
         .filter_map(|page| {
-            renderer
+            let started = Instant::now();
+            let result = renderer
                 .render(page)
                 .and_then(|bytes| staging.write(&page.path, &bytes))
-                .err()
+                .err();
+            if timings {
+                *spent
+                    .lock()
+                    .expect("not poisoned")
+                    .entry(page.kind)
+                    .or_default() += started.elapsed().as_micros();
+            }
+            result
         })
         .collect();
+    if timings {
+        for (kind, micros) in spent.into_inner().expect("not poisoned") {
+            eprintln!(
+                "timing: render {}: {} ms (summed over threads)",
+                kind.label(),
+                micros / 1000
+            );
+        }
+    }
     if !problems.is_empty() {
         let mut problems = problems;
         problems.sort_by(|a, b| a.message.cmp(&b.message));

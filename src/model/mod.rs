@@ -51,6 +51,16 @@ impl Dossier {
     pub fn event(&self, slug: &str) -> Option<&Event> {
         self.index.events.get(slug).map(|&i| &self.events[i])
     }
+    /// Positions in the vectors, by slug.
+    pub fn article_index(&self, slug: &str) -> Option<usize> {
+        self.index.articles.get(slug).copied()
+    }
+    pub fn actor_index(&self, slug: &str) -> Option<usize> {
+        self.index.actors.get(slug).copied()
+    }
+    pub fn event_index(&self, slug: &str) -> Option<usize> {
+        self.index.events.get(slug).copied()
+    }
 
     fn reindex(&mut self) {
         fn slugs<T>(items: &[T], slug: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -93,9 +103,12 @@ pub struct Article {
     pub draft: bool,
     /// The Markdown body.
     pub body: String,
-    /// Plain text of the body's top-level paragraphs; paragraph N is anchor `#pN`.
+    /// Plain text of the body's top-level paragraphs; paragraph N is anchor `#pN`. (Derived
+    /// from `body`, so left out of `dossier.json`.)
+    #[serde(skip)]
     pub paragraphs: Vec<String>,
     /// Plain text of list items and block quotes, each after the paragraph it follows.
+    #[serde(skip)]
     pub asides: Vec<text::Aside>,
     /// The line of the file on which each paragraph starts, for messages.
     #[serde(skip)]

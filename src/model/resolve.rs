@@ -2,7 +2,7 @@
 //! (source, publisher, actor, event, article, paragraph, affiliation), and compute the
 //! cross-references once. Every dangling reference is reported at its line and column.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::text::{blocks_with_offsets, paragraphs, word_count};
@@ -29,6 +29,8 @@ struct Known<'a> {
     /// Slugs of files that could not be read.
     unreadable: HashSet<&'a str>,
 }
+
+type Blocks = (Vec<String>, Vec<super::text::Aside>, Vec<usize>);
 
 /// Turns raw documents into the dossier, with a diagnostic for every broken reference.
 pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Diagnostic>) {
@@ -99,7 +101,18 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
     }
 
     let mut dossier = Dossier::default();
-    for &doc in documents {
+    // The text of every article, parsed in parallel: the costly part of resolving.
+    let mut parsed: Vec<Option<Blocks>> = {
+        use rayon::prelude::*;
+        documents
+            .par_iter()
+            .map(|doc| {
+                matches!(doc.data, RawData::Article(_))
+                    .then(|| blocks_with_offsets(&doc.body, options.smart_punctuation))
+            })
+            .collect()
+    };
+    for (k, &doc) in documents.iter().enumerate() {
         let mut check = Checker {
             doc,
             known: &known,
@@ -148,8 +161,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                 let (Some(Some(source)), Some(published)) = (source, published) else {
                     continue;
                 };
-                let (paragraphs, asides, offsets) =
-                    blocks_with_offsets(&doc.body, options.smart_punctuation);
+                let (paragraphs, asides, offsets) = parsed[k].take().expect("parsed above");
                 let paragraph_lines = offsets
                     .iter()
                     .map(|&o| doc.body_line + doc.body[..o].matches('\n').count())
@@ -364,52 +376,57 @@ fn cross_reference(dossier: &mut Dossier) {
     dossier.reindex();
 
     // Events ↔ articles: an event's reports are its own `sources:` plus the articles that name
-    // it; an article's events are its own `events:` plus the events that name it.
-    let mut article_events: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for event in &mut dossier.events {
-        let named: HashSet<String> = event.reports.iter().map(|r| r.article.clone()).collect();
-        for article in &dossier.articles {
-            if article.events.contains(&event.slug) && !named.contains(&article.slug) {
+    // it; an article's events are its own `events:` plus the events that name it. One pass over
+    // each side, with the orders computed once.
+    let article_order: HashMap<String, usize> = dossier
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.slug.clone(), i))
+        .collect();
+    let event_order: HashMap<String, usize> = dossier
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.slug.clone(), i))
+        .collect();
+    let mut naming: Vec<Vec<usize>> = vec![Vec::new(); dossier.events.len()];
+    for (a, article) in dossier.articles.iter().enumerate() {
+        for slug in &article.events {
+            if let Some(&e) = event_order.get(slug) {
+                naming[e].push(a);
+            }
+        }
+    }
+    let mut article_events: Vec<Vec<String>> = vec![Vec::new(); dossier.articles.len()];
+    for (event, named_by) in dossier.events.iter_mut().zip(naming) {
+        let listed: HashSet<String> = event.reports.iter().map(|r| r.article.clone()).collect();
+        for a in named_by {
+            let slug = &dossier.articles[a].slug;
+            if !listed.contains(slug) {
                 event.reports.push(Report {
-                    article: article.slug.clone(),
+                    article: slug.clone(),
                     paragraph: None,
                 });
             }
         }
-        let order: HashMap<&str, usize> = dossier
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.slug.as_str(), i))
-            .collect();
         // Oldest article first: articles are stored newest first.
         event.reports.sort_by_key(|r| {
-            std::cmp::Reverse(order.get(r.article.as_str()).copied().unwrap_or(0))
+            std::cmp::Reverse(article_order.get(&r.article).copied().unwrap_or(0))
         });
         for report in &event.reports {
-            article_events
-                .entry(report.article.clone())
-                .or_default()
-                .push(event.slug.clone());
-        }
-    }
-    for article in &mut dossier.articles {
-        if let Some(events) = article_events.remove(&article.slug) {
-            for event in events {
-                if !article.events.contains(&event) {
-                    article.events.push(event);
-                }
+            if let Some(&a) = article_order.get(&report.article) {
+                article_events[a].push(event.slug.clone());
             }
         }
-        let order: HashMap<&str, usize> = dossier
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.slug.as_str(), i))
-            .collect();
-        article
-            .events
-            .sort_by_key(|e| order.get(e.as_str()).copied());
+    }
+    for (article, events) in dossier.articles.iter_mut().zip(article_events) {
+        for event in events {
+            if !article.events.contains(&event) {
+                article.events.push(event);
+            }
+        }
+        article.events.sort_by_key(|e| event_order.get(e).copied());
     }
 
     // Sources ↔ articles.

@@ -208,7 +208,7 @@ impl Views<'_> {
         let mut seen = vec![false; self.dossier.actors.len()];
         for event in &self.dossier.events {
             for slug in &event.actors {
-                if let Some(i) = self.dossier.actors.iter().position(|a| a.slug == *slug) {
+                if let Some(i) = self.dossier.actor_index(slug) {
                     seen[i] = true;
                 }
             }

@@ -3,13 +3,15 @@
 //! each outlet mentions and quotes, the event's claims, and the differences detected in their
 //! figures and dates.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::context::{
     ActorRef, ArticleRef, ClaimView, DateView, EventRef, QuoteView, SourceRef, Views,
 };
 use crate::analyse::passages::Side;
-use crate::analyse::quantities::same_thing;
+use crate::analyse::quantities::{self, same_thing, Quantity};
 use crate::model::Event;
 
 #[derive(Debug, Clone, Serialize)]
@@ -122,12 +124,7 @@ impl Views<'_> {
         event
             .reports
             .iter()
-            .filter_map(|r| {
-                self.dossier
-                    .articles
-                    .iter()
-                    .position(|a| a.slug == r.article)
-            })
+            .filter_map(|r| self.dossier.article_index(&r.article))
             .collect()
     }
 
@@ -178,7 +175,14 @@ impl Views<'_> {
         // Quotes: groups restricted to this event's articles.
         let mut shared_quotes = Vec::new();
         let mut unique: Vec<OutletQuotes> = Vec::new();
-        for group in &a.quote_groups {
+        // Only the groups and pairs of this event's articles, through the per-article indices.
+        let mut group_ids: Vec<usize> = articles
+            .iter()
+            .flat_map(|&i| a.quote_group[i].iter().copied())
+            .collect();
+        group_ids.sort_unstable();
+        group_ids.dedup();
+        for group in group_ids.iter().map(|&g| &a.quote_groups[g]) {
             let members: Vec<(usize, usize)> = group
                 .members
                 .iter()
@@ -217,9 +221,16 @@ impl Views<'_> {
         // Passages and shares between pairs of this event's articles.
         let mut passages = Vec::new();
         let mut shares = Vec::new();
-        for overlap in a
-            .overlaps
+        let mut words = HashMap::new();
+        let mut overlap_ids: Vec<usize> = articles
             .iter()
+            .flat_map(|&i| a.article_overlaps[i].iter().copied())
+            .collect();
+        overlap_ids.sort_unstable();
+        overlap_ids.dedup();
+        for overlap in overlap_ids
+            .iter()
+            .map(|&o| &a.overlaps[o])
             .filter(|o| articles.contains(&o.a) && articles.contains(&o.b))
         {
             shares.push(PairShare {
@@ -232,8 +243,8 @@ impl Views<'_> {
             for p in &overlap.passages {
                 passages.push(PassageView {
                     words: p.words(),
-                    a: self.passage_side(&p.a),
-                    b: self.passage_side(&p.b),
+                    a: self.passage_side(&p.a, &mut words),
+                    b: self.passage_side(&p.b, &mut words),
                 });
             }
         }
@@ -307,9 +318,16 @@ impl Views<'_> {
         }
     }
 
-    fn passage_side(&self, side: &Side) -> PassageSide {
+    fn passage_side(
+        &self,
+        side: &Side,
+        words: &mut HashMap<usize, crate::analyse::passages::Words>,
+    ) -> PassageSide {
         let article = &self.dossier.articles[side.article];
-        let spans = self.analysis.words.spans(side);
+        let spans = words
+            .entry(side.article)
+            .or_insert_with(|| crate::analyse::passages::Words::of(&article.paragraphs))
+            .spans(side);
         let paragraph = spans.first().map_or(1, |s| s.0);
         let reference = self.article_ref(article);
         let paragraphs = spans
@@ -352,10 +370,25 @@ impl Views<'_> {
                 text: text.to_owned(),
             }
         };
-        // Quantities: the same unit in related sentences, different amounts, two outlets.
+        // Quantities (found here, for these articles only): the same unit in related sentences,
+        // different amounts, two outlets.
+        let found: HashMap<usize, Vec<Quantity>> = articles
+            .iter()
+            .map(|&i| {
+                (
+                    i,
+                    d.articles[i]
+                        .paragraphs
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(n, p)| quantities::find_in(n + 1, p))
+                        .collect(),
+                )
+            })
+            .collect();
         let mut used = vec![Vec::new(); articles.len()];
         for (x, &i) in articles.iter().enumerate() {
-            for (qi, q) in a.quantities[i].iter().enumerate() {
+            for (qi, q) in found[&i].iter().enumerate() {
                 if used[x].contains(&qi) {
                     continue;
                 }
@@ -364,13 +397,13 @@ impl Views<'_> {
                     if d.articles[j].source == d.articles[i].source {
                         continue;
                     }
-                    if let Some(rj) = a.quantities[j].iter().position(|r| same_thing(q, r)) {
+                    if let Some(rj) = found[&j].iter().position(|r| same_thing(q, r)) {
                         group.push((y, rj));
                     }
                 }
                 let amounts: Vec<&str> = group
                     .iter()
-                    .map(|&(y, r)| a.quantities[articles[y]][r].amount.as_str())
+                    .map(|&(y, r)| found[&articles[y]][r].amount.as_str())
                     .collect();
                 if group.len() >= 2 && amounts.iter().any(|m| *m != amounts[0]) {
                     for &(y, r) in &group {
@@ -381,7 +414,7 @@ impl Views<'_> {
                         stated: group
                             .iter()
                             .map(|&(y, r)| {
-                                let found = &a.quantities[articles[y]][r];
+                                let found = &found[&articles[y]][r];
                                 stated(articles[y], found.paragraph, &found.text)
                             })
                             .collect(),
@@ -391,7 +424,7 @@ impl Views<'_> {
             }
         }
         // Dates: words that speak of this event with another date.
-        let event_index = d.events.iter().position(|e| e.slug == event.slug);
+        let event_index = d.event_index(&event.slug);
         let mut dates: Vec<Stated> = Vec::new();
         let mut agree: Vec<Stated> = Vec::new();
         for &i in articles {

@@ -348,7 +348,7 @@ impl<'a> Views<'a> {
     }
 
     fn actor_index(&self, slug: &str) -> Option<usize> {
-        self.dossier.actors.iter().position(|a| a.slug == slug)
+        self.dossier.actor_index(slug)
     }
 
     pub fn event_ref(&self, event: &Event) -> EventRef {

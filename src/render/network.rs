@@ -82,7 +82,7 @@ pub fn svg(nodes: &[Node], edges: &[(usize, usize, usize)]) -> Option<String> {
 
     let mut out = String::with_capacity(256 * nodes.len() + 96 * edges.len());
     out.push_str(&format!(
-        "<svg class=\"network\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"network-title\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\
+        "<svg class=\"network\" viewBox=\"0 0 {WIDTH} {height}\" role=\"group\" aria-labelledby=\"network-title\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\
 <title id=\"network-title\">Network of {} actors: lines join actors mentioned in the same paragraphs; larger circles are mentioned more</title>\n<g class=\"edges\" stroke=\"#8a8f98\" stroke-opacity=\"0.55\">",
         nodes.len()
     ));

@@ -214,7 +214,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("home", if home.is_empty() { "./" } else { &home });
         let (title, description) = match page.kind {
             PageKind::Data => {
-                return serde_json::to_vec_pretty(d).map_err(|err| {
+                return serde_json::to_vec(d).map_err(|err| {
                     Diagnostic::error(
                         "dossier.json",
                         format!("cannot write the data model: {err}"),
@@ -323,7 +323,7 @@ impl<'a> Renderer<'a> {
                 let events: Vec<usize> = actor
                     .events
                     .iter()
-                    .filter_map(|e| d.events.iter().position(|x| x.slug == *e))
+                    .filter_map(|e| d.event_index(e))
                     .collect();
                 let items = v.timeline_items(&events, &[], &root);
                 ctx.insert(
@@ -368,7 +368,7 @@ impl<'a> Renderer<'a> {
                 let mut events: Vec<usize> = Vec::new();
                 for &a in &articles {
                     for slug in &d.articles[a].events {
-                        if let Some(i) = d.events.iter().position(|e| e.slug == *slug) {
+                        if let Some(i) = d.event_index(slug) {
                             if !events.contains(&i) {
                                 events.push(i);
                             }

@@ -214,7 +214,7 @@ pub fn svg(items: &[Item], id: &str, caption: &str) -> Option<String> {
 
     let mut out = String::new();
     out.push_str(&format!(
-        "<svg class=\"timeline\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui, sans-serif\" font-size=\"11\">\
+        "<svg class=\"timeline\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"group\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui, sans-serif\" font-size=\"11\">\
 <title id=\"{id}-title\">{}</title>\n",
         escape(caption)
     ));

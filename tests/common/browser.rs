@@ -1,6 +1,8 @@
 //! Headless Chromium driven over the DevTools protocol, for end-to-end tests. Chromium is
 //! Debian's package; tests that need it are skipped when it is missing, except in CI
 //! (`CI=true`), where a missing browser fails the test.
+// Each test file uses some of it.
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -15,6 +17,8 @@ pub struct Browser {
     child: Child,
     socket: WebSocket<MaybeTlsStream<TcpStream>>,
     next: u64,
+    /// DevTools events (messages with a `method` and no `id`) received so far and not taken.
+    events: Vec<Value>,
     _profile: tempfile::TempDir,
 }
 
@@ -33,8 +37,13 @@ pub fn chromium() -> Option<String> {
 
 /// A browser, or `None` (with a note) when Chromium is missing outside CI.
 pub fn launch() -> Option<Browser> {
+    launch_sized(1366, 900)
+}
+
+/// A browser whose window is `width` × `height` CSS pixels.
+pub fn launch_sized(width: u32, height: u32) -> Option<Browser> {
     match chromium() {
-        Some(binary) => Some(Browser::launch(&binary)),
+        Some(binary) => Some(Browser::launch(&binary, width, height)),
         None if std::env::var("CI").as_deref() == Ok("true") => {
             panic!("Chromium is required in CI: apt-get install -y chromium")
         }
@@ -46,7 +55,7 @@ pub fn launch() -> Option<Browser> {
 }
 
 impl Browser {
-    fn launch(binary: &str) -> Browser {
+    fn launch(binary: &str, width: u32, height: u32) -> Browser {
         let profile = tempfile::tempdir().unwrap();
         let mut child = Command::new(binary)
             .args([
@@ -57,9 +66,10 @@ impl Browser {
                 "--disable-component-update",
                 "--no-first-run",
                 "--disable-sync",
+                "--disable-quic",
                 "--remote-debugging-port=0",
-                "--window-size=1366,900",
             ])
+            .arg(format!("--window-size={width},{height}"))
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg("about:blank")
             .stdout(Stdio::null())
@@ -94,11 +104,18 @@ impl Browser {
             .find(|t| t["type"] == "page")
             .expect("a page target");
         let url = page["webSocketDebuggerUrl"].as_str().unwrap();
-        let (socket, _) = tungstenite::connect(url).expect("connect to the page");
+        let (mut socket, _) = tungstenite::connect(url).expect("connect to the page");
+        // A browser that stops answering fails the test instead of hanging it.
+        if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
+            stream
+                .set_read_timeout(Some(Duration::from_secs(90)))
+                .unwrap();
+        }
         Browser {
             child,
             socket,
             next: 0,
+            events: Vec::new(),
             _profile: profile,
         }
     }
@@ -116,6 +133,10 @@ impl Browser {
             let message = self.socket.read().expect("a DevTools message");
             if let Message::Text(text) = message {
                 let value: Value = serde_json::from_str(&text).unwrap();
+                if value.get("method").is_some() && value.get("id").is_none() {
+                    self.events.push(value);
+                    continue;
+                }
                 if value["id"] == id {
                     return if value.get("error").is_some() {
                         value["error"].clone()
@@ -130,6 +151,53 @@ impl Browser {
     pub fn navigate(&mut self, url: &str) {
         self.call("Page.navigate", json!({ "url": url }));
         self.wait_until("document.readyState === 'complete'", 30);
+    }
+
+    /// Navigates to `url` and waits for the load; `Err` with Chromium's reason when the
+    /// navigation itself failed (refused connection, aborted download, …). An HTTP error
+    /// status is not a failure here: watch `Network.responseReceived` for it.
+    pub fn try_navigate(&mut self, url: &str) -> Result<(), String> {
+        let result = self.call("Page.navigate", json!({ "url": url }));
+        if let Some(error) = result["errorText"].as_str().filter(|e| !e.is_empty()) {
+            return Err(error.to_owned());
+        }
+        if let Some(error) = result["message"].as_str() {
+            return Err(error.to_owned());
+        }
+        self.wait_until("document.readyState === 'complete'", 30);
+        Ok(())
+    }
+
+    /// Evaluates `expression`, awaits the promise it returns, and gives its value (returned by
+    /// value, so it must be JSON); panics with the exception when it throws or rejects.
+    pub fn eval_async(&mut self, expression: &str) -> Value {
+        let result = self.call(
+            "Runtime.evaluate",
+            json!({ "expression": expression, "awaitPromise": true, "returnByValue": true }),
+        );
+        if let Some(exception) = result.get("exceptionDetails") {
+            panic!("{expression:.80} threw: {exception}");
+        }
+        assert!(
+            result.get("result").is_some(),
+            "{expression:.80} failed: {result}"
+        );
+        result["result"]["value"].clone()
+    }
+
+    /// The DevTools events received since the last call (enable a domain to get its events:
+    /// `Network.enable`, `Runtime.enable`, `Log.enable`, …).
+    pub fn take_events(&mut self) -> Vec<Value> {
+        std::mem::take(&mut self.events)
+    }
+
+    /// Lets the page run for `millis` while collecting the events it sends.
+    pub fn settle(&mut self, millis: u64) {
+        let deadline = Instant::now() + Duration::from_millis(millis);
+        while Instant::now() < deadline {
+            self.eval("0");
+            std::thread::sleep(Duration::from_millis(25));
+        }
     }
 
     /// Evaluates `expression` in the page; `Value::Null` when the page is between loads.

@@ -366,3 +366,132 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// An outside tool a test needs: `Some` when it is there; otherwise, outside CI, `None` and a
+/// note on how to install it, and in CI (`CI=true`, where `.ci/run` installs it) a failure.
+pub fn require<T>(what: &str, found: Option<T>, install: &str) -> Option<T> {
+    if found.is_some() {
+        return found;
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{what} is required in CI: {install}");
+    }
+    eprintln!("skipped: {what} is not installed ({install})");
+    None
+}
+
+/// Whether `program` runs (`program ARG` exits, whatever its status).
+pub fn has_program(program: &str, arg: &str) -> bool {
+    Command::new(program)
+        .arg(arg)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// The npm packages the publishing tests use, at the versions `.ci/run` installs (keep the two
+/// in step): the Nu Html Checker and axe-core.
+pub const NPM_TOOLS: [&str; 2] = ["vnu-jar@26.9.27", "axe-core@4.14.1"];
+
+/// Where they are installed: `target/npm`, so that a machine installs them once.
+pub fn npm_prefix() -> PathBuf {
+    repo().join("target/npm")
+}
+
+pub fn npm_install_hint() -> String {
+    format!(
+        "npm install --no-save --ignore-scripts --prefix target/npm {}",
+        NPM_TOOLS.join(" ")
+    )
+}
+
+/// A file of an npm package under [`npm_prefix`] (`vnu-jar/build/dist/vnu.jar`), installing
+/// the packages with npm first when they are missing and npm is there; `None` when it cannot
+/// be had.
+pub fn npm_file(rel: &str) -> Option<PathBuf> {
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let path = npm_prefix().join("node_modules").join(rel);
+    let _once = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
+    if !path.is_file() && has_program("npm", "--version") {
+        eprintln!("installing {} into target/npm", NPM_TOOLS.join(", "));
+        let status = Command::new("npm")
+            .args([
+                "install",
+                "--no-save",
+                "--ignore-scripts",
+                "--no-audit",
+                "--no-fund",
+            ])
+            .arg("--prefix")
+            .arg(npm_prefix())
+            .args(NPM_TOOLS)
+            .stdout(std::process::Stdio::null())
+            .status();
+        if !matches!(status, Ok(s) if s.success()) {
+            eprintln!("npm install failed: {status:?}");
+        }
+    }
+    path.is_file().then_some(path)
+}
+
+/// A port on 127.0.0.1 that was free a moment ago.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// A plain static file server (`python3 -m http.server`) on 127.0.0.1 serving `dir`, as any
+/// static host would: no rewriting, no knowledge of the site. Stopped when dropped.
+pub struct StaticServer {
+    child: std::process::Child,
+    pub port: u16,
+}
+
+impl StaticServer {
+    /// Starts it on a free port and waits until it answers; `None` without python3.
+    pub fn start(dir: &Path) -> Option<StaticServer> {
+        for _ in 0..5 {
+            let port = free_port();
+            let child = Command::new("python3")
+                .args(["-m", "http.server", "--bind", "127.0.0.1"])
+                .arg(port.to_string())
+                .arg("--directory")
+                .arg(dir)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn();
+            let Ok(child) = child else {
+                return None;
+            };
+            let mut server = StaticServer { child, port };
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+            while std::time::Instant::now() < deadline {
+                if let Ok(Some(_)) = server.child.try_wait() {
+                    break; // it exited: the port was taken meanwhile; try another
+                }
+                if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                    return Some(server);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            let _ = server.child.kill();
+        }
+        panic!("python3 -m http.server did not start");
+    }
+
+    /// `http://127.0.0.1:PORT` followed by `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
