@@ -201,6 +201,8 @@ impl Staging {
     }
 
     /// Puts the finished folder in place of the target, then removes the previous output.
+    /// Where the system can, both swap places in one atomic step; a build killed at any moment
+    /// leaves either the old or the new output complete.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         let failed = |err: io::Error| {
             Diagnostic::error(
@@ -209,6 +211,12 @@ impl Staging {
             )
         };
         if self.target.exists() {
+            if exchange(&self.temp, &self.target).is_ok() {
+                // The old output now sits at the temporary name.
+                let _ = std::fs::remove_dir_all(&self.temp);
+                self.committed = true;
+                return Ok(());
+            }
             let nanos = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.subsec_nanos());
@@ -232,6 +240,60 @@ impl Staging {
         self.committed = true;
         Ok(())
     }
+}
+
+/// Removes the temporary folders of earlier builds of `name` that were killed before they
+/// could clean up (their process is gone).
+fn remove_abandoned(parent: &Path, name: &str) {
+    let prefixes = [format!(".{name}.tmp-"), format!(".{name}.old-")];
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = prefixes.iter().find_map(|p| file.strip_prefix(p.as_str())) else {
+            continue;
+        };
+        let pid = rest.split('-').next().unwrap_or("");
+        let alive = pid.parse::<u32>().is_ok_and(|pid| {
+            pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists()
+        });
+        if !alive && cfg!(target_os = "linux") {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Swaps two paths atomically (Linux's renameat2 with RENAME_EXCHANGE).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let b = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    // SAFETY: both paths are valid NUL-terminated strings that live across the call.
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
 }
 
 impl Drop for Staging {
