@@ -58,6 +58,9 @@ impl PageKind {
     }
 }
 
+/// Articles listed on the front page, newest first.
+pub const FRONT_PAGE_ARTICLES: usize = 30;
+
 /// One file of the site to render: where it goes and what it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedPage {
@@ -228,7 +231,13 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Search => ("Search".to_owned(), format!("Search {}", config.title)),
             PageKind::Index => {
-                let articles: Vec<_> = d.articles.iter().map(|a| v.article_ref(a)).collect();
+                // The latest articles; the chronology and the source pages list them all.
+                let articles: Vec<_> = d
+                    .articles
+                    .iter()
+                    .take(FRONT_PAGE_ARTICLES)
+                    .map(|a| v.article_ref(a))
+                    .collect();
                 ctx.insert("articles", &articles);
                 let events: Vec<_> = d
                     .events
