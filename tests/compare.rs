@@ -5,15 +5,7 @@ mod common;
 use common::*;
 
 fn sample() -> &'static std::path::Path {
-    static OUT: std::sync::OnceLock<(tempfile::TempDir, std::path::PathBuf)> =
-        std::sync::OnceLock::new();
-    let (_, out) = OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        run_in(&repo(), &["build", "--output", out.to_str().unwrap()]).ok();
-        (dir, out)
-    });
-    out
+    sample_site()
 }
 
 fn quote_blocks(html: &scraper::Html) -> Vec<(String, Vec<String>)> {

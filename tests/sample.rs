@@ -3,21 +3,13 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
 use common::*;
 
 /// The sample dossier built once into a temporary folder shared by these tests.
 fn built() -> &'static Path {
-    static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, out) = OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        run_in(&repo(), &["build", "--output", out.to_str().unwrap()]).ok();
-        (dir, out)
-    });
-    out
+    sample_site()
 }
 
 /// Front matter of every sample article, read independently of dossier's loader.

@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::quotes::{sentence_start, words};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Article, Dossier, Event, PartialDate, Precision};
+use crate::model::{Article, Dossier, Event, PartialDate, Precision, MONTHS};
 
 /// A date found in an article's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,20 +26,6 @@ pub struct DetectedDate {
     pub contradicts: Option<usize>,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const MONTH_ABBREVIATIONS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];

@@ -140,7 +140,7 @@ fn words_of(paragraphs: &[String]) -> Vec<Word> {
 }
 
 /// The winnowed shingle hashes of an article, with the word index each starts at.
-fn fingerprints(words: &[Word]) -> Vec<(u64, u32)> {
+fn fingerprints(words: &[u64]) -> Vec<(u64, u32)> {
     if words.len() < K {
         return Vec::new();
     }
@@ -148,7 +148,7 @@ fn fingerprints(words: &[Word]) -> Vec<(u64, u32)> {
         .windows(K)
         .map(|w| {
             w.iter()
-                .fold(0u64, |h, word| h.rotate_left(13) ^ word.hash)
+                .fold(0u64, |h, word| h.rotate_left(13) ^ word)
                 .wrapping_mul(0x9e3779b97f4a7c15)
         })
         .collect();
@@ -174,10 +174,16 @@ fn fingerprints(words: &[Word]) -> Vec<(u64, u32)> {
 /// words are read here and let go: pages that show passages read them again for the few
 /// articles they show.
 pub fn find_all(dossier: &Dossier) -> Vec<PairOverlap> {
-    let words: Vec<Vec<Word>> = dossier
+    // Only the words' hashes are kept: 8 bytes a word (positions are read again for display).
+    let words: Vec<Vec<u64>> = dossier
         .articles
         .par_iter()
-        .map(|a| words_of(&a.paragraphs))
+        .map(|a| {
+            words_of(&a.paragraphs)
+                .into_iter()
+                .map(|w| w.hash)
+                .collect()
+        })
         .collect();
     let mut index: Vec<(u64, u32, u32)> = words
         .par_iter()
@@ -288,17 +294,17 @@ type Seed = (u32, u32, u32, u32, bool);
 type PairSeeds = ((u32, u32), Vec<(u32, u32)>);
 
 /// How many words around `pa` in `wa` and `pb` in `wb` are equal, both ways.
-fn run_length(wa: &[Word], wb: &[Word], pa: usize, pb: usize) -> usize {
+fn run_length(wa: &[u64], wb: &[u64], pa: usize, pb: usize) -> usize {
     let back = wa[..pa]
         .iter()
         .rev()
         .zip(wb[..pb].iter().rev())
-        .take_while(|(x, y)| x.hash == y.hash)
+        .take_while(|(x, y)| x == y)
         .count();
     let forward = wa[pa..]
         .iter()
         .zip(&wb[pb..])
-        .take_while(|(x, y)| x.hash == y.hash)
+        .take_while(|(x, y)| x == y)
         .count();
     back + forward
 }
@@ -306,8 +312,8 @@ fn run_length(wa: &[Word], wb: &[Word], pa: usize, pb: usize) -> usize {
 /// Grows each seed into the longest run of equal words on both sides, merges runs separated
 /// by small edits, and keeps those of at least [`MIN_WORDS`] words.
 fn extend(
-    wa: &[Word],
-    wb: &[Word],
+    wa: &[u64],
+    wb: &[u64],
     a: usize,
     b: usize,
     mut seeds: Vec<(u32, u32)>,
@@ -324,16 +330,16 @@ fn extend(
         {
             continue;
         }
-        if wa.get(pa).map(|w| w.hash) != wb.get(pb).map(|w| w.hash) {
+        if wa.get(pa) != wb.get(pb) {
             continue;
         }
         let (mut sa, mut sb) = (pa, pb);
-        while sa > 0 && sb > 0 && wa[sa - 1].hash == wb[sb - 1].hash {
+        while sa > 0 && sb > 0 && wa[sa - 1] == wb[sb - 1] {
             sa -= 1;
             sb -= 1;
         }
         let (mut ea, mut eb) = (pa, pb);
-        while ea < wa.len() && eb < wb.len() && wa[ea].hash == wb[eb].hash {
+        while ea < wa.len() && eb < wb.len() && wa[ea] == wb[eb] {
             ea += 1;
             eb += 1;
         }
@@ -384,8 +390,11 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    fn words(text: &str) -> Vec<Word> {
+    fn words(text: &str) -> Vec<u64> {
         words_of(&text.split("\n\n").map(str::to_owned).collect::<Vec<_>>())
+            .into_iter()
+            .map(|w| w.hash)
+            .collect()
     }
 
     fn shared(a: &str, b: &str) -> Vec<(usize, usize, usize, usize)> {

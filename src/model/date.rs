@@ -28,7 +28,8 @@ pub struct PartialDate {
     time: Option<(NaiveTime, i32)>,
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -14,6 +14,18 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The repository's sample dossier, built once per test binary into a temporary folder.
+pub fn sample_site() -> &'static Path {
+    static OUT: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
+    let (_, out) = OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        run_in(&repo(), &["build", "--output", out.to_str().unwrap()]).ok();
+        (dir, out)
+    });
+    out
+}
+
 /// A dossier in a temporary folder, removed when dropped.
 pub struct Fixture {
     pub dir: tempfile::TempDir,
