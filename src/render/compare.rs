@@ -14,6 +14,9 @@ use crate::analyse::passages::Side;
 use crate::analyse::quantities::{self, same_thing, Quantity};
 use crate::model::Event;
 
+/// Shared passages shown on a comparison page, the longest first.
+pub const MAX_PASSAGES: usize = 40;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareRow {
     pub event: EventRef,
@@ -109,7 +112,10 @@ pub struct CompareView {
     pub columns: Vec<Column>,
     pub shared_quotes: Vec<QuoteView>,
     pub unique_quotes: Vec<OutletQuotes>,
+    /// The longest shared passages (at most [`MAX_PASSAGES`]).
     pub passages: Vec<PassageView>,
+    /// How many passages the articles share in all.
+    pub passages_total: usize,
     pub shares: Vec<PairShare>,
     pub coverage: Coverage,
     /// Column headings of the claims table: the reporting articles.
@@ -220,6 +226,7 @@ impl Views<'_> {
 
         // Passages and shares between pairs of this event's articles.
         let mut passages = Vec::new();
+        let mut found: Vec<&crate::analyse::passages::SharedPassage> = Vec::new();
         let mut shares = Vec::new();
         let mut words = HashMap::new();
         let mut overlap_ids: Vec<usize> = articles
@@ -240,15 +247,18 @@ impl Views<'_> {
                 share_b: (overlap.share_b * 100.0).round() as u32,
                 passages: overlap.passages.len(),
             });
-            for p in &overlap.passages {
-                passages.push(PassageView {
-                    words: p.words(),
-                    a: self.passage_side(&p.a, &mut words),
-                    b: self.passage_side(&p.b, &mut words),
-                });
-            }
+            found.extend(overlap.passages.iter());
         }
-        passages.sort_by_key(|p| std::cmp::Reverse(p.words));
+        // The longest passages are shown; the count says how many there are in all.
+        found.sort_by_key(|p| (std::cmp::Reverse(p.words()), p.a.article, p.a.from));
+        let passages_total = found.len();
+        for p in found.into_iter().take(MAX_PASSAGES) {
+            passages.push(PassageView {
+                words: p.words(),
+                a: self.passage_side(&p.a, &mut words),
+                b: self.passage_side(&p.b, &mut words),
+            });
+        }
 
         // Coverage: outlets × actors.
         let outlets: Vec<&str> = event.outlets(d);
@@ -303,6 +313,7 @@ impl Views<'_> {
             shared_quotes,
             unique_quotes: unique,
             passages,
+            passages_total,
             shares,
             coverage: Coverage {
                 outlets: outlets.iter().map(|s| self.source_ref(s)).collect(),
