@@ -79,6 +79,20 @@ pub fn load(root: &Path) -> (Vec<RawDocument>, Vec<Diagnostic>) {
     (documents, problems)
 }
 
+/// Parses the text of one content file of `kind` named `<slug>.md`, as [`load`] does for each
+/// file it reads (after [`normalise_text`]). For tests and fuzzing.
+pub fn parse_source(kind: Kind, slug: &str, text: &str) -> (Option<RawDocument>, Vec<Diagnostic>) {
+    raw::parse(SourceFile {
+        kind,
+        slug: slug.to_owned(),
+        path: PathBuf::from("content")
+            .join(kind.dir())
+            .join(format!("{slug}.md")),
+        text: normalise_text(text),
+        unreadable: false,
+    })
+}
+
 /// Reads and parses one content file (an absolute path under `root/content/`); `None` when
 /// the path is not a content file (another extension, a hidden file, an unknown folder).
 pub fn load_one(root: &Path, path: &Path) -> Option<(Option<RawDocument>, Vec<Diagnostic>)> {
@@ -207,9 +221,39 @@ fn read_file(kind: Kind, path: &Path, rel: PathBuf) -> (SourceFile, Option<Diagn
     }
 }
 
+/// The largest content file read, in bytes: far above any article, and low enough that a
+/// stray file (a data dump, a log) fails at once with a clear message instead of holding the
+/// build for minutes and gigabytes.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
 fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|err| Diagnostic::error(rel, format!("cannot read the file: {err}")))?;
+    use std::io::Read;
+    let cannot =
+        |err: std::io::Error| Diagnostic::error(rel, format!("cannot read the file: {err}"));
+    let too_big = |size: u64| {
+        Diagnostic::error(
+            rel,
+            format!(
+                "the file is too large ({:.1} MB); content files may be at most {} MB",
+                size as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        )
+        .with_hint("split it into several articles, or keep only the text of the article")
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_big(size));
+    }
+    // Never more than the limit, even from a file that grows while it is read.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
@@ -231,10 +275,17 @@ fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
             ));
         }
     };
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&text)
-        .replace("\r\n", "\n"))
+    Ok(normalise_text(&text))
+}
+
+/// The text of a file as every later stage sees it: no byte order mark, and `\n` for every
+/// line end (`\r\n`, and a lone `\r` as old Mac files have, which YAML and Markdown also
+/// count as a line end: lines in messages then agree with the parsers').
+pub fn normalise_text(text: &str) -> String {
+    text.strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
 }
 
 /// `path` relative to `root`, or as it is when it lies elsewhere.

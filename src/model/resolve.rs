@@ -162,9 +162,17 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     continue;
                 };
                 let (paragraphs, asides, offsets) = parsed[k].take().expect("parsed above");
+                // Offsets rise: count the newlines between one and the next, not from the
+                // start each time (quadratic on a long article).
+                let mut counted = (0, doc.body_line);
                 let paragraph_lines = offsets
                     .iter()
-                    .map(|&o| doc.body_line + doc.body[..o].matches('\n').count())
+                    .map(|&o| {
+                        let (from, line) = counted;
+                        let from = from.min(o);
+                        counted = (o, line + doc.body[from..o].matches('\n').count());
+                        counted.1
+                    })
                     .collect();
                 let word_count = paragraphs
                     .iter()

@@ -294,7 +294,9 @@ pub fn highlight_css(theme: &str) -> String {
         .unwrap_or_default()
 }
 
-/// HTML-escapes text for element content and attribute values.
+/// HTML-escapes text for element content and attribute values. Also used for the feed and
+/// sitemap: characters that XML does not allow at all (control characters other than tab and
+/// line ends, U+FFFE, U+FFFF), which text pasted from word processors can carry, are dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -304,6 +306,8 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => {}
             c => out.push(c),
         }
     }
