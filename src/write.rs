@@ -255,7 +255,19 @@ fn remove_abandoned(parent: &Path, name: &str) {
         let Some(rest) = prefixes.iter().find_map(|p| file.strip_prefix(p.as_str())) else {
             continue;
         };
-        let pid = rest.split('-').next().unwrap_or("");
+        // Only a folder named exactly as ours are (`<pid>-<nanoseconds>`): a file or folder of
+        // the user's that merely starts the same way (`.public.old-backup`) is never touched.
+        let Some((pid, nanos)) = rest.split_once('-') else {
+            continue;
+        };
+        let digits = |s: &str, max: usize| {
+            !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+        };
+        let ours =
+            digits(pid, 10) && digits(nanos, 9) && entry.file_type().is_ok_and(|t| t.is_dir());
+        if !ours {
+            continue;
+        }
         let alive = pid.parse::<u32>().is_ok_and(|pid| {
             pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists()
         });

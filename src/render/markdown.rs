@@ -239,7 +239,18 @@ pub fn sanitize(html: &str) -> String {
             builder
                 .add_generic_attributes(["id", "class"])
                 .add_tags(["figure", "figcaption", "mark"])
-                .url_schemes(["http", "https", "mailto"].into_iter().collect());
+                .url_schemes(["http", "https", "mailto"].into_iter().collect())
+                // A scheme hidden by control characters ("ja\u{7}vascript:") reads as a
+                // relative URL to ammonia; our own check drops it (found by fuzzing).
+                .attribute_filter(|_, attribute, value| {
+                    if matches!(attribute, "href" | "src" | "cite" | "action" | "longdesc")
+                        && !is_safe_url(value)
+                    {
+                        None
+                    } else {
+                        Some(value.into())
+                    }
+                });
             builder
         })
         .clean(html)
@@ -389,6 +400,12 @@ mod tests {
             html.contains("and <a class=\"actor-link\" href=\"../l/\" title=\"Sergei Lavrov\">Lavrov</a> <em>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_scheme_hidden_by_control_characters_is_removed_from_raw_html() {
+        let html = render("<a href=\"ja\u{7}vascript:x\">x</a>\n", &settings(), &[]);
+        assert!(!html.contains("vascript"), "{html}");
     }
 
     #[test]
