@@ -507,3 +507,70 @@ impl Drop for StaticServer {
         let _ = self.child.wait();
     }
 }
+
+/// How a run of the binary under [`run_limited`] ended.
+#[derive(Debug)]
+pub struct Limited {
+    /// The exit code; `None` when a signal ended it (as when it was killed at the time limit).
+    pub code: Option<i32>,
+    pub timed_out: bool,
+    pub stdout: String,
+    pub stderr: String,
+    /// Peak resident memory of the process in MiB: its `VmHWM`, read every 20 ms while it
+    /// runs (`wait4`'s figure would include the test process it was spawned from).
+    pub peak_mib: u64,
+    pub elapsed: std::time::Duration,
+}
+
+/// Runs `dossier --root ROOT ARGS` and kills it when it runs longer than `limit`: a run that
+/// hangs fails its test instead of holding the test suite.
+pub fn run_limited(root: &Path, args: &[&str], limit: std::time::Duration) -> Limited {
+    use std::io::Read;
+    let started = std::time::Instant::now();
+    let mut child = Command::new(BIN)
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run dossier");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0u64;
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(kib) = std::fs::read_to_string(&status_file).ok().and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok())
+        }) {
+            peak_kib = peak_kib.max(kib);
+        }
+        if let Some(status) = child.try_wait().expect("wait for dossier") {
+            break status;
+        }
+        if started.elapsed() > limit && !timed_out {
+            timed_out = true;
+            let _ = child.kill();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Limited {
+        code: status.code(),
+        timed_out,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+        peak_mib: peak_kib / 1024,
+        elapsed: started.elapsed(),
+    }
+}
