@@ -235,7 +235,8 @@ get() { echo "$stats" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }'; 
 read -r parse_line <"$work/parse.txt" || parse_line="PARSE checked=0 torn=0 errors=0"
 pget() { echo "$parse_line" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { print $2 }'; }
 saves=$(cat "$work/saves" 2>/dev/null || echo "?")
-rebuilds=$(grep -c -i "rebuilt\|error" "$work/serve.err" "$work/serve.out" 2>/dev/null | awk -F: '{ s += $2 } END { print s }')
+good=$(grep -c "pages re-rendered in" "$work/serve.out" || true)
+bad=$(grep -c "still serving the last good build" "$work/serve.err" || true)
 
 echo "soak: ${seconds} s against $base ($pages paths, $saves saves, valid and invalid by turns)"
 echo "  requests:        $(get requests) ($(awk -v r="$(get requests)" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')/s)"
@@ -244,7 +245,8 @@ echo "  failures:        $(get server_errors) 5xx, $(get other) other, $(get soc
 echo "  torn pages:      $(get torn) of $(get html) HTML responses (wrk: must end in </html>); $(pget torn) of $(pget checked) parsed whole ($(pget errors) fetch errors)"
 echo "  latency:         p50 $(get p50_ms) ms, p99 $(get p99_ms) ms, max $(get max_ms) ms"
 echo "  server memory:   RSS $((rss_before / 1024)) MiB before, $((rss_after / 1024)) MiB after (peak $((hwm / 1024)) MiB)"
-echo "  server alive:    $alive; log lines about rebuilds and errors: ${rebuilds:-0}"
+echo "  rebuilds:        $good good, $bad failed (the last good build kept)"
+echo "  server alive:    $alive"
 echo "  watcher follows: $follows (a final valid edit shows up)"
 sed -n '2,$p' "$work/parse.txt"
 

@@ -184,6 +184,21 @@ impl Config {
             );
             problems.push(d);
         }
+        if !is_language_tag(&config.language) {
+            problems.push(
+                Diagnostic::error(
+                    FILE_NAME,
+                    format!(
+                        "`language` must be a language tag such as `en` or `pt-BR`, not `{}`",
+                        config.language.escape_debug()
+                    ),
+                )
+                .at(text, key_line(text, None, "language"), 1)
+                .with_hint(
+                    "use a BCP 47 tag: letters for the language, then optional `-` parts, for example language = \"en-GB\"",
+                ),
+            );
+        }
         match normalise_base_url(&config.base_url) {
             Some(url) => config.base_url = url,
             None => problems.push(
@@ -216,6 +231,17 @@ impl Config {
             None => &self.base_url,
         }
     }
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag: a language of 2–8 letters, then
+/// subtags of 1–8 letters or digits joined by `-`. The search index names files after it, and
+/// pages and feeds declare it.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=8).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Adds the trailing slash; `None` for a value that is not an absolute URL or a root path.
@@ -315,6 +341,32 @@ mod tests {
         let text = "title = \"T\"\n[links]\nactors = \"sometimes\"\n";
         let problems = Config::parse(text).unwrap_err();
         assert_eq!(problems[0].line, 3, "{}", problems[0]);
+    }
+
+    #[test]
+    fn language_must_be_a_language_tag() {
+        for good in ["en", "pt-BR", "zh-Hant-TW", "sr-Latn"] {
+            let text = format!("title = \"T\"\nlanguage = \"{good}\"\n");
+            assert!(Config::parse(&text).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "e",
+            "en_GB",
+            "en-",
+            "../x",
+            "en\\\"><script>",
+            "englishlanguage",
+        ] {
+            let text = format!("title = \"T\"\nlanguage = {:?}\n", bad);
+            let problems = Config::parse(&text).unwrap_err();
+            assert_eq!(problems[0].line, 2, "{bad}: {}", problems[0]);
+            assert!(
+                problems[0].to_string().contains("language tag"),
+                "{}",
+                problems[0]
+            );
+        }
     }
 
     #[test]

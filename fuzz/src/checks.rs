@@ -42,7 +42,6 @@ const ACTIVE_ELEMENTS: &[&str] = &[
     "base",
     "foreignobject",
     "math",
-    "noscript",
     "template",
     "portal",
     "animate",
@@ -51,11 +50,14 @@ const ACTIVE_ELEMENTS: &[&str] = &[
     "listener",
 ];
 
-/// Whether a URL would run code or carry a document of its own when followed.
+/// Whether a URL would run code or carry a document of its own when followed, read as a
+/// browser reads it (WHATWG URL): leading and trailing controls and spaces dropped, tabs and
+/// line breaks dropped anywhere, the scheme compared without case.
 pub fn is_active_url(url: &str) -> bool {
     let squeezed: String = url
+        .trim_matches(|c: char| c <= ' ')
         .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect::<String>()
         .to_ascii_lowercase();
     ["javascript:", "vbscript:", "data:", "livescript:"]
@@ -114,8 +116,7 @@ pub fn active_content(html: &str) -> Vec<String> {
             }
             if attribute == "style" {
                 let v = value.to_ascii_lowercase();
-                if v.contains("url(") || v.contains("expression(") || v.contains("javascript:")
-                {
+                if v.contains("url(") || v.contains("expression(") || v.contains("javascript:") {
                     found.push(format!("<{name} style={value:?}>"));
                 }
             }
@@ -171,7 +172,10 @@ pub fn xml_problem(text: &str) -> Option<String> {
     let is_name = |n: &str| {
         !n.is_empty()
             && n.chars().enumerate().all(|(i, c)| {
-                c.is_alphabetic() || c == '_' || c == ':' || (i > 0 && (c.is_alphanumeric() || c == '-' || c == '.'))
+                c.is_alphabetic()
+                    || c == '_'
+                    || c == ':'
+                    || (i > 0 && (c.is_alphanumeric() || c == '-' || c == '.'))
             })
     };
     let mut stack: Vec<String> = Vec::new();
@@ -303,8 +307,8 @@ pub fn xml_problem(text: &str) -> Option<String> {
 /// and sitemap well-formed XML. `files` are (path relative to the site, bytes).
 pub fn assert_site_is_safe<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) {
     for (path, bytes) in files {
-        let text = std::str::from_utf8(bytes)
-            .unwrap_or_else(|e| panic!("{path} is not UTF-8: {e}"));
+        let text =
+            std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{path} is not UTF-8: {e}"));
         if path.ends_with(".html") {
             assert_inert(path, text);
         } else if path.ends_with(".xml") {
@@ -325,7 +329,10 @@ mod tests {
 
     #[test]
     fn xml_checker() {
-        assert_eq!(xml_problem("<?xml version=\"1.0\"?>\n<a x=\"1\"><b/>t &amp; &#38;</a>\n"), None);
+        assert_eq!(
+            xml_problem("<?xml version=\"1.0\"?>\n<a x=\"1\"><b/>t &amp; &#38;</a>\n"),
+            None
+        );
         assert!(xml_problem("<a>&</a>").is_some());
         assert!(xml_problem("<a><b></a>").is_some());
         assert!(xml_problem("<a x=1/>").is_some());
@@ -336,6 +343,9 @@ mod tests {
     fn active_content_checker() {
         assert!(active_content("<p>hi</p>").is_empty());
         assert!(!active_content("<a href=' java\tscript:x'>x</a>").is_empty());
+        assert!(!active_content("<a href='\u{1}JAVASCRIPT:x'>x</a>").is_empty());
+        // Not a scheme at all for a browser: a relative URL.
+        assert!(active_content("<a href='ja\u{7}vascript:x'>x</a>").is_empty());
         assert!(!active_content("<svg><a xlink:href='javascript:x'>x</a></svg>").is_empty());
         assert!(!active_content("<img src=x onerror=y>").is_empty());
         assert!(active_content("<script src=\"../search.js\"></script>").is_empty());

@@ -28,9 +28,34 @@ pub struct InlineLink {
     pub title: String,
 }
 
+/// Markdown containers (quotes, lists, emphasis) nested deeper than this lose their tags and
+/// keep their text. HTML parsers take time quadratic in the depth of nesting (the sanitiser's
+/// and `dossier check`'s: 100,000 nested quotes took minutes), and browsers stop nesting at
+/// 512 levels anyway.
+const MAX_NESTING: usize = 64;
+
+/// Raw HTML nested deeper than this is shown as text instead of being sanitised, for the same
+/// reason.
+const MAX_RAW_NESTING: usize = 256;
+
 /// Renders `markdown`; `links[n - 1]` are the links to insert into paragraph `n`, sorted by
 /// start and not overlapping.
 pub fn render(markdown: &str, settings: &MarkdownConfig, links: &[Vec<InlineLink>]) -> String {
+    match render_with(markdown, settings, links, false) {
+        Some(html) => html,
+        // Raw HTML too deeply nested to sanitise in reasonable time: shown as text.
+        None => render_with(markdown, settings, links, true).unwrap_or_default(),
+    }
+}
+
+/// [`render`], with raw HTML written as text when `raw_as_text`; `None` when the raw HTML is
+/// nested deeper than [`MAX_RAW_NESTING`] and would have to be sanitised.
+fn render_with(
+    markdown: &str,
+    settings: &MarkdownConfig,
+    links: &[Vec<InlineLink>],
+    raw_as_text: bool,
+) -> Option<String> {
     let mut events: Vec<Event> = Vec::new();
     let mut depth = 0usize;
     let mut paragraph = 0usize;
@@ -40,6 +65,8 @@ pub fn render(markdown: &str, settings: &MarkdownConfig, links: &[Vec<InlineLink
     let mut heading = false;
     let mut code: Option<(String, String)> = None;
     let mut has_raw_html = false;
+    // The elements raw HTML leaves open, while it stays within MAX_RAW_NESTING.
+    let mut raw_open: Vec<String> = Vec::new();
 
     let parser = Parser::new_ext(markdown, markdown_options(settings.smart_punctuation));
     for event in parser {
@@ -133,11 +160,22 @@ pub fn render(markdown: &str, settings: &MarkdownConfig, links: &[Vec<InlineLink
             }
             Event::Start(tag) => {
                 depth += 1;
-                events.push(Event::Start(tag));
+                if depth <= MAX_NESTING {
+                    events.push(Event::Start(tag));
+                }
             }
             Event::End(tag) => {
+                // An image's start is written at any depth (its own arm above), so its end too.
+                if depth <= MAX_NESTING || tag == TagEnd::Image {
+                    events.push(Event::End(tag));
+                } else if !matches!(
+                    tag,
+                    TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough
+                ) {
+                    // A flattened block still ends its words.
+                    events.push(Event::SoftBreak);
+                }
                 depth = depth.saturating_sub(1);
-                events.push(Event::End(tag));
             }
             Event::Text(text) => match in_paragraph.as_mut() {
                 Some(offset) => {
@@ -165,7 +203,14 @@ pub fn render(markdown: &str, settings: &MarkdownConfig, links: &[Vec<InlineLink
                 events.push(event);
             }
             Event::Html(html) | Event::InlineHtml(html) => {
+                if raw_as_text {
+                    events.push(Event::Text(html));
+                    continue;
+                }
                 has_raw_html = true;
+                if !settings.unsafe_html && !track_nesting(&html, &mut raw_open) {
+                    return None;
+                }
                 events.push(Event::Html(html));
             }
             other => events.push(other),
@@ -173,11 +218,56 @@ pub fn render(markdown: &str, settings: &MarkdownConfig, links: &[Vec<InlineLink
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if has_raw_html && !settings.unsafe_html {
+    Some(if has_raw_html && !settings.unsafe_html {
         sanitize(&html)
     } else {
         html
+    })
+}
+
+/// Follows the elements a piece of raw HTML opens and closes (`open`, carried from one piece
+/// to the next); `false` once more than [`MAX_RAW_NESTING`] are open at once. An estimate of
+/// what an HTML parser builds, enough to bound its work.
+fn track_nesting(html: &str, open: &mut Vec<String>) -> bool {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let (closing, name) = match rest.strip_prefix('/') {
+            Some(name) => (true, name),
+            None => (false, rest),
+        };
+        let length = name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len());
+        if length == 0 || !name.as_bytes()[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let tag = name[..length].to_ascii_lowercase();
+        if closing {
+            if let Some(at) = open.iter().rposition(|t| *t == tag) {
+                open.truncate(at);
+            }
+        } else if !VOID.contains(&tag.as_str())
+            && !name[length..]
+                .split('>')
+                .next()
+                .is_some_and(|attributes| attributes.ends_with('/'))
+        {
+            open.push(tag);
+            if open.len() > MAX_RAW_NESTING {
+                return false;
+            }
+        }
     }
+    true
 }
 
 /// Splits `text` (which starts at byte `start` of its paragraph) around the links that fall
@@ -406,6 +496,31 @@ mod tests {
     fn a_scheme_hidden_by_control_characters_is_removed_from_raw_html() {
         let html = render("<a href=\"ja\u{7}vascript:x\">x</a>\n", &settings(), &[]);
         assert!(!html.contains("vascript"), "{html}");
+    }
+
+    #[test]
+    fn nesting_is_bounded_and_text_kept() {
+        let html = render(&format!("{} deep\n", ">".repeat(1000)), &settings(), &[]);
+        assert_eq!(html.matches("<blockquote>").count(), MAX_NESTING);
+        assert_eq!(html.matches("</blockquote>").count(), MAX_NESTING);
+        assert!(html.contains("deep"));
+        let html = render("![a *b*](x.png) ![c](y.png)\n", &settings(), &[]);
+        assert_eq!(html.matches("<img").count(), 2, "{html}");
+    }
+
+    #[test]
+    fn raw_html_nested_too_deep_is_shown_as_text() {
+        let body = format!("Text {}deep\n", "<div>".repeat(MAX_RAW_NESTING + 1));
+        let html = render(&body, &settings(), &[]);
+        assert!(
+            html.starts_with("<p id=\"p1\">Text &lt;div&gt;"),
+            "{}",
+            &html[..80]
+        );
+        assert!(!html.contains("<div>"));
+        // Within the limit, and closed again: sanitised as usual.
+        let body = "<div><b>x</b></div>\n".repeat(MAX_RAW_NESTING * 2);
+        assert!(render(&body, &settings(), &[]).contains("<div><b>x</b></div>"));
     }
 
     #[test]
