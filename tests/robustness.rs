@@ -599,10 +599,6 @@ fn a_one_megabyte_line_builds() {
 }
 
 #[test]
-#[ignore = "known bug in analyse/quotes.rs: speaking_person_before splits the whole text from \
-            every earlier mention to the end of the block into words to look at four of them, \
-            so a paragraph with many names costs its length squared: 18 s in release for this \
-            1 MB line, over 2 minutes in a debug build"]
 fn a_one_megabyte_line_of_names_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -618,10 +614,6 @@ fn a_one_megabyte_line_of_names_builds() {
 }
 
 #[test]
-#[ignore = "known bug in analyse: quotes::sentence_start scans a paragraph from its start for \
-            every date, figure and quote in it (dates.rs, quantities.rs, quotes.rs), so a long \
-            paragraph costs its length squared: 65 s in release for the dates of this 1 MB \
-            line, far over the limit in a debug build"]
 fn a_one_megabyte_line_of_dated_sentences_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -637,10 +629,6 @@ fn a_one_megabyte_line_of_dated_sentences_builds() {
 }
 
 #[test]
-#[ignore = "known bug in analyse/quotes.rs: quote attribution is quadratic in a paragraph with \
-            many quotation marks (sentence_start for every quote; every block filters every \
-            mention of the article): 33 s in release for this 1 MB line, over 5 minutes in a \
-            debug build"]
 fn a_one_megabyte_line_of_quotation_marks_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -1281,9 +1269,6 @@ fn new_never_writes_through_a_link() {
 }
 
 #[test]
-#[ignore = "known bug in cmd/import.rs: a draft is written with fs::write after an exists() \
-            check, so a dangling link at the draft's path is followed and the file created \
-            outside the dossier (fix: OpenOptions::create_new unless --force)"]
 fn import_never_writes_through_a_link() {
     let f = Fixture::new();
     let outside = tempfile::tempdir().unwrap();
@@ -1303,6 +1288,20 @@ fn import_never_writes_through_a_link() {
         run.stdout()
     );
     assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("never overwrites"),
+        "{}",
+        run.stderr()
+    );
+    // --force replaces the link itself, never the file it points to.
+    let run = f.run(&["import", "--force", input.to_str().unwrap()]);
+    assert_eq!(run.code(), Some(0), "{}", run.stderr());
+    assert!(
+        !victim.exists(),
+        "dossier import --force wrote through a link"
+    );
+    let draft = f.path("content/articles/doe-arrives-for-talks.md");
+    assert!(draft.symlink_metadata().unwrap().file_type().is_file());
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::quotes::{sentence_start, words};
+use super::quotes::{sentence_end, sentence_start, words};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Article, Dossier, Event, PartialDate, Precision, MONTHS};
 
@@ -246,9 +246,7 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                 if !dated {
                     // The tense of the clause around the weekday: five words before, three after.
                     let from = sentence_start(text, start);
-                    let to = text[end..]
-                        .find(['.', '!', '?', ';'])
-                        .map_or(text.len(), |k| end + k);
+                    let to = sentence_end(text, end);
                     let sentence: Vec<(usize, usize, &str)> = words(&text[from..to]);
                     let here = sentence
                         .iter()
@@ -471,7 +469,12 @@ fn find_in_article(
             let before: Vec<(usize, usize, &str)> = words(&text[from..start]);
             let window_start = before.len().saturating_sub(6);
             let window_from = before.get(window_start).map_or(start, |t| from + t.0);
-            let window_to = words(&text[end..]).get(3).map_or(text.len(), |t| end + t.1);
+            // Three words after the date: a few hundred bytes hold them.
+            let mut ahead = text.len().min(end + 256);
+            while !text.is_char_boundary(ahead) {
+                ahead -= 1;
+            }
+            let window_to = words(&text[end..ahead]).get(3).map_or(ahead, |t| end + t.1);
             let window = keywords(&text[window_from..window_to]);
             let mut scored: Vec<(usize, &Event, f64)> = reported
                 .iter()

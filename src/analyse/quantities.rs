@@ -2,7 +2,7 @@
 //! "48 hours"), so that comparison pages can point out where outlets give different figures
 //! for the same thing.
 
-use super::quotes::{sentence_start, words};
+use super::quotes::{sentence_end, sentence_start, words};
 
 /// A number (or a vague amount such as "several") and the unit it counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,9 +136,7 @@ pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
         }
         // The words right around the figure ("six hours of talks"), within its sentence.
         let from = sentence_start(text, tokens[i].0);
-        let to = text[unit.1..]
-            .find(['.', '!', '?', ';'])
-            .map_or(text.len(), |k| unit.1 + k);
+        let to = sentence_end(text, unit.1);
         let context = tokens[i.saturating_sub(4)..(j + 5).min(tokens.len())]
             .iter()
             .filter(|t| t.0 >= from && t.1 <= to && (t.1 <= tokens[i].0 || t.0 >= unit.1))

@@ -164,7 +164,12 @@ pub fn find(
             .filter(|m| {
                 m.paragraph == paragraph && m.aside == aside && (paragraph > 0 || aside.is_some())
             })
-            .filter(|m| !spans.iter().any(|s| m.start >= s.start && m.end <= s.end))
+            .filter(|m| {
+                // Spans are in text order and do not overlap: only the last one starting
+                // before the mention can hold it.
+                let k = spans.partition_point(|s| s.start <= m.start);
+                !(k > 0 && m.end <= spans[k - 1].end)
+            })
             .collect();
         let resolve =
             |at: usize| speaking_person_before(text, &here, persons, at).or(previous_person);
@@ -389,42 +394,68 @@ pub(crate) fn words(text: &str) -> Vec<(usize, usize, &str)> {
         .collect()
 }
 
-/// Byte offset where the sentence containing `at` starts.
+/// How far back [`sentence_start`] looks: no sentence of news prose is longer, and a bound
+/// keeps a paragraph of one endless sentence linear.
+const MAX_SENTENCE: usize = 4096;
+
+/// Byte offset where the sentence containing `at` starts: just after the last full stop,
+/// question or exclamation mark before `at` that ends a sentence, looking back at most
+/// [`MAX_SENTENCE`] bytes.
 pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
     let head = &text[..at];
-    let mut start = 0;
-    let bytes: Vec<(usize, char)> = head.char_indices().collect();
-    for (k, &(i, c)) in bytes.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        // Skip closing marks after the stop, then require white space.
-        let mut j = k + 1;
-        while j < bytes.len() && matches!(bytes[j].1, '”' | '"' | '’' | '\'' | ')') {
-            j += 1;
-        }
-        if j >= bytes.len() || !bytes[j].1.is_whitespace() {
-            continue;
-        }
-        // An abbreviation such as "U.S." or "Mr." does not end a sentence.
-        let word_start = head[..i]
-            .rfind(|ch: char| ch.is_whitespace())
-            .map_or(0, |p| p + 1);
-        let word = &head[word_start..i];
-        if c == '.'
-            && (word.contains('.')
-                || word.chars().count() <= 1
-                || [
-                    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jan",
-                    "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "No",
-                ]
-                .contains(&word))
-        {
-            continue;
-        }
-        start = bytes[j].0 + bytes[j].1.len_utf8();
+    let mut floor = at.saturating_sub(MAX_SENTENCE);
+    while !head.is_char_boundary(floor) {
+        floor += 1;
     }
-    start
+    let window = &head[floor..];
+    window
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| matches!(c, '.' | '!' | '?'))
+        .find_map(|(i, c)| next_sentence(window, i, c))
+        .map_or(floor, |start| floor + start)
+}
+
+/// Byte offset of the first stop (`.`, `!`, `?`, `;`) at or after `at`, looking ahead at
+/// most [`MAX_SENTENCE`] bytes: the end of a clause, roughly.
+pub(crate) fn sentence_end(text: &str, at: usize) -> usize {
+    let mut limit = text.len().min(at + MAX_SENTENCE);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    text[at..limit]
+        .find(['.', '!', '?', ';'])
+        .map_or(limit, |k| at + k)
+}
+
+/// Where the next sentence starts when the stop `c` at byte `i` of `head` ends one: the
+/// stop, any closing marks, then white space (not the end of `head`); an abbreviation such
+/// as "U.S." or "Mr." ends none.
+fn next_sentence(head: &str, i: usize, c: char) -> Option<usize> {
+    let rest = &head[i + c.len_utf8()..];
+    let closing = rest
+        .find(|ch: char| !matches!(ch, '”' | '"' | '’' | '\'' | ')'))
+        .unwrap_or(rest.len());
+    let space = rest[closing..]
+        .chars()
+        .next()
+        .filter(|ch| ch.is_whitespace())?;
+    let word_start = head[..i]
+        .rfind(|ch: char| ch.is_whitespace())
+        .map_or(0, |p| p + 1);
+    let word = &head[word_start..i];
+    if c == '.'
+        && (word.contains('.')
+            || word.chars().count() <= 1
+            || [
+                "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jan",
+                "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "No",
+            ]
+            .contains(&word))
+    {
+        return None;
+    }
+    Some(i + c.len_utf8() + closing + space.len_utf8())
 }
 
 /// Whom "he" or "she" at byte `at` means: the most recent person in this block who speaks
@@ -435,15 +466,25 @@ fn speaking_person_before(
     persons: &[bool],
     at: usize,
 ) -> Option<usize> {
+    // Mentions are in text order: those ending before `at`, and no further back than a
+    // sentence can reach, so that a block full of names stays linear.
+    let before = &mentions[..mentions.partition_point(|m| m.end <= at)];
+    let floor = at.saturating_sub(MAX_SENTENCE);
     let people = || {
-        mentions
+        before
             .iter()
             .rev()
-            .filter(move |m| m.end <= at && persons[m.actor])
+            .take_while(move |m| m.end >= floor)
+            .filter(|m| persons[m.actor])
     };
     people()
         .find(|m| {
-            let tail = &text[m.end..at];
+            // The verb is among the next four words: a few hundred bytes are enough.
+            let mut end = at.min(m.end + 256);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let tail = &text[m.end..end];
             words(tail)
                 .iter()
                 .take(4)
@@ -785,6 +826,53 @@ mod tests {
 
     use crate::analyse::mentions::{find_all, Matcher};
     use crate::model::{text::blocks, Actor, PartialDate};
+
+    /// The sentence start as first written: every stop from the start of the text on.
+    fn sentence_start_by_scanning_forward(text: &str, at: usize) -> usize {
+        let head = &text[..at];
+        let chars: Vec<(usize, char)> = head.char_indices().collect();
+        let mut start = 0;
+        for &(i, c) in &chars {
+            if matches!(c, '.' | '!' | '?') {
+                if let Some(next) = next_sentence(head, i, c) {
+                    start = next;
+                }
+            }
+        }
+        start
+    }
+
+    #[test]
+    fn sentence_start_looks_back_like_a_forward_scan() {
+        let pieces = [
+            "Mr.", " ", "U.S.", "said.", "”", "’", ")", "a", "!", "?", " talks", "\n", "é.", "No.",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            for (at, _) in text.char_indices() {
+                assert_eq!(
+                    sentence_start(&text, at),
+                    sentence_start_by_scanning_forward(&text, at),
+                    "{text:?} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_the_bound() {
+        let text = "word ".repeat(2 * MAX_SENTENCE);
+        assert_eq!(sentence_start(&text, text.len()), text.len() - MAX_SENTENCE);
+        assert_eq!(sentence_end(&text, 0), MAX_SENTENCE);
+        assert_eq!(sentence_end("Talks end. More", 0), 9);
+    }
 
     fn actor(slug: &str, name: &str, aliases: &[&str], kind: ActorKind) -> Actor {
         Actor {

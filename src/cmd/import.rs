@@ -117,7 +117,8 @@ pub fn import(
             n += 1;
         }
         let output = into.join(format!("{slug}.md"));
-        if root.join(&output).exists() && !options.force {
+        // symlink_metadata: a dangling link counts as a file that exists.
+        if root.join(&output).symlink_metadata().is_ok() && !options.force {
             problems.push(
                 Diagnostic::error(
                     &output,
@@ -151,7 +152,7 @@ pub fn import(
                 )]
             })?;
         }
-        std::fs::write(&path, &imported.text).map_err(|err| {
+        write_draft(&path, &imported.text, options.force).map_err(|err| {
             vec![Diagnostic::error(
                 &imported.output,
                 format!("cannot write the draft: {err}"),
@@ -159,6 +160,19 @@ pub fn import(
         })?;
     }
     Ok(planned)
+}
+
+/// Creates `path` with `text`, never through a link and never over a file unless `force`
+/// (which replaces the file, or the link itself, not what a link points to).
+fn write_draft(path: &Path, text: &str, force: bool) -> std::io::Result<()> {
+    if force && path.symlink_metadata().is_ok() {
+        std::fs::remove_file(path)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
 }
 
 /// What the CLI prints after an import: per draft, each field's state and every line removed.
