@@ -159,3 +159,21 @@ fn created_deleted_and_renamed_files_are_followed() {
     let (status, _) = server.get("/actors/jane-roe/");
     assert_eq!(status, 404);
 }
+
+#[test]
+fn stopping_the_server_removes_its_private_folder() {
+    let dir = sample_copy();
+    let temp = tempfile::tempdir().unwrap();
+    let mut server = Server::start_with(dir.path(), &[], &[("TMPDIR", temp.path())]);
+    let folders = || -> Vec<String> {
+        std::fs::read_dir(temp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let during = folders();
+    assert_eq!(during.len(), 1, "{during:?}");
+    assert!(during[0].starts_with("dossier-serve-"), "{during:?}");
+    assert!(server.terminate(10), "serve did not stop on SIGTERM");
+    assert_eq!(folders(), Vec::<String>::new());
+}

@@ -35,6 +35,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
             format!("cannot resolve the dossier folder: {err}"),
         )]
     })?;
+    remove_abandoned_folders(&std::env::temp_dir());
     let out = private_folder();
     // Watch before the first build, so that no save made meanwhile is missed.
     let (events, watcher) = watch::start(&root).map_err(|d| vec![d])?;
@@ -71,6 +72,12 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
             )
             .with_hint("another program may use the port: choose another with --port")]
         })?;
+    let stop = stop_signal(&runtime).map_err(|err| {
+        vec![Diagnostic::error(
+            "dossier serve",
+            format!("cannot listen for Ctrl+C: {err}"),
+        )]
+    })?;
     let url = format!("http://{}/", listener.local_addr().map_or(address, |a| a));
     println!(
         "Serving “{}” at {url} — {} pages built in {} ms. Watching content/, templates/, themes/, static/ and site.toml; Ctrl+C stops.",
@@ -95,9 +102,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
     let app = router(shared);
     let result = runtime.block_on(async move {
         axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
+            .with_graceful_shutdown(stop)
             .await
     });
     let _ = std::fs::remove_dir_all(&out);
@@ -109,13 +114,93 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
     })
 }
 
+/// Resolves on Ctrl+C (SIGINT) or SIGTERM, so that either removes the private folder. The
+/// handlers are installed at once (inside `runtime`), before the server says it is ready: a
+/// signal that came before the first poll would otherwise end the process at once.
+fn stop_signal(
+    runtime: &tokio::runtime::Runtime,
+) -> std::io::Result<impl std::future::Future<Output = ()>> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let _entered = runtime.enter();
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+    })
+}
+
+const PRIVATE_PREFIX: &str = "dossier-serve-";
+
 /// A new folder of this process's own in the system's temporary folder.
 fn private_folder() -> PathBuf {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    std::env::temp_dir().join(format!("dossier-serve-{}-{nanos}", std::process::id()))
+    std::env::temp_dir().join(format!("{PRIVATE_PREFIX}{}-{nanos}", std::process::id()))
+}
+
+/// Removes the private folders in `temp` of `dossier serve` processes that are gone (killed
+/// before they could clean up): named `dossier-serve-PID-N` with no process PID running.
+fn remove_abandoned_folders(temp: &Path) {
+    let Ok(entries) = std::fs::read_dir(temp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(PRIVATE_PREFIX)) else {
+            continue;
+        };
+        let Some((pid, nanos)) = rest.split_once('-') else {
+            continue;
+        };
+        let (Ok(pid), true) = (
+            pid.parse::<i32>(),
+            !nanos.is_empty() && nanos.bytes().all(|b| b.is_ascii_digit()),
+        ) else {
+            continue;
+        };
+        if pid > 0 && !process_alive(pid) && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id exists (signal 0 checks without sending anything).
+fn process_alive(pid: i32) -> bool {
+    // SAFETY: kill with signal 0 sends nothing; it only reports whether `pid` exists.
+    let result = unsafe { libc::kill(pid, 0) };
+    result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
 }
 
 /// The problems of the last build, shown by the overlay; empty when it succeeded.
 pub type Problems = Arc<Mutex<Vec<Diagnostic>>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_folders_of_dead_serve_processes_are_removed() {
+        let temp = tempfile::tempdir().unwrap();
+        let me = std::process::id();
+        // A pid beyond the kernel's limit never runs.
+        let dead = format!("{PRIVATE_PREFIX}4194305-17");
+        let names = [
+            dead.as_str(),
+            &format!("{PRIVATE_PREFIX}{me}-17"),
+            &format!("{PRIVATE_PREFIX}4194305-x"),
+            "dossier-serve-notes",
+            "other-4194305-17",
+        ];
+        for name in names {
+            std::fs::create_dir(temp.path().join(name)).unwrap();
+        }
+        remove_abandoned_folders(temp.path());
+        for name in names {
+            assert_eq!(temp.path().join(name).exists(), name != dead, "{name}");
+        }
+    }
+}

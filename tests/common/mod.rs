@@ -284,12 +284,18 @@ pub struct Server {
 impl Server {
     /// Starts `dossier serve --port 0` for the dossier at `root` and waits for its address.
     pub fn start(root: &Path, extra: &[&str]) -> Server {
+        Server::start_with(root, extra, &[])
+    }
+
+    /// [`Server::start`] with extra environment variables.
+    pub fn start_with(root: &Path, extra: &[&str], env: &[(&str, &Path)]) -> Server {
         use std::io::BufRead;
         let mut child = Command::new(BIN)
             .arg("--root")
             .arg(root)
             .args(["serve", "--port", "0"])
             .args(extra)
+            .envs(env.iter().copied())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -372,10 +378,31 @@ impl Server {
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
+impl Server {
+    /// Stops the server as a terminal would (SIGTERM), killing it after `seconds`; returns
+    /// whether it stopped by itself.
+    pub fn terminate(&mut self, seconds: u64) -> bool {
+        // SAFETY: sends SIGTERM to our own child process.
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        while std::time::Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
+        false
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        // SIGTERM first, so that the server removes its private folder.
+        if let Ok(None) = self.child.try_wait() {
+            self.terminate(5);
+        }
     }
 }
 
