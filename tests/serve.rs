@@ -4,6 +4,28 @@ mod common;
 
 use common::*;
 
+/// Waits (up to 20 s) for a line of the server's output that `check` accepts.
+fn wait_for_line(server: &Server, check: impl Fn(&str) -> bool) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        if let Some(line) = server.stdout.lock().unwrap().iter().find(|l| check(l)) {
+            return line.clone();
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no such line in {:#?}",
+            server.stdout.lock().unwrap()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// How many lines of the server's output contain `text`.
+fn count(server: &Server, text: &str) -> usize {
+    let lines = server.stdout.lock().unwrap();
+    lines.iter().filter(|l| l.contains(text)).count()
+}
+
 fn sample_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
@@ -91,14 +113,9 @@ fn an_edit_rerenders_a_bad_save_keeps_the_last_good_site_and_the_fix_clears_it()
     server.wait_for("/articles/reuters-talks-fail/", 20, |b| {
         b.contains("found no common ground at all")
     });
-    let line = server
-        .stdout
-        .lock()
-        .unwrap()
-        .iter()
-        .find(|l| l.contains("reuters-talks-fail.md") && l.contains("re-rendered"))
-        .cloned();
-    let line = line.expect("a line per rebuild");
+    let line = wait_for_line(&server, |l| {
+        l.contains("reuters-talks-fail.md") && l.contains("pages re-rendered")
+    });
     let rendered: usize = line
         .split(": ")
         .nth(1)
@@ -176,4 +193,58 @@ fn stopping_the_server_removes_its_private_folder() {
     assert!(during[0].starts_with("dossier-serve-"), "{during:?}");
     assert!(server.terminate(10), "serve did not stop on SIGTERM");
     assert_eq!(folders(), Vec::<String>::new());
+}
+
+#[test]
+fn a_body_edit_shows_its_page_first_then_updates_the_pages_that_depend_on_it() {
+    let dir = sample_copy();
+    let server = Server::start(dir.path(), &[]);
+    let (_, before) = server.get("/actors/angela-merkel/");
+    assert!(!before.contains("/articles/reuters-talks-fail/"));
+    let article = dir.path().join("content/articles/reuters-talks-fail.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    // In the body only (the summary has the same words).
+    let edited = text.replace(
+        "found no middle ground on the Ukraine crisis",
+        "found no middle ground on the Ukraine crisis, Merkel said",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&article, edited).unwrap();
+    // The quick path: the article's own page, with the new mention linked.
+    let page = server.wait_for("/articles/reuters-talks-fail/", 20, |b| {
+        b.contains("Merkel</a> said")
+    });
+    let at = page.find("Merkel</a> said").unwrap();
+    assert!(
+        page[..at]
+            .rfind("<a ")
+            .is_some_and(|a| page[a..at].contains("actors/angela-merkel/")),
+        "mention linked: {}",
+        &page[at.saturating_sub(200)..at]
+    );
+    // Then the full update: the actor page lists the article.
+    server.wait_for("/actors/angela-merkel/", 20, |b| {
+        b.contains("/articles/reuters-talks-fail/")
+    });
+    wait_for_line(&server, |l| l.contains("pages re-rendered"));
+    let lines = server.stdout.lock().unwrap().clone();
+    let quick = lines.iter().position(|l| l.contains("its page shown in"));
+    let full = lines.iter().position(|l| l.contains("pages re-rendered"));
+    assert!(
+        matches!((quick, full), (Some(q), Some(f)) if q < f),
+        "{lines:#?}"
+    );
+    // A change to the front matter takes the full path only.
+    let summary = text.replace("After six hours of talks", "After six long hours of talks");
+    assert_ne!(summary, text);
+    std::fs::write(&article, summary).unwrap();
+    server.wait_for("/articles/reuters-talks-fail/", 20, |b| {
+        b.contains("After six long hours")
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while count(&server, "pages re-rendered") < 2 {
+        assert!(std::time::Instant::now() < deadline, "no second rebuild");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(count(&server, "its page shown in"), 1);
 }

@@ -437,6 +437,13 @@ pub fn find_all(dossier: &Dossier) -> (Vec<Vec<DetectedDate>>, Vec<Diagnostic>) 
     (dates, problems)
 }
 
+/// The detected dates of article `index` alone, with its warnings.
+pub fn find_one(dossier: &Dossier, index: usize) -> (Vec<DetectedDate>, Vec<Diagnostic>) {
+    let rarity = rarity(&dossier.events);
+    let titles: Vec<Vec<String>> = dossier.events.iter().map(|e| keywords(&e.title)).collect();
+    find_in_article(dossier, &dossier.articles[index], &rarity, &titles)
+}
+
 fn find_in_article(
     dossier: &Dossier,
     article: &Article,

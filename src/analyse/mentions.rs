@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use crate::diagnostics::Diagnostic;
-use crate::model::Dossier;
+use crate::model::{Article, Dossier};
 
 /// One occurrence of an actor's name or alias in an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,34 +117,37 @@ pub fn find_all(dossier: &Dossier, matcher: &Matcher) -> Vec<Vec<Mention>> {
     dossier
         .articles
         .par_iter()
-        .map(|article| {
-            let mut mentions = Vec::new();
-            let texts = std::iter::once(&article.title).chain(&article.paragraphs);
-            for (paragraph, text) in texts.enumerate() {
-                for (actor, start, end) in matcher.find(text) {
-                    mentions.push(Mention {
-                        actor,
-                        paragraph,
-                        aside: None,
-                        start,
-                        end,
-                    });
-                }
-            }
-            for (index, aside) in article.asides.iter().enumerate() {
-                for (actor, start, end) in matcher.find(&aside.text) {
-                    mentions.push(Mention {
-                        actor,
-                        paragraph: aside.after,
-                        aside: Some(index),
-                        start,
-                        end,
-                    });
-                }
-            }
-            mentions
-        })
+        .map(|article| find(article, matcher))
         .collect()
+}
+
+/// The mentions of one article: title (paragraph 0), paragraphs, then asides.
+pub fn find(article: &Article, matcher: &Matcher) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let texts = std::iter::once(&article.title).chain(&article.paragraphs);
+    for (paragraph, text) in texts.enumerate() {
+        for (actor, start, end) in matcher.find(text) {
+            mentions.push(Mention {
+                actor,
+                paragraph,
+                aside: None,
+                start,
+                end,
+            });
+        }
+    }
+    for (index, aside) in article.asides.iter().enumerate() {
+        for (actor, start, end) in matcher.find(&aside.text) {
+            mentions.push(Mention {
+                actor,
+                paragraph: aside.after,
+                aside: Some(index),
+                start,
+                end,
+            });
+        }
+    }
+    mentions
 }
 
 #[cfg(test)]

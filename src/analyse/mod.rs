@@ -11,7 +11,7 @@ pub mod quotes;
 use std::collections::HashMap;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::Dossier;
+use crate::model::{Article, Dossier};
 pub use mentions::{Matcher, Mention};
 pub use quote_groups::QuoteGroup;
 pub use quotes::Quote;
@@ -47,6 +47,98 @@ pub struct Analysis {
     pub article_overlaps: Vec<Vec<usize>>,
 }
 
+/// The actors of one article with their mention counts, most mentioned first; actors added by
+/// hand in `actors:` are included even with no mention.
+fn actor_counts(
+    article: &Article,
+    found: &[Mention],
+    actor_index: &HashMap<&str, usize>,
+) -> Vec<(usize, usize)> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for mention in found {
+        match counts.iter_mut().find(|(a, _)| *a == mention.actor) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((mention.actor, 1)),
+        }
+    }
+    for slug in &article.actors {
+        if let Some(&a) = actor_index.get(slug.as_str()) {
+            if !counts.iter().any(|(x, _)| *x == a) {
+                counts.push((a, 0));
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts
+}
+
+/// Puts `article`, a new version of article `index` with the same front matter, in place and
+/// analyses it on its own: its mentions, actors, quotes and dates are exact. What it shares
+/// with other articles is approximated: a quote keeps the group of the same words before the
+/// edit (others get a group of their own), its shared passages are left out, and the actors'
+/// totals are not updated. The live preview uses this to show the edited page at once; a full
+/// [`analyse`] follows.
+pub fn replace_article(
+    dossier: &mut Dossier,
+    analysis: &mut Analysis,
+    index: usize,
+    article: Article,
+) {
+    dossier.articles[index] = article;
+    let (matcher, _) = Matcher::new(dossier);
+    let found = mentions::find(&dossier.articles[index], &matcher);
+    let actor_index: HashMap<&str, usize> = dossier
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.slug.as_str(), i))
+        .collect();
+    analysis.article_actors[index] = actor_counts(&dossier.articles[index], &found, &actor_index);
+    let quotes = quotes::find_one(dossier, index, &found);
+    analysis.mentions[index] = found;
+    analysis.dates[index] = dates::find_one(dossier, index).0;
+
+    // Quote groups: the edited article's members leave their groups; each new quote joins the
+    // group of an old quote with the same words, or a group of its own.
+    let old_quotes = std::mem::replace(&mut analysis.quotes[index], quotes);
+    let old_groups = std::mem::take(&mut analysis.quote_group[index]);
+    for &g in &old_groups {
+        let group = &mut analysis.quote_groups[g];
+        group.members.retain(|&(a, _)| a != index);
+        if group.main.0 == index {
+            group.main = group.members.first().copied().unwrap_or(group.main);
+        }
+    }
+    let mut assigned = Vec::with_capacity(analysis.quotes[index].len());
+    for (k, quote) in analysis.quotes[index].iter().enumerate() {
+        let same = old_quotes
+            .iter()
+            .zip(&old_groups)
+            .find(|(old, _)| old.text == quote.text && old.speaker == quote.speaker)
+            .map(|(_, &g)| g);
+        let g = match same {
+            Some(g) => g,
+            None => {
+                analysis.quote_groups.push(QuoteGroup {
+                    members: Vec::new(),
+                    speaker: quote.speaker,
+                    main: (index, k),
+                });
+                analysis.quote_groups.len() - 1
+            }
+        };
+        let group = &mut analysis.quote_groups[g];
+        let at = group.members.partition_point(|m| *m < (index, k));
+        group.members.insert(at, (index, k));
+        if group.main.0 == index || group.members.len() == 1 {
+            group.main = (index, k);
+        }
+        assigned.push(g);
+    }
+    analysis.quote_group[index] = assigned;
+    analysis.article_overlaps[index].clear();
+}
+
 /// Runs every analysis over the dossier.
 pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     let timer = crate::Timer::start();
@@ -71,7 +163,6 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     let mut actor_mentions = vec![0; actors];
     let mut co: Vec<HashMap<usize, usize>> = vec![HashMap::new(); actors];
     for (article_index, (article, found)) in dossier.articles.iter().zip(&mentions).enumerate() {
-        let mut counts: Vec<(usize, usize)> = Vec::new();
         let mut paragraph_actors: Vec<usize> = Vec::new();
         let mut block = (usize::MAX, None);
         let mut flush = |actors_here: &mut Vec<usize>| {
@@ -91,20 +182,9 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
                 block = (mention.paragraph, mention.aside);
             }
             paragraph_actors.push(mention.actor);
-            match counts.iter_mut().find(|(a, _)| *a == mention.actor) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((mention.actor, 1)),
-            }
         }
         flush(&mut paragraph_actors);
-        for slug in &article.actors {
-            if let Some(&a) = actor_index.get(slug.as_str()) {
-                if !counts.iter().any(|(x, _)| *x == a) {
-                    counts.push((a, 0));
-                }
-            }
-        }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let counts = actor_counts(article, found, &actor_index);
         for &(actor, n) in &counts {
             actor_articles[actor].push((article_index, n));
             actor_mentions[actor] += n;

@@ -143,6 +143,25 @@ pub fn find_all(dossier: &Dossier, mentions: &[Vec<Mention>]) -> Vec<Vec<Quote>>
         .collect()
 }
 
+/// The quotes of article `index` alone, with its hand-written `quotes:` applied.
+pub fn find_one(dossier: &Dossier, index: usize, mentions: &[Mention]) -> Vec<Quote> {
+    let persons: Vec<bool> = dossier
+        .actors
+        .iter()
+        .map(|a| a.kind == Some(ActorKind::Person))
+        .collect();
+    let slugs: std::collections::HashMap<&str, usize> = dossier
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.slug.as_str(), i))
+        .collect();
+    let article = &dossier.articles[index];
+    let mut quotes = find(index, article, mentions, &persons);
+    apply_hand_quotes(index, article, &mut quotes, &slugs);
+    quotes
+}
+
 /// The quotes of one article; `persons[a]` says whether actor `a` is a person (for pronouns).
 pub fn find(
     article_index: usize,

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 pub use date::{PartialDate, Precision, MONTHS};
-pub use resolve::{resolve, Options};
+pub use resolve::{resolve, with_body, Options};
 
 #[derive(Debug, Default, Serialize)]
 pub struct Dossier {

@@ -161,25 +161,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                 let (Some(Some(source)), Some(published)) = (source, published) else {
                     continue;
                 };
-                let (paragraphs, asides, offsets) = parsed[k].take().expect("parsed above");
-                // Offsets rise: count the newlines between one and the next, not from the
-                // start each time (quadratic on a long article).
-                let mut counted = (0, doc.body_line);
-                let paragraph_lines = offsets
-                    .iter()
-                    .map(|&o| {
-                        let (from, line) = counted;
-                        let from = from.min(o);
-                        counted = (o, line + doc.body[from..o].matches('\n').count());
-                        counted.1
-                    })
-                    .collect();
-                let word_count = paragraphs
-                    .iter()
-                    .chain(asides.iter().map(|a| &a.text))
-                    .map(|p| word_count(p))
-                    .sum();
-                dossier.articles.push(Article {
+                let mut article = Article {
                     slug: doc.slug.clone(),
                     path: doc.path.clone(),
                     title: raw.title.clone(),
@@ -193,13 +175,15 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     summary: raw.summary.clone(),
                     quotes,
                     draft: raw.draft,
-                    body: doc.body.clone(),
-                    paragraphs,
-                    asides,
-                    paragraph_lines,
-                    body_line: doc.body_line,
-                    word_count,
-                });
+                    body: String::new(),
+                    paragraphs: Vec::new(),
+                    asides: Vec::new(),
+                    paragraph_lines: Vec::new(),
+                    body_line: 0,
+                    word_count: 0,
+                };
+                fill_body(&mut article, doc, parsed[k].take().expect("parsed above"));
+                dossier.articles.push(article);
             }
             RawData::Actor(raw) => {
                 let kind = raw.kind.as_ref().and_then(|k| {
@@ -353,6 +337,50 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
     }
     cross_reference(&mut dossier);
     (dossier, problems)
+}
+
+/// Sets what `article` takes from the body of `doc`, parsed into `blocks`: the text, its
+/// paragraphs and asides, the file line of each paragraph, and the word count.
+fn fill_body(article: &mut Article, doc: &RawDocument, (paragraphs, asides, offsets): Blocks) {
+    // Offsets rise: count the newlines between one and the next, not from the start each
+    // time (quadratic on a long article).
+    let mut counted = (0, doc.body_line);
+    article.paragraph_lines = offsets
+        .iter()
+        .map(|&o| {
+            let (from, line) = counted;
+            let from = from.min(o);
+            counted = (o, line + doc.body[from..o].matches('\n').count());
+            counted.1
+        })
+        .collect();
+    article.word_count = paragraphs
+        .iter()
+        .chain(asides.iter().map(|a| &a.text))
+        .map(|p| word_count(p))
+        .sum();
+    article.body = doc.body.clone();
+    article.body_line = doc.body_line;
+    article.paragraphs = paragraphs;
+    article.asides = asides;
+}
+
+/// `article` with the body of `doc`, a new version of its file whose front matter is the same
+/// (the live preview's quick path): everything else stays as resolved.
+pub fn with_body(article: &Article, doc: &RawDocument, options: Options) -> Article {
+    let mut updated = Article {
+        body: String::new(),
+        paragraphs: Vec::new(),
+        asides: Vec::new(),
+        paragraph_lines: Vec::new(),
+        ..article.clone()
+    };
+    fill_body(
+        &mut updated,
+        doc,
+        blocks_with_offsets(&doc.body, options.smart_punctuation),
+    );
+    updated
 }
 
 /// Sorts everything and fills the computed lists (events of an article, articles of an

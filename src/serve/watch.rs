@@ -107,6 +107,17 @@ pub fn rebuild_loop(mut preview: Preview, events: Receiver<PathBuf>, shared: Sha
         if changed.is_empty() {
             continue;
         }
+        // An edit of an article's text: its page first, at once; then everything else.
+        if shared.problems.lock().expect("not poisoned").is_empty() {
+            if let Some(Ok(rebuild)) = preview.quick(&changed) {
+                shared.succeeded(false);
+                println!(
+                    "{}: its page shown in {} ms; updating the pages that depend on it",
+                    rebuild.what,
+                    rebuild.elapsed.as_millis()
+                );
+            }
+        }
         match preview.apply(&changed) {
             Ok(rebuild) => {
                 shared.succeeded(rebuild.css_only);
