@@ -142,3 +142,31 @@ fn a_broken_template_names_its_file() {
         run.stderr()
     );
 }
+
+#[test]
+fn without_search_no_page_offers_it_and_check_passes() {
+    let f = Fixture::new();
+    f.write(
+        "site.toml",
+        "title = \"Test dossier\"\nbase_url = \"https://example.org/t/\"\nsearch = false\n",
+    );
+    f.run(&["check"]).ok();
+    f.build().ok();
+    assert!(!f.path("public/search/index.html").exists());
+    assert!(!f.path("public/pagefind").exists());
+    for page in ["index.html", "articles/wire-summit/index.html", "404.html"] {
+        let html = f.page(page);
+        assert_eq!(html.select(&sel("form[role=search]")).count(), 0, "{page}");
+        assert!(
+            attrs_of(&html, "a", "href")
+                .iter()
+                .all(|h| !h.contains("search")),
+            "{page}"
+        );
+    }
+    // With search on (the default), the header has the form.
+    f.write("site.toml", "title = \"Test dossier\"\n");
+    f.build().ok();
+    let html = f.page("index.html");
+    assert_eq!(html.select(&sel("form[role=search]")).count(), 1);
+}

@@ -320,7 +320,12 @@ impl<'a> Views<'a> {
             sources: self.url("sources/"),
             compare: self.url("compare/"),
             chronology: self.url("chronology/"),
-            search: self.url("search/"),
+            // Empty when the dossier has no search page: templates leave the form out.
+            search: if self.config.search {
+                self.url("search/")
+            } else {
+                String::new()
+            },
         }
     }
 
