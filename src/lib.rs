@@ -54,12 +54,29 @@ impl Timer {
     pub fn lap(&self, stage: &str) {
         if self.on {
             eprintln!(
-                "timing: {stage}: {} ms",
-                self.started.get().elapsed().as_millis()
+                "timing: {stage}: {} ms{}",
+                self.started.get().elapsed().as_millis(),
+                memory()
             );
         }
         self.started.set(std::time::Instant::now());
     }
+}
+
+/// The process's resident memory now and at its peak, as read from /proc (Linux only).
+fn memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+            .map_or(0, |kb| kb / 1024)
+    };
+    format!(" (RSS {} MB, peak {} MB)", field("VmRSS:"), field("VmHWM:"))
 }
 
 /// How to read a dossier.

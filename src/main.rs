@@ -10,6 +10,9 @@ use dossier::cmd::{self, build::BuildOptions};
 use dossier::diagnostics::Diagnostic;
 use dossier::LoadOptions;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "dossier",

@@ -170,3 +170,53 @@ fn without_search_no_page_offers_it_and_check_passes() {
     let html = f.page("index.html");
     assert_eq!(html.select(&sel("form[role=search]")).count(), 1);
 }
+
+/// Runs `dossier ARGS` in `root` on a pseudo-terminal (util-linux `script`), with `env`;
+/// returns everything it wrote there.
+fn run_on_terminal(root: &std::path::Path, args: &str, env: &[(&str, &str)]) -> String {
+    let output = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("{BIN} --root {} {args}", root.display()),
+            "/dev/null",
+        ])
+        .envs(env.iter().copied())
+        .output()
+        .expect("script (util-linux) runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_build_shows_a_progress_bar_only_on_a_terminal_and_only_when_long() {
+    let f = Fixture::new();
+    // On a terminal, once the build has run for the delay (0 here): the bar, then cleared.
+    let shown = run_on_terminal(f.root(), "build", &[("DOSSIER_PROGRESS_AFTER_MS", "0")]);
+    assert!(shown.contains("rendering and writing ["), "{shown}");
+    assert!(shown.contains("files"), "{shown}");
+    let last = shown
+        .trim_end()
+        .rsplit(['\r', '\n'])
+        .next()
+        .unwrap_or_default();
+    assert!(last.contains("Built "), "the summary comes last: {last:?}");
+    // A short build on a terminal: no bar.
+    let short = run_on_terminal(f.root(), "build", &[]);
+    assert!(!short.contains("rendering and writing"), "{short}");
+    // Not a terminal: never, whatever the delay.
+    let output = std::process::Command::new(BIN)
+        .arg("--root")
+        .arg(f.root())
+        .arg("build")
+        .env("DOSSIER_PROGRESS_AFTER_MS", "0")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!all.contains("rendering and writing"), "{all}");
+    assert_eq!(all.lines().count(), 1, "one summary line: {all}");
+}

@@ -19,10 +19,9 @@ const MAX_POSTINGS: usize = 12;
 /// Unmatched words allowed inside one passage ("small edits").
 const MAX_GAP: usize = 4;
 
-/// One word of an article: where it stands and what it is, normalised.
+/// Where one word of an article stands (its hash is kept apart: see [`word_hashes`]).
 #[derive(Debug, Clone, Copy)]
 struct Word {
-    hash: u64,
     /// 1-based paragraph.
     paragraph: u32,
     start: u32,
@@ -103,9 +102,30 @@ fn fnv(text: &str) -> u64 {
     h
 }
 
-/// The words of one article's paragraphs, lowercased, without punctuation or apostrophes.
+/// The places of the words of one article's paragraphs.
 fn words_of(paragraphs: &[String]) -> Vec<Word> {
     let mut out = Vec::new();
+    each_word(paragraphs, |paragraph, start, end, _| {
+        out.push(Word {
+            paragraph,
+            start,
+            end,
+        })
+    });
+    out
+}
+
+/// The words of one article's paragraphs, lowercased, without punctuation or apostrophes,
+/// hashed: 8 bytes a word.
+fn word_hashes(paragraphs: &[String]) -> Vec<u64> {
+    let mut out = Vec::new();
+    each_word(paragraphs, |_, _, _, hash| out.push(hash));
+    out.shrink_to_fit();
+    out
+}
+
+/// Calls `found(paragraph, start, end, hash)` for each word of `paragraphs` (numbered from 1).
+fn each_word(paragraphs: &[String], mut found: impl FnMut(u32, u32, u32, u64)) {
     let mut buffer = String::new();
     for (p, text) in paragraphs.iter().enumerate() {
         let mut start: Option<usize> = None;
@@ -124,19 +144,13 @@ fn words_of(paragraphs: &[String]) -> Vec<Word> {
                             .filter(|c| c.is_alphanumeric())
                             .flat_map(char::to_lowercase),
                     );
-                    out.push(Word {
-                        hash: fnv(&buffer),
-                        paragraph: p as u32 + 1,
-                        start: s as u32,
-                        end: i as u32,
-                    });
+                    found(p as u32 + 1, s as u32, i as u32, fnv(&buffer));
                     start = None;
                 }
                 _ => {}
             }
         }
     }
-    out
 }
 
 /// The winnowed shingle hashes of an article, with the word index each starts at.
@@ -174,17 +188,14 @@ fn fingerprints(words: &[u64]) -> Vec<(u64, u32)> {
 /// words are read here and let go: pages that show passages read them again for the few
 /// articles they show.
 pub fn find_all(dossier: &Dossier) -> Vec<PairOverlap> {
+    let timer = crate::Timer::start();
     // Only the words' hashes are kept: 8 bytes a word (positions are read again for display).
     let words: Vec<Vec<u64>> = dossier
         .articles
         .par_iter()
-        .map(|a| {
-            words_of(&a.paragraphs)
-                .into_iter()
-                .map(|w| w.hash)
-                .collect()
-        })
+        .map(|a| word_hashes(&a.paragraphs))
         .collect();
+    timer.lap("passages: words");
     let mut index: Vec<(u64, u32, u32)> = words
         .par_iter()
         .enumerate()
@@ -195,6 +206,7 @@ pub fn find_all(dossier: &Dossier) -> Vec<PairOverlap> {
         })
         .collect();
     index.par_sort_unstable();
+    timer.lap("passages: index");
 
     // Seeds: the same shingle in two articles.
     // Seeds: the same shingle in two articles, as (a, b, position in a, position in b, whether
@@ -231,6 +243,7 @@ pub fn find_all(dossier: &Dossier) -> Vec<PairOverlap> {
     }
     drop(index);
     seeds.par_sort_unstable();
+    timer.lap("passages: seeds");
     // Pairs with at least one seed long enough; their other seeds may join it across edits.
     let groups: Vec<&[Seed]> = seeds
         .chunk_by(|x, y| (x.0, x.1) == (y.0, y.1))
@@ -391,10 +404,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn words(text: &str) -> Vec<u64> {
-        words_of(&text.split("\n\n").map(str::to_owned).collect::<Vec<_>>())
-            .into_iter()
-            .map(|w| w.hash)
-            .collect()
+        word_hashes(&text.split("\n\n").map(str::to_owned).collect::<Vec<_>>())
     }
 
     fn shared(a: &str, b: &str) -> Vec<(usize, usize, usize, usize)> {

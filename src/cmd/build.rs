@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::progress::Progress;
 use crate::diagnostics::Diagnostic;
 use crate::render::{self, PageKind, Renderer};
 use crate::write::{self, Staging};
@@ -59,6 +60,7 @@ impl BuildReport {
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let timer = crate::Timer::start();
+    let progress = Progress::start();
     let site = Site::load(root, &options.load)?;
     timer.lap("load to analysis");
     let output = match &options.output {
@@ -67,15 +69,17 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Vec<Dia
     };
     let target = write::check_output(root, &output).map_err(|d| vec![d])?;
     let staging = Staging::new(&target).map_err(|d| vec![d])?;
-    let pages = write_site(&site, &staging, options.file_urls)?;
+    let pages = write_site(&site, &staging, options.file_urls, &progress)?;
     timer.lap("render and write");
     let indexed = if site.config.search {
+        progress.stage("building the search index");
         Some(crate::search::index(staging.dir(), &site.config.language).map_err(|d| vec![d])?)
     } else {
         None
     };
     timer.lap("search index");
     staging.commit().map_err(|d| vec![d])?;
+    drop(progress);
     Ok(BuildReport {
         output: target,
         pages,
@@ -90,6 +94,7 @@ pub fn write_site(
     site: &Site,
     staging: &Staging,
     file_urls: bool,
+    progress: &Progress,
 ) -> Result<BTreeMap<PageKind, usize>, Vec<Diagnostic>> {
     let mut counts = BTreeMap::new();
     let mut assets = staging
@@ -120,6 +125,7 @@ pub fn write_site(
         file_urls,
     );
     let plan = render::plan(&site.dossier, &site.config);
+    progress.pages(plan.len());
     let timings = std::env::var_os("DOSSIER_TIMINGS").is_some();
     let spent: std::sync::Mutex<BTreeMap<PageKind, u128>> = Default::default();
     let problems: Vec<Diagnostic> = plan
@@ -130,6 +136,7 @@ pub fn write_site(
                 .render(page)
                 .and_then(|bytes| staging.write(&page.path, &bytes))
                 .err();
+            progress.page_done();
             if timings {
                 *spent
                     .lock()

@@ -6,3 +6,4 @@ pub mod check;
 pub mod import;
 pub mod init;
 pub mod new;
+pub mod progress;
