@@ -159,6 +159,26 @@ impl Staging {
 
     /// Writes `bytes` to `path` (relative, with `/`) inside the temporary folder.
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let full = self.prepare(path)?;
+        std::fs::write(&full, bytes)
+            .map_err(|err| Diagnostic::error(&self.target, format!("cannot write {path}: {err}")))
+    }
+
+    /// Creates `path` inside the temporary folder and lets `fill` write it.
+    pub fn write_with(
+        &self,
+        path: &str,
+        fill: impl FnOnce(&mut std::fs::File) -> Result<(), Diagnostic>,
+    ) -> Result<(), Diagnostic> {
+        let full = self.prepare(path)?;
+        let mut file = std::fs::File::create(&full).map_err(|err| {
+            Diagnostic::error(&self.target, format!("cannot write {path}: {err}"))
+        })?;
+        fill(&mut file)
+    }
+
+    /// The full path of `path` in the temporary folder, its folder created.
+    fn prepare(&self, path: &str) -> Result<PathBuf, Diagnostic> {
         let full = self.temp.join(path);
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent).map_err(|err| {
@@ -168,8 +188,7 @@ impl Staging {
                 )
             })?;
         }
-        std::fs::write(&full, bytes)
-            .map_err(|err| Diagnostic::error(&self.target, format!("cannot write {path}: {err}")))
+        Ok(full)
     }
 
     /// Copies every file under `dir` into the same place in the output. Returns the files copied.

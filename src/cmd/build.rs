@@ -132,10 +132,13 @@ pub fn write_site(
         .par_iter()
         .filter_map(|page| {
             let started = Instant::now();
-            let result = renderer
-                .render(page)
-                .and_then(|bytes| staging.write(&page.path, &bytes))
-                .err();
+            let result = match page.kind {
+                PageKind::Data => staging.write_with(&page.path, |file| renderer.write_data(file)),
+                _ => renderer
+                    .render(page)
+                    .and_then(|bytes| staging.write(&page.path, &bytes)),
+            }
+            .err();
             progress.page_done();
             if timings {
                 *spent

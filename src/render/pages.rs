@@ -200,6 +200,21 @@ impl<'a> Renderer<'a> {
         Renderer { tera, views, base }
     }
 
+    /// Writes `dossier.json` (the [`PageKind::Data`] page) to `out` as it is serialised: the
+    /// largest file of a site is never held in memory whole.
+    pub fn write_data(&self, out: impl std::io::Write) -> Result<(), Diagnostic> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer(&mut out, self.views.dossier)
+            .map_err(std::io::Error::from)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .map_err(|err| {
+                Diagnostic::error(
+                    "dossier.json",
+                    format!("cannot write the data model: {err}"),
+                )
+            })
+    }
+
     /// The bytes of one page, or a diagnostic naming the template that failed.
     pub fn render(&self, page: &PlannedPage) -> Result<Vec<u8>, Diagnostic> {
         let v = &self.views;
@@ -217,12 +232,9 @@ impl<'a> Renderer<'a> {
         ctx.insert("home", if home.is_empty() { "./" } else { &home });
         let (title, description) = match page.kind {
             PageKind::Data => {
-                return serde_json::to_vec(d).map_err(|err| {
-                    Diagnostic::error(
-                        "dossier.json",
-                        format!("cannot write the data model: {err}"),
-                    )
-                });
+                let mut bytes = Vec::new();
+                self.write_data(&mut bytes)?;
+                return Ok(bytes);
             }
             PageKind::Asset => unreachable!("assets are copied, not rendered"),
             PageKind::Feed => return Ok(super::feeds::atom(d, config).into_bytes()),
