@@ -196,19 +196,22 @@ pub fn find_all(dossier: &Dossier) -> Vec<PairOverlap> {
         .map(|a| word_hashes(&a.paragraphs))
         .collect();
     timer.lap("passages: words");
-    let mut index: Vec<(u64, u32, u32)> = words
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(a, w)| {
-            fingerprints(w)
+    // (shingle hash, article, word position), 12 bytes each, in one vector of the exact size.
+    // The hash keeps its high 32 bits: two shingles that share them only add a seed that the
+    // word-by-word check below (`run_length`, `extend`) rejects.
+    let per_article: Vec<Vec<(u64, u32)>> = words.par_iter().map(|w| fingerprints(w)).collect();
+    let mut index: Vec<(u32, u32, u32)> =
+        Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    for (a, prints) in per_article.into_iter().enumerate() {
+        index.extend(
+            prints
                 .into_iter()
-                .map(move |(h, at)| (h, a as u32, at))
-        })
-        .collect();
+                .map(|(h, at)| ((h >> 32) as u32, a as u32, at)),
+        );
+    }
     index.par_sort_unstable();
     timer.lap("passages: index");
 
-    // Seeds: the same shingle in two articles.
     // Seeds: the same shingle in two articles, as (a, b, position in a, position in b, whether
     // the words around it match for a whole passage's length).
     let mut seeds: Vec<Seed> = Vec::new();
