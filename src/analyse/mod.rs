@@ -49,11 +49,7 @@ pub struct Analysis {
 
 /// The actors of one article with their mention counts, most mentioned first; actors added by
 /// hand in `actors:` are included even with no mention.
-fn actor_counts(
-    article: &Article,
-    found: &[Mention],
-    actor_index: &HashMap<&str, usize>,
-) -> Vec<(usize, usize)> {
+fn actor_counts(dossier: &Dossier, article: &Article, found: &[Mention]) -> Vec<(usize, usize)> {
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for mention in found {
         match counts.iter_mut().find(|(a, _)| *a == mention.actor) {
@@ -62,7 +58,7 @@ fn actor_counts(
         }
     }
     for slug in &article.actors {
-        if let Some(&a) = actor_index.get(slug.as_str()) {
+        if let Some(a) = dossier.actor_index(slug) {
             if !counts.iter().any(|(x, _)| *x == a) {
                 counts.push((a, 0));
             }
@@ -87,13 +83,7 @@ pub fn replace_article(
     dossier.articles[index] = article;
     let (matcher, _) = Matcher::new(dossier);
     let found = mentions::find(&dossier.articles[index], &matcher);
-    let actor_index: HashMap<&str, usize> = dossier
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.slug.as_str(), i))
-        .collect();
-    analysis.article_actors[index] = actor_counts(&dossier.articles[index], &found, &actor_index);
+    analysis.article_actors[index] = actor_counts(dossier, &dossier.articles[index], &found);
     let quotes = quotes::find_one(dossier, index, &found);
     analysis.mentions[index] = found;
     analysis.dates[index] = dates::find_one(dossier, index).0;
@@ -151,12 +141,6 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     problems.extend(date_problems);
     let mentions = mentions::find_all(dossier, &matcher);
     timer.lap("analyse: mentions");
-    let actor_index: HashMap<&str, usize> = dossier
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.slug.as_str(), i))
-        .collect();
     let actors = dossier.actors.len();
     let mut article_actors = Vec::with_capacity(mentions.len());
     let mut actor_articles = vec![Vec::new(); actors];
@@ -184,7 +168,7 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
             paragraph_actors.push(mention.actor);
         }
         flush(&mut paragraph_actors);
-        let counts = actor_counts(article, found, &actor_index);
+        let counts = actor_counts(dossier, article, found);
         for &(actor, n) in &counts {
             actor_articles[actor].push((article_index, n));
             actor_mentions[actor] += n;

@@ -120,45 +120,36 @@ fn blocks(article: &Article) -> Vec<(usize, Option<usize>, &str)> {
 /// Every quote of every article, with hand-written `quotes:` applied.
 pub fn find_all(dossier: &Dossier, mentions: &[Vec<Mention>]) -> Vec<Vec<Quote>> {
     use rayon::prelude::*;
-    let persons: Vec<bool> = dossier
-        .actors
-        .iter()
-        .map(|a| a.kind == Some(ActorKind::Person))
-        .collect();
-    let slugs: std::collections::HashMap<&str, usize> = dossier
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.slug.as_str(), i))
-        .collect();
-    dossier
-        .articles
-        .par_iter()
-        .enumerate()
-        .map(|(index, article)| {
-            let mut quotes = find(index, article, &mentions[index], &persons);
-            apply_hand_quotes(index, article, &mut quotes, &slugs);
-            quotes
-        })
+    let persons = persons(dossier);
+    (0..dossier.articles.len())
+        .into_par_iter()
+        .map(|index| find_with(dossier, index, &mentions[index], &persons))
         .collect()
 }
 
 /// The quotes of article `index` alone, with its hand-written `quotes:` applied.
 pub fn find_one(dossier: &Dossier, index: usize, mentions: &[Mention]) -> Vec<Quote> {
-    let persons: Vec<bool> = dossier
+    find_with(dossier, index, mentions, &persons(dossier))
+}
+
+/// Per actor: whether it is a person (whom "he" or "she" may mean).
+fn persons(dossier: &Dossier) -> Vec<bool> {
+    dossier
         .actors
         .iter()
         .map(|a| a.kind == Some(ActorKind::Person))
-        .collect();
-    let slugs: std::collections::HashMap<&str, usize> = dossier
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.slug.as_str(), i))
-        .collect();
+        .collect()
+}
+
+fn find_with(
+    dossier: &Dossier,
+    index: usize,
+    mentions: &[Mention],
+    persons: &[bool],
+) -> Vec<Quote> {
     let article = &dossier.articles[index];
-    let mut quotes = find(index, article, mentions, &persons);
-    apply_hand_quotes(index, article, &mut quotes, &slugs);
+    let mut quotes = find(index, article, mentions, persons);
+    apply_hand_quotes(dossier, index, &mut quotes);
     quotes
 }
 
@@ -260,14 +251,10 @@ pub fn find(
 }
 
 /// Hand-written `quotes:` attribute the detected quote they match, or are added.
-fn apply_hand_quotes(
-    article_index: usize,
-    article: &Article,
-    quotes: &mut Vec<Quote>,
-    slugs: &std::collections::HashMap<&str, usize>,
-) {
+fn apply_hand_quotes(dossier: &Dossier, article_index: usize, quotes: &mut Vec<Quote>) {
+    let article = &dossier.articles[article_index];
     for hand in &article.quotes {
-        let speaker = hand.by.as_deref().and_then(|s| slugs.get(s).copied());
+        let speaker = hand.by.as_deref().and_then(|s| dossier.actor_index(s));
         let key = normalise(&hand.text);
         match quotes.iter_mut().find(|q| {
             let k = normalise(&q.text);
