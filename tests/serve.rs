@@ -178,7 +178,7 @@ fn created_deleted_and_renamed_files_are_followed() {
 }
 
 #[test]
-fn stopping_the_server_removes_its_private_folder() {
+fn stopping_the_server_with_a_page_open_removes_its_private_folder() {
     let dir = sample_copy();
     let temp = tempfile::tempdir().unwrap();
     let mut server = Server::start_with(dir.path(), &[], &[("TMPDIR", temp.path())]);
@@ -191,7 +191,24 @@ fn stopping_the_server_removes_its_private_folder() {
     let during = folders();
     assert_eq!(during.len(), 1, "{during:?}");
     assert!(during[0].starts_with("dossier-serve-"), "{during:?}");
-    assert!(server.terminate(10), "serve did not stop on SIGTERM");
+    // An open page's event stream does not keep the server from stopping.
+    let mut events = std::net::TcpStream::connect(&server.address).unwrap();
+    std::io::Write::write_all(
+        &mut events,
+        format!(
+            "GET /__dossier/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+            server.address
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let mut first = [0u8; 64];
+    let read = std::io::Read::read(&mut events, &mut first).unwrap();
+    assert!(String::from_utf8_lossy(&first[..read]).starts_with("HTTP/1.1 200"));
+    assert!(
+        server.terminate(4),
+        "serve did not stop on SIGTERM with a page open"
+    );
     assert_eq!(folders(), Vec::<String>::new());
 }
 

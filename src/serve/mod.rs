@@ -101,9 +101,23 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
     });
     let app = router(shared);
     let result = runtime.block_on(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(stop)
-            .await
+        // An open page keeps its event stream open for ever, so a graceful shutdown alone would
+        // wait for ever: requests in flight get a moment to finish, then the server stops.
+        let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
+        let graceful = axum::serve(listener, app).with_graceful_shutdown(async move {
+            stop.await;
+            let _ = stopping.send(());
+        });
+        tokio::select! {
+            result = graceful => result,
+            _ = async {
+                if stopped.await.is_ok() {
+                    tokio::time::sleep(SHUTDOWN_GRACE).await;
+                } else {
+                    std::future::pending::<()>().await;
+                }
+            } => Ok(()),
+        }
     });
     let _ = std::fs::remove_dir_all(&out);
     result.map_err(|err| {
@@ -133,6 +147,9 @@ fn stop_signal(
 }
 
 const PRIVATE_PREFIX: &str = "dossier-serve-";
+
+/// How long requests in flight may take to finish once the server is told to stop.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// A new folder of this process's own in the system's temporary folder.
 fn private_folder() -> PathBuf {
