@@ -188,6 +188,8 @@ impl Preview {
         let pages = plan.len();
         self.planned = plan;
         self.site = Some(site);
+        // Every page is new: nothing is left over from a quick path.
+        self.quick_affected.clear();
         Ok(pages)
     }
 
