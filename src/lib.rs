@@ -104,6 +104,18 @@ impl Site {
         Site::analysed(root, config, dossier, problems, templates)
     }
 
+    /// The folders whose files a build copies as they are: the theme's `static/`, then the
+    /// dossier's (which wins).
+    pub fn static_dirs(&self) -> [PathBuf; 2] {
+        [
+            self.root
+                .join("themes")
+                .join(&self.config.theme)
+                .join("static"),
+            self.root.join("static"),
+        ]
+    }
+
     /// Reads `site.toml`, with the overrides of `options`.
     pub fn config(root: &Path, options: &LoadOptions) -> Result<Config, Vec<Diagnostic>> {
         let mut config = Config::load(root)?;

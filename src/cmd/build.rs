@@ -97,18 +97,10 @@ pub fn write_site(
     progress: &Progress,
 ) -> Result<BTreeMap<PageKind, usize>, Vec<Diagnostic>> {
     let mut counts = BTreeMap::new();
-    let mut assets = staging
-        .copy_tree(
-            &site
-                .root
-                .join("themes")
-                .join(&site.config.theme)
-                .join("static"),
-        )
-        .map_err(|d| vec![d])?;
-    assets += staging
-        .copy_tree(&site.root.join("static"))
-        .map_err(|d| vec![d])?;
+    let mut assets = 0;
+    for dir in site.static_dirs() {
+        assets += staging.copy_tree(&dir).map_err(|d| vec![d])?;
+    }
     staging
         .write(
             "syntax.css",
@@ -117,13 +109,7 @@ pub fn write_site(
         .map_err(|d| vec![d])?;
     counts.insert(PageKind::Asset, assets + 1);
 
-    let renderer = Renderer::new(
-        &site.templates,
-        &site.dossier,
-        &site.analysis,
-        &site.config,
-        file_urls,
-    );
+    let renderer = Renderer::of(site, file_urls);
     let plan = render::plan(&site.dossier, &site.config);
     progress.pages(plan.len());
     let timings = std::env::var_os("DOSSIER_TIMINGS").is_some();

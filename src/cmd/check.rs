@@ -14,13 +14,7 @@ use crate::{LoadOptions, Site};
 /// Returns the warnings when the dossier would build; every problem otherwise.
 pub fn check(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let site = Site::load(root, options)?;
-    let renderer = Renderer::new(
-        &site.templates,
-        &site.dossier,
-        &site.analysis,
-        &site.config,
-        false,
-    );
+    let renderer = Renderer::of(&site, false);
     let plan = render::plan(&site.dossier, &site.config);
     let rendered: Vec<Result<(String, PageLinks), Diagnostic>> = plan
         .par_iter()
@@ -65,13 +59,7 @@ pub fn check(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>, Vec<
 /// highlighting stylesheet.
 fn asset_paths(site: &Site) -> HashSet<String> {
     let mut assets: HashSet<String> = ["syntax.css".to_owned()].into_iter().collect();
-    for dir in [
-        site.root
-            .join("themes")
-            .join(&site.config.theme)
-            .join("static"),
-        site.root.join("static"),
-    ] {
+    for dir in site.static_dirs() {
         for entry in walkdir::WalkDir::new(&dir)
             .into_iter()
             .filter_map(Result::ok)

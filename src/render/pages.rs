@@ -182,6 +182,17 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    /// The renderer of the pages of `site`.
+    pub fn of(site: &'a crate::Site, file_urls: bool) -> Renderer<'a> {
+        Renderer::new(
+            &site.templates,
+            &site.dossier,
+            &site.analysis,
+            &site.config,
+            file_urls,
+        )
+    }
+
     pub fn new(
         tera: &'a Tera,
         dossier: &'a Dossier,

@@ -152,13 +152,7 @@ impl Preview {
             )]
         };
         std::fs::create_dir_all(&folder).map_err(io)?;
-        let renderer = Renderer::new(
-            &site.templates,
-            &site.dossier,
-            &site.analysis,
-            &site.config,
-            false,
-        );
+        let renderer = Renderer::of(&site, false);
         let problems: Vec<Diagnostic> = plan
             .par_iter()
             .filter_map(|page| {
@@ -304,13 +298,7 @@ impl Preview {
             }
         }
         let pages: Vec<&PlannedPage> = plan.iter().filter(|p| wanted.contains(&p.path)).collect();
-        let renderer = Renderer::new(
-            &site.templates,
-            &site.dossier,
-            &site.analysis,
-            &site.config,
-            false,
-        );
+        let renderer = Renderer::of(&site, false);
         // Render everything first: a template error leaves every served page as it was.
         let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = pages
             .par_iter()
@@ -385,13 +373,7 @@ impl Preview {
         };
         let article = crate::model::with_body(&site.dossier.articles[index], &doc, options);
         crate::analyse::replace_article(&mut site.dossier, &mut site.analysis, index, article);
-        let renderer = Renderer::new(
-            &site.templates,
-            &site.dossier,
-            &site.analysis,
-            &site.config,
-            false,
-        );
+        let renderer = Renderer::of(site, false);
         let result = renderer
             .render(page)
             .and_then(|bytes| {
@@ -518,13 +500,7 @@ fn write(folder: &Path, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
 fn copy_static(site: &Site, folder: &Path) -> Result<(), Vec<Diagnostic>> {
     let css = render::markdown::highlight_css(&site.config.markdown.highlight_theme);
     write(folder, "syntax.css", css.as_bytes()).map_err(|d| vec![d])?;
-    for dir in [
-        site.root
-            .join("themes")
-            .join(&site.config.theme)
-            .join("static"),
-        site.root.join("static"),
-    ] {
+    for dir in site.static_dirs() {
         if !dir.is_dir() {
             continue;
         }
