@@ -72,8 +72,8 @@ fn actor_counts(dossier: &Dossier, article: &Article, found: &[Mention]) -> Vec<
 /// analyses it on its own: its mentions, actors, quotes and dates are exact. What it shares
 /// with other articles is approximated: a quote keeps the group of the same words before the
 /// edit (others get a group of their own), its shared passages are left out, and the actors'
-/// totals are not updated. The live preview uses this to show the edited page at once; a full
-/// [`analyse`] follows.
+/// totals are not updated. The live preview uses this to show the edited page at once;
+/// [`refresh_shared`] then completes the analysis.
 pub fn replace_article(
     dossier: &mut Dossier,
     analysis: &mut Analysis,
@@ -135,12 +135,35 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     let (matcher, mut problems) = Matcher::new(dossier);
     let (dates, date_problems) = dates::find_all(dossier);
     timer.lap("analyse: dates");
-    let overlaps = passages::find_all(dossier);
-    timer.lap("analyse: passages");
-
     problems.extend(date_problems);
     let mentions = mentions::find_all(dossier, &matcher);
     timer.lap("analyse: mentions");
+    let quotes = quotes::find_all(dossier, &mentions);
+    timer.lap("analyse: quotes");
+    (shared(dossier, mentions, quotes, dates), problems)
+}
+
+/// After [`replace_article`]: computes again what articles share (passages, quote groups, the
+/// actors' totals) from the facts of each article already in `analysis`, which then is what
+/// [`analyse`] would give for the dossier, without reading every article's text again.
+pub fn refresh_shared(dossier: &Dossier, analysis: &mut Analysis) {
+    let mentions = std::mem::take(&mut analysis.mentions);
+    let quotes = std::mem::take(&mut analysis.quotes);
+    let dates = std::mem::take(&mut analysis.dates);
+    *analysis = shared(dossier, mentions, quotes, dates);
+}
+
+/// What articles share, from the facts of each: shared passages, the actors' articles,
+/// totals and co-mentions, and the quote groups.
+fn shared(
+    dossier: &Dossier,
+    mentions: Vec<Vec<Mention>>,
+    quotes: Vec<Vec<Quote>>,
+    dates: Vec<Vec<dates::DetectedDate>>,
+) -> Analysis {
+    let timer = crate::Timer::start();
+    let overlaps = passages::find_all(dossier);
+    timer.lap("analyse: passages");
     let actors = dossier.actors.len();
     let mut article_actors = Vec::with_capacity(mentions.len());
     let mut actor_articles = vec![Vec::new(); actors];
@@ -183,8 +206,6 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
             v
         })
         .collect();
-    let quotes = quotes::find_all(dossier, &mentions);
-    timer.lap("analyse: quotes");
     let quote_groups = quote_groups::group(&quotes);
     timer.lap("analyse: quote groups");
     let mut actor_quotes = vec![0; actors];
@@ -215,21 +236,80 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
             quote_group[article][index] = g;
         }
     }
-    (
-        Analysis {
-            mentions,
-            article_actors,
-            actor_articles,
-            actor_mentions,
-            co_mentions,
-            quotes,
-            quote_groups,
-            quote_group,
-            actor_quotes,
-            dates,
-            overlaps,
-            article_overlaps,
-        },
-        problems,
-    )
+    Analysis {
+        mentions,
+        article_actors,
+        actor_articles,
+        actor_mentions,
+        co_mentions,
+        quotes,
+        quote_groups,
+        quote_group,
+        actor_quotes,
+        dates,
+        overlaps,
+        article_overlaps,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::RawDocument;
+    use crate::model;
+
+    #[test]
+    fn an_article_replaced_then_the_shared_facts_refreshed_equal_a_fresh_analysis() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (documents, _) = crate::load::load(root);
+        let options = model::Options {
+            drafts: false,
+            smart_punctuation: true,
+        };
+        let refs: Vec<&RawDocument> = documents.iter().collect();
+        let (mut dossier, _) = model::resolve(&refs, options);
+        let (mut analysis, _) = analyse(&dossier);
+
+        // A new sentence with a new speaker, and a paragraph dropped.
+        let slug = "reuters-talks-fail";
+        let mut doc = documents.iter().find(|d| d.slug == slug).unwrap().clone();
+        let body = doc
+            .body
+            .replacen(
+                "found no middle ground on the Ukraine crisis",
+                "found no middle ground on the Ukraine crisis, Merkel said",
+                1,
+            )
+            .replacen("\n\n", "\n\n\"We will act,\" Merkel said.\n\n", 1);
+        assert_ne!(body, doc.body);
+        doc.text = doc.text.replacen(&doc.body, &body, 1);
+        doc.body = body;
+        let index = dossier.article_index(slug).unwrap();
+        let article = model::with_body(&dossier.articles[index], &doc, options);
+        replace_article(&mut dossier, &mut analysis, index, article);
+        assert!(analysis.quotes[index]
+            .iter()
+            .any(|q| q.text == "We will act,"));
+        refresh_shared(&dossier, &mut analysis);
+
+        let edited: Vec<&RawDocument> = documents
+            .iter()
+            .map(|d| if d.slug == slug { &doc } else { d })
+            .collect();
+        let (fresh_dossier, _) = model::resolve(&edited, options);
+        let (fresh, _) = analyse(&fresh_dossier);
+        let same = |a: String, b: String| {
+            let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y);
+            assert!(
+                at.is_none() && a.len() == b.len(),
+                "differ at byte {at:?}: {}",
+                &a[at.unwrap_or(0).saturating_sub(200)..(at.unwrap_or(0) + 200).min(a.len())]
+            );
+        };
+        same(
+            format!("{:?}", dossier.articles),
+            format!("{:?}", fresh_dossier.articles),
+        );
+        same(format!("{analysis:?}"), format!("{fresh:?}"));
+    }
 }

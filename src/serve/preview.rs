@@ -41,6 +41,8 @@ pub struct Preview {
     /// Pages that depended on an article before [`Preview::quick`] changed the site in
     /// place: the rebuild that follows renders them too.
     quick_affected: BTreeSet<String>,
+    /// The file of the last successful quick path, which [`Preview::apply`] completes.
+    quick_done: Option<PathBuf>,
 }
 
 /// The link inside the private folder that always points at the complete current build.
@@ -60,6 +62,7 @@ impl Preview {
             site: None,
             planned: Vec::new(),
             quick_affected: BTreeSet::new(),
+            quick_done: None,
         }
     }
 
@@ -190,6 +193,11 @@ impl Preview {
     /// Applies a set of changed paths (absolute), rebuilding what depends on them.
     pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Vec<Diagnostic>> {
         let started = Instant::now();
+        if let Some(done) = self.quick_done.take() {
+            if changed == std::slice::from_ref(&done) {
+                return self.complete_quick(&done, started);
+            }
+        }
         let theme = self
             .config
             .as_ref()
@@ -297,33 +305,7 @@ impl Preview {
                 wanted.insert(page.path.clone());
             }
         }
-        let pages: Vec<&PlannedPage> = plan.iter().filter(|p| wanted.contains(&p.path)).collect();
-        let renderer = Renderer::of(&site, false);
-        // Render everything first: a template error leaves every served page as it was.
-        let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = pages
-            .par_iter()
-            .map(|p| {
-                renderer
-                    .render(p)
-                    .map(|bytes| (p.path.clone(), served_bytes(&p.path, bytes)))
-            })
-            .collect();
-        let mut ok = Vec::with_capacity(rendered.len());
-        let mut problems = Vec::new();
-        for r in rendered {
-            match r {
-                Ok(page) => ok.push(page),
-                Err(problem) => problems.push(problem),
-            }
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let served = self.served();
-        for (path, bytes) in &ok {
-            write(&served, path, bytes).map_err(|d| vec![d])?;
-        }
-        let count = ok.len();
+        let count = render_pages(&site, &plan, &wanted, &self.served())?;
         self.planned = plan;
         self.site = Some(site);
         Ok(Rebuild {
@@ -390,7 +372,34 @@ impl Preview {
                 css_only: false,
             })
             .map_err(|problem| vec![problem]);
+        // Completed by `apply`, whatever happened to the page: the site was changed in place.
+        self.quick_done = Some(path.clone());
         Some(result)
+    }
+
+    /// Completes what [`Preview::quick`] began for the article at `path`: the facts articles
+    /// share are computed again from those of each article (the edited one is already in
+    /// place; no other article is read or parsed again), and every page that showed the
+    /// article before or shows it now is rendered.
+    fn complete_quick(
+        &mut self,
+        path: &Path,
+        started: Instant,
+    ) -> Result<Rebuild, Vec<Diagnostic>> {
+        self.reread(path);
+        let rel = load::relative(&self.root, path);
+        let served = self.served();
+        let site = self.site.as_mut().expect("the quick path had a site");
+        crate::analyse::refresh_shared(&site.dossier, &mut site.analysis);
+        let mut wanted = std::mem::take(&mut self.quick_affected);
+        wanted.extend(affected(site, std::slice::from_ref(&rel)));
+        let pages = render_pages(site, &self.planned, &wanted, &served)?;
+        Ok(Rebuild {
+            what: summarise(&[rel.display().to_string()]),
+            pages,
+            elapsed: started.elapsed(),
+            css_only: false,
+        })
     }
 
     fn is_article(&self, rel: &Path) -> bool {
@@ -473,6 +482,42 @@ fn affected(site: &Site, changed: &[PathBuf]) -> BTreeSet<String> {
         }
     }
     pages
+}
+
+/// Renders the pages of `plan` named in `wanted` and writes them into `served`; returns how
+/// many. Every page is rendered before any is written: a template error leaves every served
+/// page as it was.
+fn render_pages(
+    site: &Site,
+    plan: &[PlannedPage],
+    wanted: &BTreeSet<String>,
+    served: &Path,
+) -> Result<usize, Vec<Diagnostic>> {
+    let renderer = Renderer::of(site, false);
+    let rendered: Vec<Result<(&str, Vec<u8>), Diagnostic>> = plan
+        .par_iter()
+        .filter(|p| wanted.contains(&p.path))
+        .map(|p| {
+            renderer
+                .render(p)
+                .map(|bytes| (p.path.as_str(), served_bytes(&p.path, bytes)))
+        })
+        .collect();
+    let mut ok = Vec::with_capacity(rendered.len());
+    let mut problems = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(page) => ok.push(page),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    for (path, bytes) in &ok {
+        write(served, path, bytes).map_err(|d| vec![d])?;
+    }
+    Ok(ok.len())
 }
 
 /// The bytes as served: HTML pages get the live-reload script.
