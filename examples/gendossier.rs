@@ -974,34 +974,12 @@ impl<'w> Writer<'w> {
     }
 
     fn person(&mut self, rng: &mut Rng) -> String {
-        let choices: Vec<usize> = self
-            .people
-            .iter()
-            .copied()
-            .filter(|p| !self.sentence_people.contains(p))
-            .collect();
-        let p = if choices.is_empty() {
-            *rng.pick(&self.people)
-        } else {
-            *rng.pick(&choices)
-        };
-        self.sentence_people.push(p);
+        let p = fresh(rng, &self.people, &mut self.sentence_people);
         self.mention(rng, p)
     }
 
     fn state(&mut self, rng: &mut Rng) -> String {
-        let choices: Vec<usize> = self
-            .states
-            .iter()
-            .copied()
-            .filter(|s| !self.sentence_states.contains(s))
-            .collect();
-        let s = if choices.is_empty() {
-            *rng.pick(&self.states)
-        } else {
-            *rng.pick(&choices)
-        };
-        self.sentence_states.push(s);
+        let s = fresh(rng, &self.states, &mut self.sentence_states);
         self.mention(rng, s)
     }
 
@@ -2591,4 +2569,17 @@ fn plan_event_core(world: &World, e: usize, date: NaiveDate, seed: u64) -> Event
     words.push((e + 1).to_string());
     event.slug = words.join("-");
     event
+}
+
+/// One of `pool` not yet in `used` (any of `pool` when all are), recorded in `used`: a
+/// sentence does not name the same person or state twice.
+fn fresh(rng: &mut Rng, pool: &[usize], used: &mut Vec<usize>) -> usize {
+    let choices: Vec<usize> = pool.iter().copied().filter(|p| !used.contains(p)).collect();
+    let chosen = if choices.is_empty() {
+        *rng.pick(pool)
+    } else {
+        *rng.pick(&choices)
+    };
+    used.push(chosen);
+    chosen
 }

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::analyse::Matcher;
-use crate::diagnostics::{line_col, Diagnostic};
+use crate::diagnostics::Diagnostic;
 use crate::load::{self, slugify, RawData, RawDocument};
 use crate::model::{self, Dossier};
 
@@ -204,16 +204,11 @@ pub fn report(imported: &[Imported]) -> String {
             field(&mut out, "byline", byline, false);
         }
         if !d.cited.is_empty() {
-            let cited: Vec<String> = d
-                .cited
-                .iter()
-                .map(|(slug, line)| format!("{slug} (line {line})"))
-                .collect();
             let _ = writeln!(
                 out,
                 "  {:<10} {} (reporting it quotes, not a credit)",
                 "cites",
-                cited.join(", ")
+                cited_list(&d.cited)
             );
         }
         let _ = writeln!(
@@ -262,25 +257,19 @@ pub fn report(imported: &[Imported]) -> String {
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|err| Diagnostic::error(path, format!("cannot read the file: {err}")))?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(err) => {
-            let valid = err.utf8_error().valid_up_to();
-            let bytes = err.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..valid]);
-            let (line, column) = line_col(&prefix, prefix.len());
-            let shown = String::from_utf8_lossy(&bytes).into_owned();
-            Err(Diagnostic::error(
-                path,
-                format!(
-                    "the file is not UTF-8 text (byte 0x{:02X} at byte offset {valid}); nothing was imported from it",
-                    bytes[valid]
-                ),
-            )
-            .at(&shown, line, column)
-            .with_hint("save the file as UTF-8, for example with `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`"))
-        }
-    }
+    load::utf8(path, bytes).map_err(|mut problem| {
+        problem.message.push_str("; nothing was imported from it");
+        problem
+    })
+}
+
+/// "reuters (line 3), ap (line 9)": the sources a text cites, with their lines.
+fn cited_list(cited: &[(String, usize)]) -> String {
+    cited
+        .iter()
+        .map(|(slug, line)| format!("{slug} (line {line})"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The draft's file name: the headline as a slug of at most 60 characters, or the input's
@@ -2455,15 +2444,10 @@ fn render(draft: &Draft, input: &Path) -> String {
         }
     }
     if !draft.cited.is_empty() {
-        let cited: Vec<String> = draft
-            .cited
-            .iter()
-            .map(|(slug, line)| format!("{slug} (line {line})"))
-            .collect();
         let _ = writeln!(
             out,
             "# the text also cites: {} (reporting it quotes, not a credit)",
-            cited.join(", ")
+            cited_list(&draft.cited)
         );
     }
     if let Some(url) = &draft.url {

@@ -254,28 +254,31 @@ fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let valid = err.utf8_error().valid_up_to();
-            let bytes = err.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..valid]);
-            let (line, column) = line_col(&prefix, prefix.len());
-            let shown = String::from_utf8_lossy(&bytes).into_owned();
-            return Err(Diagnostic::error(
-                rel,
-                format!(
-                    "the file is not UTF-8 text (byte 0x{:02X} at byte offset {valid})",
-                    bytes[valid]
-                ),
-            )
-            .at(&shown, line, column)
-            .with_hint(
-                "save the file as UTF-8, for example with `iconv -f WINDOWS-1252 -t UTF-8`",
-            ));
-        }
-    };
+    let text = utf8(rel, bytes)?;
     Ok(normalise_text(&text))
+}
+
+/// `bytes` as text, or an error at the line and column of the first byte that is not UTF-8,
+/// naming `path`.
+pub fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let bytes = err.into_bytes();
+        let prefix = String::from_utf8_lossy(&bytes[..valid]);
+        let (line, column) = line_col(&prefix, prefix.len());
+        let shown = String::from_utf8_lossy(&bytes).into_owned();
+        Diagnostic::error(
+            path,
+            format!(
+                "the file is not UTF-8 text (byte 0x{:02X} at byte offset {valid})",
+                bytes[valid]
+            ),
+        )
+        .at(&shown, line, column)
+        .with_hint(
+            "save the file as UTF-8, for example with `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`",
+        )
+    })
 }
 
 /// The text of a file as every later stage sees it: no byte order mark, and `\n` for every
