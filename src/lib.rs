@@ -15,6 +15,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod theme;
+pub mod vocab;
 pub mod write;
 
 use std::path::{Path, PathBuf};

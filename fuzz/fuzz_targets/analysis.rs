@@ -83,6 +83,8 @@ fuzz_target!(|data: &[u8]| {
                 quotes: vec![RawQuote {
                     text: at(&quote),
                     by: Some(at("second")),
+                    kind: None,
+                    reject: false,
                 }],
                 draft: false,
             }),
@@ -100,6 +102,7 @@ fuzz_target!(|data: &[u8]| {
                 role: Some(role.into()),
                 affiliation: None,
                 image: None,
+                pronoun: None,
             }),
         )
     };

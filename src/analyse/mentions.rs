@@ -165,6 +165,7 @@ mod tests {
             role: None,
             affiliation: None,
             image: None,
+            pronoun: None,
             members: vec![],
             events: vec![],
             body: String::new(),

@@ -277,9 +277,13 @@ mod tests {
             paragraph: 1,
             aside: None,
             text: text.into(),
+            kind: crate::analyse::quotes::QuoteKind::Statement,
             speaker,
+            candidates: vec![],
+            rule: crate::analyse::quotes::Rule::NoPattern,
             partial: false,
             by_hand: false,
+            offset: 0,
         }
     }
 

@@ -61,6 +61,10 @@ pub struct RawArticle {
 pub struct RawQuote {
     pub text: Spanned<String>,
     pub by: Option<Spanned<String>>,
+    /// `statement` or `term`.
+    pub kind: Option<Spanned<String>>,
+    /// The detected quote is not a quote (`reject: true`).
+    pub reject: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -71,6 +75,7 @@ pub struct RawActor {
     pub role: Option<String>,
     pub affiliation: Option<Spanned<String>>,
     pub image: Option<String>,
+    pub pronoun: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -122,13 +127,21 @@ pub const ARTICLE_KEYS: &[&str] = &[
     "quotes",
     "draft",
 ];
-pub const ACTOR_KEYS: &[&str] = &["name", "aliases", "kind", "role", "affiliation", "image"];
+pub const ACTOR_KEYS: &[&str] = &[
+    "name",
+    "aliases",
+    "kind",
+    "role",
+    "affiliation",
+    "image",
+    "pronoun",
+];
 pub const SOURCE_KEYS: &[&str] = &["name", "aliases", "url", "kind", "country"];
 pub const EVENT_KEYS: &[&str] = &[
     "title", "date", "end", "place", "actors", "sources", "claims",
 ];
 pub const PAGE_KEYS: &[&str] = &["title", "summary", "weight", "draft"];
-const QUOTE_KEYS: &[&str] = &["text", "by"];
+const QUOTE_KEYS: &[&str] = &["text", "by", "kind", "reject"];
 const CLAIM_KEYS: &[&str] = &["about", "reports"];
 
 /// Parses one file's front matter into its raw form, reporting every problem found.
@@ -208,8 +221,17 @@ fn article(f: &mut Fields) -> RawArticle {
         f.check_record_keys("quotes", &record, QUOTE_KEYS);
         let text = f.record_string("quotes", &record, "text", true);
         let by = f.record_string("quotes", &record, "by", false);
+        let kind = f.record_string("quotes", &record, "kind", false);
+        let reject = f
+            .record_string("quotes", &record, "reject", false)
+            .is_some_and(|r| r.value == "true");
         if let Some(text) = text {
-            quotes.push(RawQuote { text, by });
+            quotes.push(RawQuote {
+                text,
+                by,
+                kind,
+                reject,
+            });
         }
     }
     RawArticle {
@@ -236,6 +258,7 @@ fn actor(f: &mut Fields) -> RawActor {
         role: text(f, "role"),
         affiliation: f.string("affiliation", false),
         image: text(f, "image"),
+        pronoun: f.string("pronoun", false),
     }
 }
 

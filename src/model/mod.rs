@@ -124,6 +124,38 @@ pub struct HandQuote {
     pub text: String,
     /// An actor slug; `None` for a quote kept as unattributed.
     pub by: Option<String>,
+    /// `kind: term`: the quoted words are a label, not reported speech.
+    pub term: bool,
+    /// `reject: true`: the detected quote is not a quotation at all.
+    pub reject: bool,
+}
+
+/// The pronoun that stands for an actor (`pronoun:` in its front matter), which lets "he
+/// said" or "she said" after a quote be resolved to the right person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+}
+
+impl Pronoun {
+    pub const ALL: [(&'static str, Pronoun); 4] = [
+        ("he", Pronoun::He),
+        ("she", Pronoun::She),
+        ("they", Pronoun::They),
+        ("it", Pronoun::It),
+    ];
+
+    /// The pronoun a word is (any case): "He" → `He`.
+    pub fn of(word: &str) -> Option<Pronoun> {
+        Pronoun::ALL
+            .iter()
+            .find(|(name, _)| word.eq_ignore_ascii_case(name))
+            .map(|(_, p)| *p)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -163,6 +195,8 @@ pub struct Actor {
     /// An actor slug.
     pub affiliation: Option<String>,
     pub image: Option<String>,
+    /// How the text refers back to this actor, when the front matter says.
+    pub pronoun: Option<Pronoun>,
     /// Actors whose `affiliation` is this one.
     pub members: Vec<String>,
     /// Events whose `actors:` name this one, oldest first.

@@ -149,6 +149,12 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     .quotes
                     .iter()
                     .map(|q| HandQuote {
+                        term: q
+                            .kind
+                            .as_ref()
+                            .and_then(|k| check.choice(k, "kind", &["statement", "term"]))
+                            == Some("term"),
+                        reject: q.reject,
                         text: q.text.value.clone(),
                         by: q.by.as_ref().and_then(|by| {
                             (by.value != "unattributed")
@@ -210,6 +216,10 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     check.reference(a, "actor", &known.actors)
                 });
                 let image = raw.image.as_ref().and_then(|i| check.link(i, "image"));
+                let pronoun = raw.pronoun.as_ref().and_then(|p| {
+                    let names = Pronoun::ALL.map(|(n, _)| n);
+                    check.choice(p, "pronoun", &names).and_then(Pronoun::of)
+                });
                 dossier.actors.push(Actor {
                     slug: doc.slug.clone(),
                     path: doc.path.clone(),
@@ -224,6 +234,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     role: raw.role.clone(),
                     affiliation,
                     image,
+                    pronoun,
                     members: Vec::new(),
                     events: Vec::new(),
                     body: doc.body.clone(),

@@ -1,0 +1,431 @@
+//! Words of English news prose that more than one stage reads: reporting verbs (for quote
+//! attribution in `analyse` and for credit lines in `import`), honorifics, and the nouns that
+//! name an unnamed person ("a spokesman", "one protester"). One list each, written once.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The grammatical form of a reporting verb as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    /// "say", "warn": after a plural subject ("officials say") or an auxiliary.
+    Base,
+    /// "says", "warns".
+    Third,
+    /// "said", "warned" (and past participles: "has written").
+    Past,
+    /// "saying", "warning": a participle ("…, declaring: “…”", "quoted as saying").
+    Ing,
+}
+
+/// Verbs that report speech or writing, as lemmas; [`reporting_verb`] knows their forms.
+/// Naming verbs ("dub", "name", "call" as in "a group called") are not here: what follows
+/// them is a label, not a statement. "call" is, for "called the vote a “sham”".
+const REPORTING_LEMMAS: &[&str] = &[
+    "accuse",
+    "acknowledge",
+    "add",
+    "address",
+    "admit",
+    "advise",
+    "affirm",
+    "agree",
+    "allege",
+    "announce",
+    "answer",
+    "apologise",
+    "apologize",
+    "appeal",
+    "applaud",
+    "argue",
+    "ask",
+    "assert",
+    "assure",
+    "attest",
+    "aver",
+    "beg",
+    "blast",
+    "blame",
+    "blog",
+    "boast",
+    "brand",
+    "call",
+    "caution",
+    "charge",
+    "chant",
+    "characterise",
+    "characterize",
+    "chide",
+    "chime",
+    "cite",
+    "claim",
+    "clarify",
+    "comment",
+    "commend",
+    "complain",
+    "concede",
+    "conclude",
+    "condemn",
+    "confess",
+    "confide",
+    "confirm",
+    "congratulate",
+    "contend",
+    "continue",
+    "counter",
+    "cry",
+    "decry",
+    "defend",
+    "declare",
+    "demand",
+    "denounce",
+    "deny",
+    "deplore",
+    "describe",
+    "disclose",
+    "dismiss",
+    "dispute",
+    "elaborate",
+    "emphasise",
+    "emphasize",
+    "estimate",
+    "exclaim",
+    "explain",
+    "express",
+    "grumble",
+    "hail",
+    "highlight",
+    "hint",
+    "implore",
+    "indicate",
+    "inform",
+    "insist",
+    "interject",
+    "joke",
+    "lament",
+    "lash",
+    "maintain",
+    "mention",
+    "message",
+    "mock",
+    "mourn",
+    "mutter",
+    "narrate",
+    "note",
+    "object",
+    "observe",
+    "offer",
+    "plead",
+    "pledge",
+    "point",
+    "post",
+    "praise",
+    "predict",
+    "proclaim",
+    "promise",
+    "pronounce",
+    "propose",
+    "protest",
+    "query",
+    "question",
+    "quip",
+    "rail",
+    "reaffirm",
+    "reason",
+    "rebuff",
+    "rebut",
+    "recall",
+    "recount",
+    "reflect",
+    "reiterate",
+    "reject",
+    "remark",
+    "reply",
+    "report",
+    "repeat",
+    "repost",
+    "retweet",
+    "respond",
+    "retort",
+    "reveal",
+    "say",
+    "scoff",
+    "scold",
+    "shout",
+    "sigh",
+    "signal",
+    "slam",
+    "snap",
+    "speak",
+    "speculate",
+    "state",
+    "stress",
+    "suggest",
+    "summarise",
+    "summarize",
+    "swear",
+    "tell",
+    "testify",
+    "text",
+    "thank",
+    "threaten",
+    "tweet",
+    "underline",
+    "underscore",
+    "urge",
+    "vow",
+    "warn",
+    "welcome",
+    "whisper",
+    "wonder",
+    "write",
+    "yell",
+];
+
+/// Forms no rule of [`inflect`] makes.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("say", &["said"]),
+    ("tell", &["told"]),
+    ("write", &["wrote", "written"]),
+    ("speak", &["spoke", "spoken"]),
+    ("swear", &["swore", "sworn"]),
+];
+
+/// Lemmas whose last consonant doubles before -ed and -ing ("admitted", "quipping").
+const DOUBLING: &[&str] = &[
+    "admit", "aver", "blog", "chat", "quip", "rebut", "snap", "submit",
+];
+
+/// The base, third-person, past and -ing forms of a regular lemma.
+fn inflect(lemma: &str) -> [(String, VerbForm); 4] {
+    let third =
+        if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch") {
+            format!("{lemma}es")
+        } else if let Some(stem) = lemma
+            .strip_suffix('y')
+            .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+        {
+            format!("{stem}ies")
+        } else {
+            format!("{lemma}s")
+        };
+    let (past, ing) = if DOUBLING.contains(&lemma) {
+        let last = &lemma[lemma.len() - 1..];
+        (format!("{lemma}{last}ed"), format!("{lemma}{last}ing"))
+    } else if let Some(stem) = lemma.strip_suffix("ee") {
+        (format!("{stem}eed"), format!("{lemma}ing"))
+    } else if let Some(stem) = lemma.strip_suffix('e') {
+        (format!("{lemma}d"), format!("{stem}ing"))
+    } else if let Some(stem) = lemma
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        (format!("{stem}ied"), format!("{lemma}ing"))
+    } else {
+        (format!("{lemma}ed"), format!("{lemma}ing"))
+    };
+    [
+        (lemma.to_owned(), VerbForm::Base),
+        (third, VerbForm::Third),
+        (past, VerbForm::Past),
+        (ing, VerbForm::Ing),
+    ]
+}
+
+fn reporting_forms() -> &'static HashMap<String, (VerbForm, &'static str)> {
+    static FORMS: OnceLock<HashMap<String, (VerbForm, &'static str)>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms = HashMap::new();
+        for &lemma in REPORTING_LEMMAS {
+            let irregular = IRREGULAR.iter().find(|(l, _)| *l == lemma);
+            for (form, kind) in inflect(lemma) {
+                if irregular.is_some() && kind == VerbForm::Past {
+                    continue;
+                }
+                forms.entry(form).or_insert((kind, lemma));
+            }
+            if let Some((_, pasts)) = irregular {
+                for past in *pasts {
+                    forms.insert((*past).to_owned(), (VerbForm::Past, lemma));
+                }
+            }
+        }
+        forms
+    })
+}
+
+/// Whether `word`, written in lowercase, is a form of a reporting verb, and which form and
+/// lemma. A capitalised word is not one: "State" in "Secretary of State" is a name.
+pub fn reporting_verb(word: &str) -> Option<(VerbForm, &'static str)> {
+    reporting_forms().get(word).copied()
+}
+
+/// The number of distinct reporting verb forms known (for the documentation and tests).
+pub fn reporting_verb_count() -> usize {
+    reporting_forms().len()
+}
+
+/// Titles written before a name ("Mr Roe", "Dr. Doe").
+pub const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Gen", "Col",
+    "Lt", "Sgt", "Capt", "Sen", "Rep", "Gov", "Pres", "Sheikh", "Imam", "Rabbi", "Father",
+    "Sister", "Bishop", "Cardinal", "Pope", "King", "Queen", "Prince", "Princess",
+];
+
+/// Nouns whose phrase names a person who is not an actor: "a senior official said", "one
+/// protester shouted". A sentence whose subject is such a phrase is about someone other than
+/// the actors named in it.
+pub const PERSON_NOUNS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "archbishop",
+    "bishop",
+    "chancellor",
+    "pastor",
+    "premier",
+    "imam",
+    "rabbi",
+    "cardinal",
+    "monarch",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "analyst",
+    "activist",
+    "bystander",
+    "chief",
+    "citizen",
+    "colleague",
+    "commander",
+    "correspondent",
+    "critic",
+    "delegate",
+    "deputy",
+    "diplomat",
+    "director",
+    "doctor",
+    "driver",
+    "economist",
+    "envoy",
+    "expert",
+    "farmer",
+    "fisherman",
+    "governor",
+    "guard",
+    "head",
+    "investigator",
+    "journalist",
+    "judge",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "man",
+    "mayor",
+    "member",
+    "minister",
+    "mother",
+    "father",
+    "negotiator",
+    "nurse",
+    "observer",
+    "officer",
+    "official",
+    "organiser",
+    "organizer",
+    "owner",
+    "passenger",
+    "person",
+    "policeman",
+    "politician",
+    "president",
+    "priest",
+    "professor",
+    "protester",
+    "protestor",
+    "reporter",
+    "representative",
+    "researcher",
+    "resident",
+    "secretary",
+    "senator",
+    "shopkeeper",
+    "soldier",
+    "source",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "student",
+    "supporter",
+    "survivor",
+    "teacher",
+    "trader",
+    "veteran",
+    "voter",
+    "witness",
+    "woman",
+    "worker",
+    "officials",
+    "residents",
+    "witnesses",
+    "protesters",
+    "workers",
+    "sources",
+    "analysts",
+    "diplomats",
+    "critics",
+    "supporters",
+    "voters",
+    "activists",
+    "lawmakers",
+    "experts",
+    "officers",
+    "soldiers",
+    "women",
+    "men",
+    "people",
+];
+
+/// Whether `word` names a person by role ("official", "Spokeswoman").
+pub fn is_person_noun(word: &str) -> bool {
+    PERSON_NOUNS.contains(&word) || PERSON_NOUNS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporting_verbs_in_every_form() {
+        for (word, form) in [
+            ("said", VerbForm::Past),
+            ("says", VerbForm::Third),
+            ("saying", VerbForm::Ing),
+            ("told", VerbForm::Past),
+            ("vowed", VerbForm::Past),
+            ("declaring", VerbForm::Ing),
+            ("tweeted", VerbForm::Past),
+            ("denied", VerbForm::Past),
+            ("replies", VerbForm::Third),
+            ("admitted", VerbForm::Past),
+            ("quipped", VerbForm::Past),
+            ("conceded", VerbForm::Past),
+            ("urges", VerbForm::Third),
+            ("stresses", VerbForm::Third),
+            ("agreed", VerbForm::Past),
+            ("written", VerbForm::Past),
+            ("texted", VerbForm::Past),
+        ] {
+            assert_eq!(reporting_verb(word).map(|v| v.0), Some(form), "{word}");
+        }
+        for word in [
+            "sayed", "telled", "the", "met", "dubbed", "named", "voted", "State",
+        ] {
+            assert_eq!(reporting_verb(word), None, "{word}");
+        }
+        assert!(reporting_verb_count() > 500);
+    }
+}
