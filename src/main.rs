@@ -148,12 +148,22 @@ fn run(root: &std::path::Path, command: Command) -> Result<(), Vec<Diagnostic>> 
                 },
             )?;
             print_all(&warnings);
+            let notes = warnings
+                .iter()
+                .filter(|w| w.severity == dossier::diagnostics::Severity::Note)
+                .count();
+            let warned = warnings.len() - notes;
             println!(
-                "No errors{}.",
-                if warnings.is_empty() {
+                "No errors{}; {}.",
+                if warned == 0 {
                     String::new()
                 } else {
-                    format!(", {} warning(s)", warnings.len())
+                    format!(", {warned} warning(s)")
+                },
+                if notes == 0 {
+                    "no uncertain quotes".to_owned()
+                } else {
+                    format!("{notes} uncertain quote(s) to confirm")
                 }
             );
         }

@@ -104,7 +104,9 @@ pub fn replace_article(
         let same = old_quotes
             .iter()
             .zip(&old_groups)
-            .find(|(old, _)| old.text == quote.text && old.speaker == quote.speaker)
+            .find(|(old, _)| {
+                old.text == quote.text && old.speaker == quote.speaker && old.kind == quote.kind
+            })
             .map(|(_, &g)| g);
         let g = match same {
             Some(g) => g,
@@ -113,6 +115,7 @@ pub fn replace_article(
                     members: Vec::new(),
                     speaker: quote.speaker,
                     main: (index, k),
+                    kind: quote.kind,
                 });
                 analysis.quote_groups.len() - 1
             }

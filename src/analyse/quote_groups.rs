@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::quotes::{normalise, Quote};
+use super::quotes::{normalise, Quote, QuoteKind};
 
 /// Quotes shorter than this (in words) join a group only by equality, or by containment when
 /// both have the same speaker.
@@ -24,6 +24,15 @@ pub struct QuoteGroup {
     pub speaker: Option<usize>,
     /// The member whose wording stands for the group: the most carried, else the longest.
     pub main: (usize, usize),
+    /// Statements group with statements, terms with the same term.
+    pub kind: QuoteKind,
+}
+
+impl QuoteGroup {
+    /// Whether the group is reported speech (not a quoted term).
+    pub fn is_statement(&self) -> bool {
+        self.kind == QuoteKind::Statement
+    }
 }
 
 struct Entry {
@@ -31,6 +40,7 @@ struct Entry {
     /// The normalised words, hashed.
     words: Vec<u64>,
     speaker: Option<usize>,
+    kind: QuoteKind,
 }
 
 fn hash_word(word: &str) -> u64 {
@@ -56,6 +66,7 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
                     .map(hash_word)
                     .collect(),
                 speaker: q.speaker,
+                kind: q.kind,
             })
         })
         .collect();
@@ -144,7 +155,11 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
                 continue;
             }
             let other = &entries[j];
-            if contains(&other.words, &e.words) || one_word_apart(&e.words, &other.words) {
+            let same_speaker = e.speaker.is_some() && e.speaker == other.speaker;
+            if contains(&other.words, &e.words)
+                || one_word_apart(&e.words, &other.words)
+                || (same_speaker && variant(&e.words, &other.words))
+            {
                 sets.union(i, j, false);
             }
         }
@@ -181,6 +196,19 @@ fn contains(hay: &[u64], needle: &[u64]) -> bool {
     needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
+/// The same statement with a clause or a few words added or dropped: most of the shorter
+/// one's 4-grams are in the longer one (only for quotes of the same speaker).
+fn variant(a: &[u64], b: &[u64]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 2 * GRAM {
+        return false;
+    }
+    let grams: std::collections::HashSet<&[u64]> = long.windows(GRAM).collect();
+    let shared = short.windows(GRAM).filter(|g| grams.contains(g)).count();
+    let total = short.len() + 1 - GRAM;
+    2 * shared >= total
+}
+
 /// Same length (five words or more), exactly one word different.
 fn one_word_apart(a: &[u64], b: &[u64]) -> bool {
     a.len() == b.len() && a.len() >= 5 && a.iter().zip(b).filter(|(x, y)| x != y).count() == 1
@@ -190,6 +218,7 @@ fn one_word_apart(a: &[u64], b: &[u64]) -> bool {
 struct Sets {
     parent: Vec<usize>,
     speaker: Vec<Option<usize>>,
+    kind: Vec<QuoteKind>,
 }
 
 impl Sets {
@@ -197,6 +226,7 @@ impl Sets {
         Sets {
             parent: (0..entries.len()).collect(),
             speaker: entries.iter().map(|e| e.speaker).collect(),
+            kind: entries.iter().map(|e| e.kind).collect(),
         }
     }
 
@@ -216,7 +246,7 @@ impl Sets {
             return;
         }
         let (sa, sb) = (self.speaker[ra], self.speaker[rb]);
-        if !always && sa.is_some() && sb.is_some() && sa != sb {
+        if self.kind[ra] != self.kind[rb] || !always && sa.is_some() && sb.is_some() && sa != sb {
             return;
         }
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
@@ -259,6 +289,7 @@ impl Sets {
                     members: list.iter().map(|&i| entries[i].id).collect(),
                     speaker,
                     main: entries[main].id,
+                    kind: entries[main].kind,
                 }
             })
             .collect();
@@ -342,6 +373,34 @@ mod tests {
                 vec![(3, 0)]
             ]
         );
+    }
+
+    #[test]
+    fn variants_of_one_statement_by_one_speaker_join() {
+        // One outlet drops a clause, another changes a few words.
+        let whole = "We will not sign an accord that gives away our fishing grounds, and we will say so in every harbour";
+        let shorter = "We will not sign an accord that gives away our fishing grounds";
+        let changed = "We will never sign an accord that gives away our fishing grounds, and we will say so in every harbour";
+        let groups = grouped(vec![
+            vec![quote(0, whole, Some(1))],
+            vec![quote(1, shorter, Some(1))],
+            vec![quote(2, changed, Some(1))],
+            // A variant from someone else is another statement.
+            vec![quote(
+                3,
+                "We will not sign an accord that gives away our fishing grounds, and we will say so in parliament",
+                Some(2),
+            )],
+        ]);
+        assert_eq!(groups, [vec![(0, 0), (1, 0), (2, 0)], vec![(3, 0)]]);
+    }
+
+    #[test]
+    fn terms_and_statements_never_join() {
+        let mut term = quote(1, "framework accord", None);
+        term.kind = QuoteKind::Term;
+        let groups = grouped(vec![vec![quote(0, "framework accord", None)], vec![term]]);
+        assert_eq!(groups, [vec![(0, 0)], vec![(1, 0)]]);
     }
 
     #[test]

@@ -380,10 +380,12 @@ pub fn find(
         };
         // The last statement of this block: its span and who spoke.
         let mut last_in_block: Option<(Span, Option<Who>)> = None;
+        // Where the last quote (statement or term) closed: a clause starts there.
+        let mut last_close = 0;
         for span in &spans {
             // The clause before the quote: from the sentence start or the previous quote's end.
             let sentence_at = sentence_start(text, span.open);
-            let sentence = sentence_at.max(last_in_block.map_or(0, |(s, _)| s.close));
+            let sentence = sentence_at.max(last_close);
             let before = text[sentence..span.open].trim_end();
             // A quote in running text, or one a clause introduces (`Ortiz said: “…”`, `Ortiz
             // said, “…”`); a comma after anything but a reporting verb is running text (`a
@@ -398,6 +400,7 @@ pub fn find(
             let words_between_last =
                 last_in_block.map(|(s, _)| words(&text[s.close..span.open]).len());
             let quoted = text[span.start..span.end].trim();
+            last_close = span.close;
             if let Some(rule) = block.term(span, sentence, partial) {
                 flow.push((false, false));
                 quotes.push(Quote {
@@ -1014,7 +1017,7 @@ impl Block<'_> {
         let mut k = 1;
         while k < ws.len() {
             let (s, _, w) = ws[k];
-            if capital(w) && capital(ws[k - 1].2) && k >= 2 {
+            if capital(w) && capital(ws[k - 1].2) {
                 let name_end = ws[k].1;
                 let in_mention = self.mentions.iter().any(|m| m.start <= s && s < m.end);
                 let tail = self.text[name_end..end].trim_start();
@@ -1360,6 +1363,13 @@ impl Block<'_> {
             "headline",
             "tagline",
             "brand",
+            "written",
+            "scrawled",
+            "painted",
+            "spelled",
+            "inscribed",
+            "stamped",
+            "chalked",
         ];
         if let Some(w) = last {
             let known_as = w == "as"
@@ -1416,7 +1426,12 @@ impl Block<'_> {
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                     || MINOR.contains(w)
             });
-        if title_case {
+        // `written “MORELL” across the sheet`: capitals are a label, not speech.
+        let capitals = inner.len() <= 2
+            && inner
+                .iter()
+                .all(|(_, _, w)| w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()));
+        if title_case || capitals {
             return Some(Rule::TermLabel);
         }
         if ends_sentence {

@@ -49,9 +49,93 @@ pub fn check(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>, Vec<
     };
     let broken = links::check(&pages, &assets, prefixes);
     if broken.is_empty() {
-        Ok(site.warnings)
+        let mut reported = site.warnings.clone();
+        reported.extend(uncertain_quotes(&site));
+        Ok(reported)
     } else {
         Err(broken)
+    }
+}
+
+/// A note for every quote whose speaker a rule left uncertain, at the quote in its file.
+fn uncertain_quotes(site: &Site) -> Vec<Diagnostic> {
+    let d = &site.dossier;
+    let mut notes = Vec::new();
+    for (index, quotes) in site.analysis.quotes.iter().enumerate() {
+        let article = &d.articles[index];
+        let uncertain: Vec<_> = quotes.iter().filter(|q| q.uncertain()).collect();
+        if uncertain.is_empty() {
+            continue;
+        }
+        let text = std::fs::read_to_string(site.root.join(&article.path)).unwrap_or_default();
+        for quote in uncertain {
+            let names: Vec<&str> = quote
+                .candidates
+                .iter()
+                .map(|&a| d.actors[a].name.as_str())
+                .collect();
+            let (line, column) = locate(&text, article, quote);
+            let short: String = quote.text.chars().take(60).collect();
+            let ellipsis = if short.len() < quote.text.len() {
+                "…"
+            } else {
+                ""
+            };
+            notes.push(
+                Diagnostic::note(
+                    &article.path,
+                    format!(
+                        "quote “{short}{ellipsis}” — speaker uncertain (candidates: {}); confirm with quotes: in the front matter",
+                        names.join(", ")
+                    ),
+                )
+                .at(&text, line, column)
+                .with_hint(format!(
+                    "add `quotes: [{{text: \"{short}\", by: {}}}]` (or `by: unattributed`, or `reject: true` if it is no quote)",
+                    d.actors[quote.candidates[0]].slug
+                )),
+            );
+        }
+    }
+    notes
+}
+
+/// The line and column of `quote` in the file `text`: where its first words stand at or after
+/// its paragraph's first line; the paragraph's start when they cannot be found as written
+/// (smart punctuation changes quote marks and apostrophes).
+fn locate(
+    text: &str,
+    article: &crate::model::Article,
+    quote: &crate::analyse::Quote,
+) -> (usize, usize) {
+    let start_line = quote
+        .paragraph
+        .checked_sub(1)
+        .and_then(|p| article.paragraph_lines.get(p))
+        .copied()
+        .unwrap_or(article.body_line);
+    let offset: usize = text
+        .lines()
+        .take(start_line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum();
+    let probe: String = quote
+        .text
+        .chars()
+        .take_while(|c| !matches!(c, '’' | '‘' | '“' | '”' | '"' | '\'' | '—' | '–' | '…'))
+        .take(40)
+        .collect();
+    let found = (probe.len() >= 8)
+        .then(|| text.get(offset..).and_then(|rest| rest.find(&probe)))
+        .flatten()
+        .map(|k| offset + k);
+    match found {
+        Some(at) => {
+            let line = text[..at].matches('\n').count() + 1;
+            let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+            (line, text[line_start..at].chars().count() + 1)
+        }
+        None => (start_line, 1),
     }
 }
 

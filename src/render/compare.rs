@@ -106,12 +106,31 @@ pub struct Difference {
     pub note: Option<String>,
 }
 
+/// The quoted terms of one outlet's articles about an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletTerms {
+    pub source: SourceRef,
+    pub terms: Vec<TermView>,
+}
+
+/// One quoted term and where it stands.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermView {
+    pub text: String,
+    /// The paragraph's address (`articles/slug/#p3`).
+    pub url: String,
+    pub paragraph: usize,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareView {
     pub event: EventRef,
     pub columns: Vec<Column>,
     pub shared_quotes: Vec<QuoteView>,
     pub unique_quotes: Vec<OutletQuotes>,
+    /// Per outlet, the words its articles put in quotation marks without reporting speech
+    /// (quoted terms: how each outlet labels things).
+    pub terms: Vec<OutletTerms>,
     /// The longest shared passages (at most [`MAX_PASSAGES`]).
     pub passages: Vec<PassageView>,
     /// How many passages the articles share in all.
@@ -132,6 +151,11 @@ impl Views<'_> {
             .iter()
             .filter_map(|r| self.dossier.article_index(&r.article))
             .collect()
+    }
+
+    /// The detected differences of `event`'s comparison page.
+    pub fn event_differences(&self, event: &Event) -> Vec<Difference> {
+        self.differences(event, &self.reporting(event))
     }
 
     /// Whether `event` gets a comparison page: articles from two or more outlets report it.
@@ -188,7 +212,11 @@ impl Views<'_> {
             .collect();
         group_ids.sort_unstable();
         group_ids.dedup();
-        for group in group_ids.iter().map(|&g| &a.quote_groups[g]) {
+        for group in group_ids
+            .iter()
+            .map(|&g| &a.quote_groups[g])
+            .filter(|g| g.is_statement())
+        {
             let members: Vec<(usize, usize)> = group
                 .members
                 .iter()
@@ -206,6 +234,7 @@ impl Views<'_> {
                 } else {
                     members[0]
                 },
+                kind: group.kind,
             };
             let view = self.quote_group(&local);
             let mut distinct: Vec<usize> = members.iter().map(|m| m.0).collect();
@@ -223,6 +252,39 @@ impl Views<'_> {
             }
         }
         shared_quotes.sort_by_key(|q| std::cmp::Reverse(q.carriers.len()));
+
+        // Quoted terms, per outlet, each once.
+        let mut terms: Vec<OutletTerms> = Vec::new();
+        for &i in &articles {
+            let article = self.article_ref(&d.articles[i]);
+            for quote in a.quotes[i].iter().filter(|q| !q.is_statement()) {
+                let slot = match terms
+                    .iter()
+                    .position(|t| t.source.slug == article.source.slug)
+                {
+                    Some(k) => k,
+                    None => {
+                        terms.push(OutletTerms {
+                            source: article.source.clone(),
+                            terms: Vec::new(),
+                        });
+                        terms.len() - 1
+                    }
+                };
+                let key = crate::analyse::quotes::normalise(&quote.text);
+                if !terms[slot]
+                    .terms
+                    .iter()
+                    .any(|t| crate::analyse::quotes::normalise(&t.text) == key)
+                {
+                    terms[slot].terms.push(TermView {
+                        text: quote.text.trim_end_matches([',', '.']).to_owned(),
+                        url: format!("{}#p{}", article.url, quote.paragraph),
+                        paragraph: quote.paragraph,
+                    });
+                }
+            }
+        }
 
         // Passages and shares between pairs of this event's articles.
         let mut passages = Vec::new();
@@ -312,6 +374,7 @@ impl Views<'_> {
             columns,
             shared_quotes,
             unique_quotes: unique,
+            terms,
             passages,
             passages_total,
             shares,

@@ -143,6 +143,28 @@ pub struct ArticleView {
     pub dates: Vec<DateMention>,
     /// The comparison pages of the events it reports: `{title, url}`.
     pub comparisons: Vec<Link>,
+    /// The statements quoted in it, in reading order, with who said them.
+    pub quotes: Vec<ArticleQuote>,
+    /// The words it puts in quotation marks without reporting speech.
+    pub terms: Vec<ArticleQuote>,
+}
+
+/// A quote as its article page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleQuote {
+    pub text: String,
+    /// `#pN` of its paragraph (0 for none).
+    pub paragraph: usize,
+    /// The speaker, when a rule is sure.
+    pub speaker: Option<ActorRef>,
+    /// When no rule could choose: who it might be.
+    pub candidates: Vec<ActorRef>,
+    /// Whether the speaker is left for the analyst to confirm.
+    pub uncertain: bool,
+    /// The rule's name (`name-verb-after`, `pronoun-after`, `front-matter` …).
+    pub rule: String,
+    /// How the rule decided, in words.
+    pub why: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -428,7 +450,27 @@ impl<'a> Views<'a> {
                     url: self.compare_url(e),
                 })
                 .collect(),
+            quotes: self.article_quotes(index, true),
+            terms: self.article_quotes(index, false),
         }
+    }
+
+    /// The statements (or, with `statements` false, the terms) quoted in article `index`.
+    fn article_quotes(&self, index: usize, statements: bool) -> Vec<ArticleQuote> {
+        let actor = |a: usize| self.actor_ref(a, self.analysis.actor_mentions[a]);
+        self.analysis.quotes[index]
+            .iter()
+            .filter(|q| q.is_statement() == statements)
+            .map(|q| ArticleQuote {
+                text: q.text.clone(),
+                paragraph: q.paragraph,
+                speaker: q.speaker.map(actor),
+                candidates: q.candidates.iter().map(|&a| actor(a)).collect(),
+                uncertain: q.uncertain(),
+                rule: q.rule.name().to_owned(),
+                why: q.rule.explain().to_owned(),
+            })
+            .collect()
     }
 
     /// The actor links to insert into an article's paragraphs, per `[links] actors`.

@@ -5,6 +5,7 @@
 pub mod chronology;
 pub mod compare;
 pub mod context;
+pub mod data;
 pub mod feeds;
 pub mod links;
 pub mod markdown;

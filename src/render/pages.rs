@@ -215,7 +215,7 @@ impl<'a> Renderer<'a> {
     /// largest file of a site is never held in memory whole.
     pub fn write_data(&self, out: impl std::io::Write) -> Result<(), Diagnostic> {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-        serde_json::to_writer(&mut out, self.views.dossier)
+        serde_json::to_writer(&mut out, &self.views.data())
             .map_err(std::io::Error::from)
             .and_then(|()| std::io::Write::flush(&mut out))
             .map_err(|err| {
