@@ -751,7 +751,9 @@ fn the_corpus_of_unseen_sites_imports_the_article_and_nothing_else() {
         "only {:.1}% of expected paragraphs verbatim",
         all.share() * 100.0
     );
-    if !problems.is_empty() {
-        println!("pages with furniture left or a field missed: {problems:?}");
-    }
+    assert_eq!(all.furniture, 0, "furniture left in drafts of {problems:?}");
+    assert_eq!(
+        all.fields_right, all.fields,
+        "fields not detected in {problems:?}"
+    );
 }

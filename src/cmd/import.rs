@@ -26,6 +26,11 @@ use crate::diagnostics::Diagnostic;
 use crate::load::{self, slugify, RawData, RawDocument};
 use crate::model::{self, Dossier};
 
+mod credits;
+mod layout;
+mod prompts;
+mod stamps;
+
 /// Where drafts go, relative to the dossier root, unless `--into` says otherwise.
 pub const DEFAULT_INTO: &str = "content/articles";
 
@@ -610,7 +615,8 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
             }
             Then::DropHeadlines => {
                 while let Some(next) = paras.get(i + 1) {
-                    if is_prose(&next.text) || classify(&next.text, known).is_some() {
+                    let question = next.text.ends_with('?') && word_count(&next.text) <= 10;
+                    if is_prose(&next.text) && !question || classify(&next.text, known).is_some() {
                         break;
                     }
                     keep[i + 1] = false;
@@ -626,7 +632,37 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         i += 1;
     }
 
-    // 2. The headline: the first line left, if it reads as one.
+    // 2. The page's layout: its header above and around the headline, the comment section
+    //    and the tail after the text.
+    let mut reasons: Vec<Option<&'static str>> = paras
+        .iter()
+        .map(|p| removed.iter().find(|r| r.line == p.line).map(|r| r.reason))
+        .collect();
+    let mut page = layout::Page {
+        paras: &paras,
+        keep: &mut keep,
+        reasons: &mut reasons,
+    };
+    let text_start = page.first_text();
+    if let Some(headline) = page.headline(text_start) {
+        page.header(headline, text_start);
+    }
+    if let Some(text) = text_start {
+        if let Some(start) = page.comments(text) {
+            // Dates and names in comments are the commenters'.
+            clues.retain(|(line, _, _)| *line <= paras[start].line);
+        }
+        page.tail(text);
+    }
+    for (i, reason) in reasons.iter().enumerate() {
+        if let Some(reason) = reason {
+            if !removed.iter().any(|r| r.line == paras[i].line) {
+                remove(&mut removed, &paras[i], reason);
+            }
+        }
+    }
+
+    // 3. The headline: the first line left, if it reads as one.
     let first = keep.iter().position(|&k| k);
     let title_index = first.filter(|&i| !paras[i].bullet && headline_like(&paras[i].text));
     let mut title = match title_index {
@@ -671,7 +707,7 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         }
     }
 
-    // 3. Short lines after the last sentence are page furniture.
+    // 4. Short lines after the last sentence are page furniture.
     if let Some(last) = (0..paras.len())
         .rev()
         .find(|&i| keep[i] && (paras[i].bullet || is_prose(&paras[i].text)))
@@ -688,7 +724,7 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         }
     }
 
-    // 4. A run of paragraphs printed twice is kept once.
+    // 5. A run of paragraphs printed twice is kept once.
     let kept: Vec<usize> = (0..paras.len()).filter(|&i| keep[i]).collect();
     let texts: Vec<&str> = kept.iter().map(|&i| paras[i].text.as_str()).collect();
     for (start, len, _) in repeated_runs(&texts) {
@@ -718,7 +754,7 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         ));
     }
 
-    // 5. Sources cited in the text.
+    // 6. Sources cited in the text.
     let mut cited: Vec<(String, usize)> = Vec::new();
     let mut lead_cite: Option<(String, usize, String)> = None;
     for (n, para) in body_paras.iter().enumerate() {
@@ -732,7 +768,7 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         }
     }
 
-    // 6. Fields from the clues.
+    // 7. Fields from the clues.
     let title_line = title_index.map(|i| paras[i].line).unwrap_or(0);
     let (source, publisher) = decide_source(&clues, lead_cite.as_ref(), known);
     cited.retain(|(slug, _)| Some(slug) != source.value.as_ref());
@@ -757,7 +793,7 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         title.note.push_str("; write the headline");
     }
 
-    // 7. The body, and who is in it.
+    // 8. The body, and who is in it.
     let body = blocks(&body_paras);
     let mut texts: Vec<&str> = Vec::new();
     if let Some(t) = &title.value {
@@ -1078,6 +1114,9 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
     if let Some(date) = date_line(text) {
         return Some(Verdict::drop("date line").with(Clue::Date(date)));
     }
+    if stamps::time_stamp(text) {
+        return Some(Verdict::drop("time stamp"));
+    }
     if let Some(url) = address_line(text) {
         return Some(Verdict::drop("address of the page").with(Clue::Address(url.to_owned())));
     }
@@ -1086,6 +1125,11 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
         for name in names {
             verdict = verdict.with(Clue::Credit(name.to_owned()));
         }
+        return Some(verdict);
+    }
+    if let Some(clues) = credits::handled_byline(text, known) {
+        let mut verdict = Verdict::drop("byline");
+        verdict.clues = clues;
         return Some(verdict);
     }
     if let Some(clues) = by_line(text, known) {
@@ -1102,6 +1146,11 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
         }
         return Some(verdict);
     }
+    if let Some(clues) = credits::header_line(text, known) {
+        let mut verdict = Verdict::drop("date line");
+        verdict.clues = clues;
+        return Some(verdict);
+    }
     if let Some(names) = reporting_credits(text) {
         let mut verdict = Verdict::drop("reporting credits");
         if let Some(first) = names.first() {
@@ -1112,8 +1161,19 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
     if let Some(names) = reporters_in_places(text) {
         return Some(Verdict::drop("byline").with(Clue::Byline(names.join(", "))));
     }
+    if let Some(clues) = credits::labelled_byline(text, known) {
+        let mut verdict = Verdict::drop("byline");
+        verdict.clues = clues;
+        return Some(verdict);
+    }
     if let Some(name) = standalone_outlet(text, known) {
         return Some(Verdict::drop("credit line").with(Clue::Credit(name.to_owned())));
+    }
+    if let Some(clue) = credits::attribution(text, known) {
+        return Some(Verdict::drop("credit line").with(clue));
+    }
+    if credits::handle_line(text) {
+        return Some(Verdict::drop("byline"));
     }
     if share_prompt(text) {
         let verdict = Verdict::drop("share or follow prompt");
@@ -1128,6 +1188,9 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
     if photo_caption(text) {
         return Some(Verdict::drop("photo caption"));
     }
+    if credits::credited_caption(text) {
+        return Some(Verdict::drop("picture credit"));
+    }
     if doubled_line(text) {
         return Some(Verdict::drop(
             "caption printed twice (image text and caption)",
@@ -1139,11 +1202,17 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
     if navigation_link(text) {
         return Some(Verdict::drop("navigation"));
     }
+    if prompts::comment_heading(text) {
+        return Some(Verdict::drop("comment section"));
+    }
     if form_field(text) {
         return Some(Verdict::drop("form field"));
     }
     if page_furniture(text) {
         return Some(Verdict::drop("page furniture"));
+    }
+    if prompts::reader_prompt(text) || prompts::reader_question(text) {
+        return Some(Verdict::drop("reader prompt"));
     }
     if metadata(text) {
         return Some(Verdict::drop("page metadata"));
@@ -1486,7 +1555,8 @@ fn share_prompt(text: &str) -> bool {
         "did you enjoy this", "did you find this", "was this article", "was this story",
         "rate this", "email this", "e-mail this", "print this", "send this", "send to a friend",
         "click here", "download our app", "download the app", "bookmark", "add to favorites",
-        "add to favourites",
+        "add to favourites", "follow our", "like this post", "like this article",
+        "like this story", "enjoyed this",
     ];
     #[rustfmt::skip]
     const WHOLE: &[&str] = &[
@@ -1524,7 +1594,7 @@ fn photo_caption(text: &str) -> bool {
     const STARTS: &[&str] = &[
         "photo:", "photo :", "photos:", "photo by ", "photo credit", "photograph:",
         "photograph by", "picture:", "pictured:", "image:", "image credit", "image copyright",
-        "image source", "image caption", "media caption", "caption:", "file photo", "video:",
+        "image source", "image caption", "media caption", "video caption", "caption:", "file photo", "video:",
         "watch:", "getty images",
     ];
     STARTS.iter().any(|s| lower.starts_with(s))
@@ -1564,7 +1634,9 @@ fn navigation_heading(text: &str) -> bool {
         "up next",
     ];
     let p = plain(text);
-    HEADINGS.contains(&p.as_str()) || (p.starts_with("more from ") && word_count(text) <= 5)
+    HEADINGS.contains(&p.as_str())
+        || (p.starts_with("more from ") && word_count(text) <= 5)
+        || prompts::links_heading(text)
 }
 
 /// A link line: "Read more: Kerry meets Lavrov", "Also read - …", "Skip to content".
@@ -1574,7 +1646,7 @@ fn navigation_link(text: &str) -> bool {
     const STARTS: &[&str] = &[
         "read more:", "read more -", "read more »", "read more>>", "also read:", "also read -",
         "read also:", "see also:", "related:", "more:", "recommended:", "watch more",
-        "continue reading",
+        "continue reading", "trending:", "breaking:",
     ];
     #[rustfmt::skip]
     const WHOLE: &[&str] = &[
@@ -1622,7 +1694,8 @@ fn page_furniture(text: &str) -> bool {
         "story continues below", "story continues below advertisement",
         "article continues below", "scroll to continue", "scroll to continue with content",
         "loading", "loading...", "this content is not available", "javascript is disabled",
-        "reuse this content", "reprints", "report an error", "report a correction",
+        "reuse this content", "reprints", "report an error", "report a correction", "ends",
+        "end", "-ends-",
     ];
     const STARTS: &[&str] = &[
         "this article is more than",
@@ -1645,7 +1718,7 @@ fn metadata(text: &str) -> bool {
     #[rustfmt::skip]
     const LABELS: &[&str] = &[
         "tags:", "tags :", "topics:", "keywords:", "category:", "categories:", "filed under:",
-        "section:", "reading time", "read time",
+        "section:", "reading time", "read time", "estimated reading time",
     ];
     if LABELS.iter().any(|l| lower.starts_with(l)) && word_count(text) <= 25 {
         return true;
@@ -1709,6 +1782,10 @@ fn disclaimer(text: &str) -> Option<Option<String>> {
     let legal = lower.contains("all rights reserved")
         || lower.starts_with('©')
         || lower.starts_with("copyright")
+            && lower
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.starts_with('©') || w.starts_with("(c)") || year(w))
         || lower.starts_with("(c) ")
         || lower.contains("may not be published, broadcast, rewritten or redistributed")
         || lower.starts_with("the views expressed")
@@ -1737,6 +1814,12 @@ fn disclaimer(text: &str) -> Option<Option<String>> {
 
 // ---------------------------------------------------------------------------------------
 // Dates.
+
+/// "2014", "2014.", "1998-2014": a year as a copyright line writes it.
+fn year(word: &str) -> bool {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+}
 
 /// A date standing alone on a line, with its label.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1821,6 +1904,7 @@ fn date_line(text: &str) -> Option<DateLine> {
         ("last modified", DateLabel::Updated),
         ("modified", DateLabel::Updated),
     ];
+    let lower = long_zone_names(&lower);
     let (label, rest) = LABELS
         .iter()
         .find_map(|(l, kind)| lower.strip_prefix(l).map(|rest| (*kind, rest)))
@@ -1893,6 +1977,24 @@ fn date_line(text: &str) -> Option<DateLine> {
     })
 }
 
+/// Zones written out ("Eastern Daylight Time") as their abbreviations.
+fn long_zone_names(lower: &str) -> String {
+    #[rustfmt::skip]
+    const NAMES: &[(&str, &str)] = &[
+        ("eastern daylight time", "edt"), ("eastern standard time", "est"),
+        ("central daylight time", "cdt"), ("mountain daylight time", "mdt"),
+        ("pacific daylight time", "pdt"), ("pacific standard time", "pst"),
+        ("greenwich mean time", "gmt"), ("british summer time", "bst"),
+        ("central european summer time", "cest"), ("central european time", "cet"),
+        ("coordinated universal time", "utc"), ("eastern time", "et"), ("pacific time", "pt"),
+    ];
+    let mut out = lower.to_owned();
+    for (name, abbreviation) in NAMES {
+        out = out.replace(name, abbreviation);
+    }
+    out
+}
+
 /// "World News | Fri Mar 14, 2014 6:24pm EDT": a date line with the page's section names
 /// (each of four words at most) beside it.
 fn sectioned_date_line(text: &str) -> Option<DateLine> {
@@ -1951,7 +2053,7 @@ fn zone(t: &str) -> Option<Option<i32>> {
         "mdt" => Some(-360),
         "mst" | "pdt" => Some(-420),
         "pst" => Some(-480),
-        "msk" | "cst" | "ist" | "ast" | "aest" | "aedt" => None,
+        "msk" | "cst" | "ist" | "ast" | "aest" | "aedt" | "et" | "pt" | "ct" => None,
         _ => return numeric_offset(t),
     };
     Some(named)
