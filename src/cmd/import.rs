@@ -772,7 +772,12 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
     let title_line = title_index.map(|i| paras[i].line).unwrap_or(0);
     let (source, publisher) = decide_source(&clues, lead_cite.as_ref(), known);
     cited.retain(|(slug, _)| Some(slug) != source.value.as_ref());
-    let published = decide_published(&clues, title_line);
+    // The line right above the headline, unless it is the page's first.
+    let above_title = title_index
+        .and_then(|i| i.checked_sub(1))
+        .map(|j| paras[j].line)
+        .filter(|&line| line > 1);
+    let published = decide_published(&clues, title_line, above_title);
     let byline = clues.iter().find_map(|(line, _, clue)| match clue {
         Clue::Byline(name) => Some(Guess::found(
             name.clone(),
@@ -913,9 +918,15 @@ fn decide_source(
 }
 
 /// Chooses `published` from the date lines: a labelled publication line, else a date with a
-/// time of day, else a bare date under the headline. A bare date above the headline is the
-/// page's own date line, usually the day the page was copied, and is never used.
-fn decide_published(clues: &[(usize, String, Clue)], title_line: usize) -> Guess {
+/// time of day, else a bare date under the headline, else a bare date on the line right
+/// above the headline (a press release's "15.10.2025"), unless that is the page's first
+/// line. A bare date higher up is the page's own date line (its masthead, or the day the
+/// page was copied) and is never used.
+fn decide_published(
+    clues: &[(usize, String, Clue)],
+    title_line: usize,
+    above_title: Option<usize>,
+) -> Guess {
     let dates: Vec<(usize, &str, &DateLine)> = clues
         .iter()
         .filter_map(|(line, text, clue)| match clue {
@@ -938,6 +949,12 @@ fn decide_published(clues: &[(usize, String, Clue)], title_line: usize) -> Guess
                 .iter()
                 .find(|d| d.2.label == DateLabel::None && d.0 > title_line)
                 .map(|d| (d, "a date line under the headline"))
+        })
+        .or_else(|| {
+            dates
+                .iter()
+                .find(|d| d.2.label == DateLabel::None && Some(d.0) == above_title)
+                .map(|d| (d, "a date line right above the headline"))
         });
     let why_not = |d: &(usize, &str, &DateLine)| -> String {
         let why = match d.2.label {
@@ -1373,10 +1390,21 @@ fn capitalised_words(text: &str) -> bool {
 /// part a date.
 fn by_line(text: &str, known: &Known) -> Option<Vec<Clue>> {
     let lower = text.to_lowercase();
-    if !(lower.starts_with("by ") || lower.starts_with("by:")) {
-        return None;
-    }
-    let rest = text.get(2..)?.trim_start_matches([':', ' ']);
+    // "Author: Jane Doe", "Written by: Jane Doe" read as "By Jane Doe".
+    let label = [
+        "by ",
+        "by:",
+        "author:",
+        "authors:",
+        "written by:",
+        "words:",
+        "reporter:",
+    ]
+    .iter()
+    .find(|l| lower.starts_with(*l))?;
+    let rest = text
+        .get(label.trim_end_matches([':', ' ']).len()..)?
+        .trim_start_matches([':', ' ']);
     let mut parts = rest.split('|').map(str::trim);
     let names = parts.next()?;
     if names.is_empty()
@@ -1556,7 +1584,8 @@ fn share_prompt(text: &str) -> bool {
         "rate this", "email this", "e-mail this", "print this", "send this", "send to a friend",
         "click here", "download our app", "download the app", "bookmark", "add to favorites",
         "add to favourites", "follow our", "like this post", "like this article",
-        "like this story", "enjoyed this",
+        "like this story", "enjoyed this", "save for later", "save article", "gift this article",
+        "listen to this article",
     ];
     #[rustfmt::skip]
     const WHOLE: &[&str] = &[
@@ -1898,6 +1927,7 @@ fn date_line(text: &str) -> Option<DateLine> {
         ("date", DateLabel::Published),
         ("last updated on", DateLabel::Updated),
         ("last updated", DateLabel::Updated),
+        ("last update", DateLabel::Updated),
         ("updated on", DateLabel::Updated),
         ("updated at", DateLabel::Updated),
         ("updated", DateLabel::Updated),

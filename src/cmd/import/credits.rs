@@ -235,6 +235,18 @@ pub(super) fn credited_caption(text: &str) -> bool {
             }
         }
     }
+    // "… on Wednesday. MIGUEL SANTOS/SERRAT TODAY": a photographer and agency in capitals.
+    if let Some((before, credit)) = t.rsplit_once(". ") {
+        let letters = credit.chars().filter(|c| c.is_alphabetic());
+        if word_count(before) >= 3
+            && credit.contains('/')
+            && (2..=8).contains(&word_count(credit))
+            && letters.clone().count() >= 4
+            && letters.clone().all(char::is_uppercase)
+        {
+            return true;
+        }
+    }
     false
 }
 
@@ -250,6 +262,7 @@ mod tests {
             "Nadia Ferraz at her cafe on Harbour Street (Image: Harlow Bay Courier)",
             "Liv Haugen outside the council chamber on Thursday. Picture: Oskar Vik",
             "(Getty Images)",
+            "Water tankers outside a hotel on Wednesday. MIGUEL SANTOS/SERRAT TODAY",
         ] {
             assert!(credited_caption(caption), "{caption}");
         }

@@ -15,7 +15,7 @@
 //!   cookie prompt, tags, a copyright) starts the page's tail when no two paragraphs of
 //!   text follow it: related headlines with their teasers, footers.
 
-use super::{headline_like, is_prose, same_headline, word_count, Para};
+use super::{date_line, headline_like, is_prose, same_headline, word_count, DateLabel, Para};
 
 /// What is known of each paragraph while the layout is read: kept, or removed and why.
 pub(super) struct Page<'a> {
@@ -73,8 +73,10 @@ impl Page<'_> {
     }
 
     /// The headline: the first line above the text shaped like one (three to sixteen words,
-    /// capitalised, no full stop) that a byline or date line follows before the next such
-    /// line; else one that a credit, a share prompt or a caption follows; else `None`.
+    /// capitalised, no full stop) that a byline or date line follows closely (at most two
+    /// kept lines between, so not across a menu; a bare date right under it); else the
+    /// first that a credit, a share prompt, a caption or the text itself follows; else
+    /// `None`.
     pub fn headline(&self, text: Option<usize>) -> Option<usize> {
         let end = text.unwrap_or(self.paras.len());
         let candidate = |i: usize| {
@@ -87,27 +89,49 @@ impl Page<'_> {
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         };
-        let candidates: Vec<usize> = (0..end).filter(|&i| candidate(i)).collect();
-        let owns = |c: usize, signals: &[&str]| {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Owns {
+            Strong,
+            Weak,
+        }
+        let owns = |c: usize| -> Option<Owns> {
+            let mut weak = false;
+            let mut skipped = 0;
             for j in c + 1..end {
                 if self.keep[j] {
                     let t = &self.paras[j].text;
-                    if same_headline(t, &self.paras[c].text) || !candidate(j) {
+                    if same_headline(t, &self.paras[c].text) {
                         continue;
                     }
-                    return false;
+                    skipped += 1;
+                    if skipped > 2 {
+                        return None;
+                    }
+                    if candidate(j) {
+                        return weak.then_some(Owns::Weak);
+                    }
+                    continue;
                 }
-                if self.signal(j, signals) {
-                    return true;
+                // A bare date counts only right under the line: above a menu, it is the
+                // page's own date line.
+                let bare = date_line(&self.paras[j].text)
+                    .is_some_and(|d| d.label == DateLabel::None && d.time.is_none());
+                if self.signal(j, STRONG_HEADER) && !(bare && skipped > 0) {
+                    return Some(Owns::Strong);
                 }
+                weak |= self.signal(j, WEAK_HEADER);
             }
-            text.is_some()
+            (weak || text.is_some()).then_some(Owns::Weak)
         };
-        candidates
+        let owned: Vec<(usize, Owns)> = (0..end)
+            .filter(|&i| candidate(i))
+            .filter_map(|c| owns(c).map(|o| (c, o)))
+            .collect();
+        owned
             .iter()
-            .copied()
-            .find(|&c| owns(c, STRONG_HEADER))
-            .or_else(|| candidates.iter().copied().find(|&c| owns(c, WEAK_HEADER)))
+            .find(|(_, o)| *o == Owns::Strong)
+            .or_else(|| owned.iter().find(|(_, o)| *o == Owns::Weak))
+            .map(|(c, _)| *c)
     }
 
     /// Whether the removed line `i` is one of `signals`; a credit line that starts with

@@ -18,14 +18,15 @@ const VOCABULARY: &[&str] = &[
     "your email", "by email", "cookie", "cookies", "consent", "privacy", "personalised",
     "personalized", "partners", "preferences", "settings", "comment", "comments", "reply",
     "discussion", "conversation", "app", "alerts", "notifications", "javascript", "browser",
-    "terms", "unlimited access", "delivered", "digital access",
+    "terms", "unlimited access", "delivered", "digital access", "supporter", "supporters",
+    "donate", "donation", "membership", "support us",
 ];
 
 /// Verbs a prompt starts with, speaking to the reader.
 #[rustfmt::skip]
 const IMPERATIVES: &[&str] = &[
     "sign", "subscribe", "enter", "type", "accept", "reject", "manage", "download", "get",
-    "join", "log", "register", "click", "tap", "enable", "install",
+    "join", "log", "register", "click", "tap", "enable", "install", "please",
 ];
 
 /// Whether `text` addresses the reader with a prompt: "Get our free daily newsletter", "We
@@ -72,7 +73,8 @@ pub(super) fn reader_question(text: &str) -> bool {
                 "did" | "do" | "was" | "were" | "are" | "have" | "would" | "is",
                 "you" | "this",
                 ..
-            ]
+            ] | ["what's" | "what’s", "your", ..]
+                | ["what" | "how", "do" | "did", "you", ..]
         )
 }
 
@@ -169,6 +171,8 @@ mod tests {
             "If you enjoyed this post, subscribe to get new posts by email.",
             "Log in or register to comment",
             "Download the app",
+            "Like what we do? Harlow Bay Watch is funded by readers like you. Become a supporter.",
+            "Please turn on JavaScript to use this feature",
         ] {
             assert!(reader_prompt(prompt), "{prompt}");
         }
