@@ -759,3 +759,55 @@ fn the_corpus_of_unseen_sites_imports_the_article_and_nothing_else() {
         "fields not detected in {problems:?}"
     );
 }
+
+/// Issue 18: a comment form's prompts ("Write a Reply or Comment:") stayed in a draft made from
+/// a blog; and paragraphs that mention comments, photos, shares, cookies or copyright are
+/// reporting and must stay.
+#[test]
+fn comment_forms_and_prompts_go_and_paragraphs_about_them_stay() {
+    let f = Fixture::new();
+    f.write(
+        "in.txt",
+        "Skip to content\nHarbour Notes\nHome\nAbout\n\
+         Council opens consultation on harbour plan\n\
+         By Jane Doe @janedoe\n\
+         Published 12 May 2025\n\
+         Residents can leave a comment on the plan until Friday, the council said.\n\
+         Share prices of the harbour company rose 3% after the announcement on Monday.\n\
+         Sign up for our morning briefing and get the news in your inbox.\n\
+         Photos of the proposed pier were shown at the meeting on Monday evening.\n\
+         The council's cookie policy was criticised by the regulator last year, officials noted.\n\
+         Copyright holders of the old pier designs have been asked to comment by June.\n\
+         Share this:\nFacebook\nX\n\
+         Related\nHarbour works delayed again\nMay 2, 2025\n\
+         Write a Reply or Comment:\n\
+         Your email address will not be published. Required fields are marked *\n\
+         Great news, at last!\n\
+         Post Comment\n\
+         © 2025 Harbour Notes\n",
+    );
+    let run = f
+        .run(&["import", &f.path("in.txt").display().to_string()])
+        .ok();
+    let out = run.stdout();
+    assert!(
+        out.contains("comment section: Write a Reply or Comment:"),
+        "{out}"
+    );
+    assert!(out.contains("prompt: Sign up for our morning"), "{out}");
+    let text = std::fs::read_to_string(
+        f.path("content/articles/council-opens-consultation-on-harbour-plan.md"),
+    )
+    .unwrap();
+    assert_eq!(
+        blocks(body(&text)),
+        [
+            "Residents can leave a comment on the plan until Friday, the council said.",
+            "Share prices of the harbour company rose 3% after the announcement on Monday.",
+            "Photos of the proposed pier were shown at the meeting on Monday evening.",
+            "The council's cookie policy was criticised by the regulator last year, officials noted.",
+            "Copyright holders of the old pier designs have been asked to comment by June.",
+        ]
+    );
+    assert_eq!(draft_value(&text, "published"), Some("2025-05-12"));
+}

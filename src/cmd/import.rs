@@ -7,10 +7,19 @@
 //!
 //! 1. [`split_paragraphs`]: one paragraph per line (web copy is not wrapped), or per block
 //!    when the text looks hard-wrapped.
-//! 2. [`classify`]: small named rules, one per kind of furniture, each with its tests below.
-//!    A rule removes a line and may leave a *clue* (a credit, the site, a date).
-//! 3. [`draft`]: the headline, repeated runs, the tail, and the front matter decided from
-//!    the clues. Every field says whether it was detected (and from what) or is a `TODO`.
+//! 2. [`classify`]: small named rules, one per kind of furniture, each with its tests below
+//!    or in its own file ([`prompts`]: reader prompts and comment headings, [`credits`]:
+//!    bylines, header lines and picture credits in other sites' shapes, [`stamps`]: times
+//!    without a date). A rule removes a line and may leave a *clue* (a credit, the site, a
+//!    date).
+//! 3. [`layout`]: rules by position — the headline, the page's header above and around it,
+//!    the comment section and the tail after the text.
+//! 4. [`draft`]: the title, repeated runs, the short lines after the text, and the front
+//!    matter decided from the clues. Every field says whether it was detected (and from
+//!    what) or is a `TODO`.
+//!
+//! The rules are measured on pages of kinds of site they were not written from:
+//! `tests/import/corpus/`, run by `tests/import.rs`.
 //!
 //! [`import`] does the file system part: it reads every input, drafts all of them, and
 //! writes only when every input could be drafted; it never replaces a file unless `force`.
