@@ -597,12 +597,16 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         })
     };
     let mut i = 0;
+    // Whether a paragraph of text has been seen: above it, a link block is a menu and must
+    // not take the headline with it.
+    let mut seen_text = false;
     while i < paras.len() {
         let para = &paras[i];
         let Some(verdict) = classify(&para.text, known) else {
             if let Some(outlet) = dateline_credit(&para.text) {
                 clues.push((para.line, para.text.clone(), Clue::Credit(outlet)));
             }
+            seen_text |= is_prose(&para.text) && word_count(&para.text) >= 8;
             i += 1;
             continue;
         };
@@ -626,6 +630,16 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
                 while let Some(next) = paras.get(i + 1) {
                     let question = next.text.ends_with('?') && word_count(&next.text) <= 10;
                     if is_prose(&next.text) && !question || classify(&next.text, known).is_some() {
+                        break;
+                    }
+                    // Above the text, a line that a byline or date follows is the headline.
+                    let headed = paras.get(i + 2).is_some_and(|after| {
+                        classify(&after.text, known).is_some_and(|v| {
+                            matches!(v.reason, "date line" | "byline")
+                                || after.text.to_lowercase().starts_with("by ")
+                        })
+                    });
+                    if !seen_text && headed {
                         break;
                     }
                     keep[i + 1] = false;
@@ -1142,6 +1156,9 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
     }
     if stamps::time_stamp(text) {
         return Some(Verdict::drop("time stamp"));
+    }
+    if let Some(date) = stamps::place_and_date(text) {
+        return Some(Verdict::drop("date line").with(Clue::Date(date)));
     }
     if let Some(url) = address_line(text) {
         return Some(Verdict::drop("address of the page").with(Clue::Address(url.to_owned())));
@@ -1684,7 +1701,8 @@ fn navigation_link(text: &str) -> bool {
     const STARTS: &[&str] = &[
         "read more:", "read more -", "read more »", "read more>>", "also read:", "also read -",
         "read also:", "see also:", "related:", "more:", "recommended:", "watch more",
-        "continue reading", "trending:", "breaking:",
+        "continue reading", "trending:", "breaking:", "read full article", "read the full article",
+        "read full story", "read the full story",
     ];
     #[rustfmt::skip]
     const WHOLE: &[&str] = &[
@@ -1756,6 +1774,8 @@ fn metadata(text: &str) -> bool {
     #[rustfmt::skip]
     const LABELS: &[&str] = &[
         "tags:", "tags :", "topics:", "keywords:", "category:", "categories:", "filed under:",
+        "tagged:", "tagged under", "tagged with", "this article tagged", "this article is tagged",
+        "this story is tagged",
         "section:", "reading time", "read time", "estimated reading time",
     ];
     if LABELS.iter().any(|l| lower.starts_with(l)) && word_count(text) <= 25 {
@@ -1828,6 +1848,8 @@ fn disclaimer(text: &str) -> Option<Option<String>> {
         || lower.contains("may not be published, broadcast, rewritten or redistributed")
         || lower.starts_with("the views expressed")
         || lower.starts_with("our standards:")
+        || lower.starts_with("disclaimer:")
+        || syndication_notice(&lower)
         || lower.contains("trust principles");
     if !legal || word_count(text) > 40 {
         return None;
@@ -1848,6 +1870,20 @@ fn disclaimer(text: &str) -> Option<Option<String>> {
         .join(" ");
     let site = site.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
     Some((!site.is_empty() && word_count(&site) <= 5 && capitalised_words(&site)).then_some(site))
+}
+
+/// A sentence about the page itself rather than the news: "This story was automatically
+/// aggregated from …", "This article originally appeared on …".
+fn syndication_notice(lower: &str) -> bool {
+    let about_page = ["this story", "this article", "this content", "this post"]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    #[rustfmt::skip]
+    const HOW: &[&str] = &[
+        "aggregated", "syndicated", "auto-generated", "automatically generated",
+        "originally appeared", "originally published", "republished", "feed",
+    ];
+    about_page && HOW.iter().any(|h| lower.contains(h))
 }
 
 // ---------------------------------------------------------------------------------------

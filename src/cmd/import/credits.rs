@@ -105,6 +105,7 @@ pub(super) fn header_line(text: &str, known: &Known) -> Option<Vec<Clue>> {
     let parts: Vec<&str> = s
         .split(['|', '·', '•'])
         .flat_map(|p| p.split(" — "))
+        .flat_map(|p| p.split(" / "))
         .flat_map(|p| p.split(" – "))
         .map(str::trim)
         .filter(|p| !p.is_empty())

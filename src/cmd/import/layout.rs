@@ -153,20 +153,21 @@ impl Page<'_> {
         let Some(text) = text else {
             return;
         };
-        // A standfirst may come before the byline and dates: the header ends with the last
-        // of them before the second paragraph of text.
+        // A standfirst may come before the byline and dates: then the header ends with the
+        // second paragraph of text.
         let second = (text + 1..self.paras.len()).find(|&i| {
             let t = &self.paras[i].text;
             self.keep[i] && is_prose(t) && word_count(t) >= 8
         });
-        let end = (text..second.unwrap_or(text))
-            .rev()
-            .find(|&i| {
-                !self.keep[i]
-                    && self.reasons[i] != Some("time stamp")
-                    && self.signal(i, STRONG_HEADER)
-            })
-            .unwrap_or(text);
+        let dated = |i: &usize| {
+            !self.keep[*i]
+                && self.reasons[*i] != Some("time stamp")
+                && self.signal(*i, STRONG_HEADER)
+        };
+        let end = match second {
+            Some(second) if (text..second).any(|i| dated(&i)) => second,
+            _ => text,
+        };
         for i in headline + 1..end {
             let t = &self.paras[i].text;
             if !self.keep[i] || same_headline(t, &self.paras[headline].text) {

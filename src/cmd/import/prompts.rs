@@ -19,7 +19,7 @@ const VOCABULARY: &[&str] = &[
     "personalized", "partners", "preferences", "settings", "comment", "comments", "reply",
     "discussion", "conversation", "app", "alerts", "notifications", "javascript", "browser",
     "terms", "unlimited access", "delivered", "digital access", "supporter", "supporters",
-    "donate", "donation", "membership", "support us",
+    "donate", "donation", "membership", "support us", "consented", "sign-up", "signup",
 ];
 
 /// Verbs a prompt starts with, speaking to the reader.

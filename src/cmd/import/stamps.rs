@@ -1,9 +1,10 @@
 //! Times without a date: a live blog's entry times ("23:52", "Posted at 21:45", "18.41
 //! BST"), an aggregator's ages ("5h", "Updated 2h ago", "3 hours ago") and labels left
 //! alone when the date went to the next line ("Published"). They date nothing the draft can
-//! use, so they are removed without a clue.
+//! use, so they are removed without a clue. And a press release's dateline on its own line,
+//! a place in capitals then the date ("SOLANO RIDGE, Calif., Sept. 4, 2025").
 
-use super::{time_of_day, zone};
+use super::{date_line, time_of_day, zone, DateLine};
 
 /// Whether `text` is a time stamp and nothing else.
 pub(super) fn time_stamp(text: &str) -> bool {
@@ -67,6 +68,18 @@ pub(super) fn time_stamp(text: &str) -> bool {
     timed || rest == "just now"
 }
 
+/// "SOLANO RIDGE, Calif., Sept. 4, 2025": a place in capitals, then a date after one of the
+/// commas.
+pub(super) fn place_and_date(text: &str) -> Option<DateLine> {
+    let (place, _) = text.split_once(", ")?;
+    let letters = place.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().count() < 3 || !letters.clone().all(char::is_uppercase) {
+        return None;
+    }
+    text.match_indices(", ")
+        .find_map(|(at, _)| date_line(&text[at + 2..]))
+}
+
 fn number(t: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
 }
@@ -128,6 +141,16 @@ mod tests {
         ] {
             assert!(time_stamp(stamp), "{stamp}");
         }
+    }
+
+    #[test]
+    fn a_dateline_alone_is_a_date() {
+        let date = place_and_date("SOLANO RIDGE, Calif., Sept. 4, 2025").unwrap();
+        assert_eq!(date.date.to_string(), "2025-09-04");
+        assert!(
+            place_and_date("CAPE SERRAT, 17 March 2025 – Serrat Copper today announced").is_none()
+        );
+        assert!(place_and_date("Harlow Bay, a town of 40,000, 2025").is_none());
     }
 
     #[test]
