@@ -1582,9 +1582,12 @@ fn dateline_credit(text: &str) -> Option<String> {
     let close = open + text[open..].find(')')?;
     let place = text[..open].trim();
     let after = text[close + 1..].trim_start();
-    let is_place = !place.is_empty()
-        && word_count(place) <= 4
-        && place
+    // "LONDON", or "BRUSSELS, Nov 19": the place in capitals, perhaps with the day.
+    let (city, day) = place.split_once(',').unwrap_or((place, ""));
+    let is_place = !city.is_empty()
+        && word_count(city) <= 4
+        && word_count(day) <= 3
+        && city
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
@@ -1655,8 +1658,45 @@ fn photo_caption(text: &str) -> bool {
     STARTS.iter().any(|s| lower.starts_with(s))
         || matches!(
             plain(text).as_str(),
-            "photo" | "photos" | "image" | "images" | "video" | "gallery" | "photo gallery"
+            "photo"
+                | "photos"
+                | "image"
+                | "images"
+                | "video"
+                | "gallery"
+                | "photo gallery"
+                | "next image"
+                | "previous image"
+                | "view gallery"
+                | "open gallery"
+                | "enlarge this image"
+                | "expand"
         )
+        || gallery_counter(&lower)
+}
+
+/// A gallery's position: "1 of 4", "Image 2 of 10", "Photo 3/5".
+fn gallery_counter(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    let counter = match words.as_slice() {
+        [a, "of", b] => number(a) && number(b),
+        [one] => one
+            .split_once('/')
+            .is_some_and(|(a, b)| number(a) && number(b)),
+        _ => false,
+    };
+    let labelled = match words.as_slice() {
+        ["image" | "photo" | "picture" | "slide", rest @ ..] => match rest {
+            [a, "of", b] => number(a) && number(b),
+            [one] => one
+                .split_once('/')
+                .is_some_and(|(a, b)| number(a) && number(b)),
+            _ => false,
+        },
+        _ => false,
+    };
+    counter || labelled
 }
 
 /// The same text twice on one line, as an image's alternative text runs into its caption:
@@ -3070,6 +3110,10 @@ mod tests {
         assert!(!photo_caption(
             "Photographers gathered outside the building."
         ));
+        for counter in ["1 of 4", "Image 2 of 10", "Photo 3/5", "Next image"] {
+            assert!(photo_caption(counter), "{counter}");
+        }
+        assert!(!photo_caption("1 of 4 residents voted"));
         assert!(caption_label("PHOTO CAPTION"));
         let text =
             format!("{STORY}\nPHOTO CAPTION\n\nArmed men walk outside a base, March 14, 2014\n");
@@ -3157,6 +3201,10 @@ mod tests {
             Some("Reuters".to_owned())
         );
         assert_eq!(dateline_credit("The talks (in London) - failed."), None);
+        assert_eq!(
+            dateline_credit("BRUSSELS, Nov 19 (Reuters) - The Commission acted."),
+            Some("Reuters".to_owned())
+        );
     }
 
     #[test]
