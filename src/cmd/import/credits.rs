@@ -56,8 +56,12 @@ pub(super) fn labelled_byline(text: &str, known: &Known) -> Option<Vec<Clue>> {
         return None;
     }
     let lower = text.to_lowercase();
+    // Positions found in `lower` hold in `text` only when lowercasing kept every length.
+    if lower.len() != text.len() {
+        return None;
+    }
     let at = lower.find(" by ")?;
-    let (lead, names) = (&text[..at], &text[at + 4..]);
+    let (lead, names) = (text.get(..at)?, text.get(at + 4..)?);
     let lead_lower = lead.to_lowercase();
     let mut clues = Vec::new();
     // "Posted by Jonas Berg on 25 September 2025, 11:40"
@@ -161,6 +165,9 @@ pub(super) fn attribution(text: &str, known: &Known) -> Option<Clue> {
         return None;
     }
     let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
     let mut best: Option<usize> = None;
     for word in ["from ", "via ", " on ", " at "] {
         let found = if word.starts_with(' ') {
@@ -172,7 +179,7 @@ pub(super) fn attribution(text: &str, known: &Known) -> Option<Clue> {
             best = Some(best.map_or(i, |b: usize| b.max(i)));
         }
     }
-    let rest = text[best?..].trim();
+    let rest = text.get(best?..)?.trim();
     if known.source_named(rest).is_some() {
         return Some(Clue::Credit(rest.to_owned()));
     }
@@ -224,9 +231,11 @@ pub(super) fn credited_caption(text: &str) -> bool {
         "credit:",
         "photo by ",
     ] {
-        if let Some(at) = lower.rfind(label) {
-            let tail = &t[at + label.len()..];
-            let before = t[..at].trim_end();
+        let Some(at) = lower.rfind(label).filter(|_| lower.len() == t.len()) else {
+            continue;
+        };
+        if let (Some(tail), Some(before)) = (t.get(at + label.len()..), t.get(..at)) {
+            let before = before.trim_end();
             if at > 0
                 && before.ends_with(['.', ',', ')', '|', '-', '–'])
                 && (1..=6).contains(&word_count(tail))
