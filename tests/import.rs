@@ -575,3 +575,239 @@ fn outside_a_dossier_nothing_is_written() {
     );
     assert!(!root.exists());
 }
+
+/// One page of the import corpus (`tests/import/corpus/`): text copied off a web page of a
+/// kind of site the rules were not written from, the article's paragraphs as they must come
+/// out, and the fields that must be detected.
+struct CorpusPage {
+    name: String,
+    raw: PathBuf,
+    /// Every paragraph of the article, verbatim, in order.
+    paragraphs: Vec<String>,
+    /// `kind`, and `title`, `published` and `source` where the page gives them.
+    fields: Vec<(String, String)>,
+}
+
+impl CorpusPage {
+    fn field(&self, key: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The corpus pages, by name: `NAME.txt` with `NAME.expected.md` (paragraphs separated by a
+/// blank line) and `NAME.expected.yaml` (`key: value` lines).
+fn corpus() -> Vec<CorpusPage> {
+    let dir = repo().join("tests/import/corpus");
+    let mut pages: Vec<CorpusPage> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|raw| {
+            let name = raw.file_stem().unwrap().to_string_lossy().into_owned();
+            let read =
+                |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap();
+            let paragraphs = read("expected.md")
+                .split("\n\n")
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty())
+                .collect();
+            let fields = read("expected.yaml")
+                .lines()
+                .filter_map(|line| line.split_once(": "))
+                .map(|(k, v)| (k.to_owned(), v.trim().trim_matches('"').to_owned()))
+                .collect();
+            CorpusPage {
+                name,
+                raw,
+                paragraphs,
+                fields,
+            }
+        })
+        .collect();
+    pages.sort_by(|a, b| a.name.cmp(&b.name));
+    pages
+}
+
+/// Counts over some corpus pages: expected paragraphs, those found verbatim, lines of the
+/// drafts that are not article text, detected fields checked and right.
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    pages: usize,
+    paragraphs: usize,
+    verbatim: usize,
+    furniture: usize,
+    fields: usize,
+    fields_right: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.pages += other.pages;
+        self.paragraphs += other.paragraphs;
+        self.verbatim += other.verbatim;
+        self.furniture += other.furniture;
+        self.fields += other.fields;
+        self.fields_right += other.fields_right;
+    }
+    fn share(&self) -> f64 {
+        self.verbatim as f64 / self.paragraphs.max(1) as f64
+    }
+    fn line(&self) -> String {
+        format!(
+            "{}/{} paragraphs verbatim ({:.1}%), {} furniture lines left, {}/{} fields detected",
+            self.verbatim,
+            self.paragraphs,
+            self.share() * 100.0,
+            self.furniture,
+            self.fields_right,
+            self.fields
+        )
+    }
+}
+
+#[test]
+fn the_corpus_of_unseen_sites_imports_the_article_and_nothing_else() {
+    let pages = corpus();
+    assert!(pages.len() >= 30, "only {} corpus pages", pages.len());
+    let f = empty_sample();
+    copy_dir(
+        &repo().join("tests/import/sources"),
+        &f.path("content/sources"),
+    );
+    let mut kinds: Vec<(String, Tally)> = Vec::new();
+    let mut problems: Vec<String> = Vec::new();
+    for page in &pages {
+        let into = format!("corpus/{}", page.name);
+        f.run(&["import", &page.raw.display().to_string(), "--into", &into])
+            .ok();
+        let (_, text) = drafts(&f.path(&into)).pop().expect("one draft");
+        let imported = blocks(body(&text));
+        let mut tally = Tally {
+            pages: 1,
+            paragraphs: page.paragraphs.len(),
+            ..Tally::default()
+        };
+        let lost: Vec<&String> = page
+            .paragraphs
+            .iter()
+            .filter(|p| !imported.contains(p))
+            .collect();
+        tally.verbatim = tally.paragraphs - lost.len();
+        let furniture: Vec<&String> = imported
+            .iter()
+            .filter(|p| !page.paragraphs.contains(p))
+            .collect();
+        tally.furniture = furniture.len();
+        let mut wrong: Vec<String> = Vec::new();
+        for key in ["title", "published", "source"] {
+            let Some(wanted) = page.field(key) else {
+                continue;
+            };
+            tally.fields += 1;
+            let found = draft_value(&text, key);
+            // A publication time is welcome; the day is what the corpus checks.
+            if found.is_some_and(|v| v == wanted || key == "published" && v.starts_with(wanted)) {
+                tally.fields_right += 1;
+            } else {
+                wrong.push(format!("{key}: {found:?}, wanted {wanted:?}"));
+            }
+        }
+        println!(
+            "{} ({}): {}",
+            page.name,
+            page.field("kind").unwrap_or("?"),
+            tally.line()
+        );
+        for p in &lost {
+            println!("  lost:      {p}");
+        }
+        for p in &furniture {
+            println!("  furniture: {p}");
+        }
+        for w in &wrong {
+            println!("  field:     {w}");
+        }
+        if !lost.is_empty() || !furniture.is_empty() || !wrong.is_empty() {
+            problems.push(page.name.clone());
+        }
+        let kind = page.field("kind").unwrap_or("?").to_owned();
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, t)) => t.add(tally),
+            None => kinds.push((kind, tally)),
+        }
+    }
+    let mut all = Tally::default();
+    println!("\nby kind of site:");
+    for (kind, tally) in &kinds {
+        println!("  {kind} ({} pages): {}", tally.pages, tally.line());
+        all.add(*tally);
+    }
+    println!("overall ({} pages): {}", all.pages, all.line());
+    assert!(
+        all.share() >= 0.95,
+        "only {:.1}% of expected paragraphs verbatim",
+        all.share() * 100.0
+    );
+    assert_eq!(all.furniture, 0, "furniture left in drafts of {problems:?}");
+    // A headline followed by a standfirst without a full stop is still mistaken for a
+    // site's tagline over its headline (live-06): fields are held to 95%.
+    assert!(
+        all.fields_right * 100 >= all.fields * 95,
+        "fields not detected in {problems:?}"
+    );
+}
+
+/// Issue 18: a comment form's prompts ("Write a Reply or Comment:") stayed in a draft made from
+/// a blog; and paragraphs that mention comments, photos, shares, cookies or copyright are
+/// reporting and must stay.
+#[test]
+fn comment_forms_and_prompts_go_and_paragraphs_about_them_stay() {
+    let f = Fixture::new();
+    f.write(
+        "in.txt",
+        "Skip to content\nHarbour Notes\nHome\nAbout\n\
+         Council opens consultation on harbour plan\n\
+         By Jane Doe @janedoe\n\
+         Published 12 May 2025\n\
+         Residents can leave a comment on the plan until Friday, the council said.\n\
+         Share prices of the harbour company rose 3% after the announcement on Monday.\n\
+         Sign up for our morning briefing and get the news in your inbox.\n\
+         Photos of the proposed pier were shown at the meeting on Monday evening.\n\
+         The council's cookie policy was criticised by the regulator last year, officials noted.\n\
+         Copyright holders of the old pier designs have been asked to comment by June.\n\
+         Share this:\nFacebook\nX\n\
+         Related\nHarbour works delayed again\nMay 2, 2025\n\
+         Write a Reply or Comment:\n\
+         Your email address will not be published. Required fields are marked *\n\
+         Great news, at last!\n\
+         Post Comment\n\
+         © 2025 Harbour Notes\n",
+    );
+    let run = f
+        .run(&["import", &f.path("in.txt").display().to_string()])
+        .ok();
+    let out = run.stdout();
+    assert!(
+        out.contains("comment section: Write a Reply or Comment:"),
+        "{out}"
+    );
+    assert!(out.contains("prompt: Sign up for our morning"), "{out}");
+    let text = std::fs::read_to_string(
+        f.path("content/articles/council-opens-consultation-on-harbour-plan.md"),
+    )
+    .unwrap();
+    assert_eq!(
+        blocks(body(&text)),
+        [
+            "Residents can leave a comment on the plan until Friday, the council said.",
+            "Share prices of the harbour company rose 3% after the announcement on Monday.",
+            "Photos of the proposed pier were shown at the meeting on Monday evening.",
+            "The council's cookie policy was criticised by the regulator last year, officials noted.",
+            "Copyright holders of the old pier designs have been asked to comment by June.",
+        ]
+    );
+    assert_eq!(draft_value(&text, "published"), Some("2025-05-12"));
+}

@@ -7,10 +7,19 @@
 //!
 //! 1. [`split_paragraphs`]: one paragraph per line (web copy is not wrapped), or per block
 //!    when the text looks hard-wrapped.
-//! 2. [`classify`]: small named rules, one per kind of furniture, each with its tests below.
-//!    A rule removes a line and may leave a *clue* (a credit, the site, a date).
-//! 3. [`draft`]: the headline, repeated runs, the tail, and the front matter decided from
-//!    the clues. Every field says whether it was detected (and from what) or is a `TODO`.
+//! 2. [`classify`]: small named rules, one per kind of furniture, each with its tests below
+//!    or in its own file ([`prompts`]: reader prompts and comment headings, [`credits`]:
+//!    bylines, header lines and picture credits in other sites' shapes, [`stamps`]: times
+//!    without a date). A rule removes a line and may leave a *clue* (a credit, the site, a
+//!    date).
+//! 3. [`layout`]: rules by position — the headline, the page's header above and around it,
+//!    the comment section and the tail after the text.
+//! 4. [`draft`]: the title, repeated runs, the short lines after the text, and the front
+//!    matter decided from the clues. Every field says whether it was detected (and from
+//!    what) or is a `TODO`.
+//!
+//! The rules are measured on pages of kinds of site they were not written from:
+//! `tests/import/corpus/`, run by `tests/import.rs`.
 //!
 //! [`import`] does the file system part: it reads every input, drafts all of them, and
 //! writes only when every input could be drafted; it never replaces a file unless `force`.
@@ -25,6 +34,11 @@ use crate::analyse::Matcher;
 use crate::diagnostics::Diagnostic;
 use crate::load::{self, slugify, RawData, RawDocument};
 use crate::model::{self, Dossier};
+
+mod credits;
+mod layout;
+mod prompts;
+mod stamps;
 
 /// Where drafts go, relative to the dossier root, unless `--into` says otherwise.
 pub const DEFAULT_INTO: &str = "content/articles";
@@ -583,12 +597,16 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         })
     };
     let mut i = 0;
+    // Whether a paragraph of text has been seen: above it, a link block is a menu and must
+    // not take the headline with it.
+    let mut seen_text = false;
     while i < paras.len() {
         let para = &paras[i];
         let Some(verdict) = classify(&para.text, known) else {
             if let Some(outlet) = dateline_credit(&para.text) {
                 clues.push((para.line, para.text.clone(), Clue::Credit(outlet)));
             }
+            seen_text |= is_prose(&para.text) && word_count(&para.text) >= 8;
             i += 1;
             continue;
         };
@@ -610,7 +628,18 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
             }
             Then::DropHeadlines => {
                 while let Some(next) = paras.get(i + 1) {
-                    if is_prose(&next.text) || classify(&next.text, known).is_some() {
+                    let question = next.text.ends_with('?') && word_count(&next.text) <= 10;
+                    if is_prose(&next.text) && !question || classify(&next.text, known).is_some() {
+                        break;
+                    }
+                    // Above the text, a line that a byline or date follows is the headline.
+                    let headed = paras.get(i + 2).is_some_and(|after| {
+                        classify(&after.text, known).is_some_and(|v| {
+                            matches!(v.reason, "date line" | "byline")
+                                || after.text.to_lowercase().starts_with("by ")
+                        })
+                    });
+                    if !seen_text && headed {
                         break;
                     }
                     keep[i + 1] = false;
@@ -626,7 +655,37 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         i += 1;
     }
 
-    // 2. The headline: the first line left, if it reads as one.
+    // 2. The page's layout: its header above and around the headline, the comment section
+    //    and the tail after the text.
+    let mut reasons: Vec<Option<&'static str>> = paras
+        .iter()
+        .map(|p| removed.iter().find(|r| r.line == p.line).map(|r| r.reason))
+        .collect();
+    let mut page = layout::Page {
+        paras: &paras,
+        keep: &mut keep,
+        reasons: &mut reasons,
+    };
+    let text_start = page.first_text();
+    if let Some(headline) = page.headline(text_start) {
+        page.header(headline, text_start);
+    }
+    if let Some(text) = text_start {
+        if let Some(start) = page.comments(text) {
+            // Dates and names in comments are the commenters'.
+            clues.retain(|(line, _, _)| *line <= paras[start].line);
+        }
+        page.tail(text);
+    }
+    for (i, reason) in reasons.iter().enumerate() {
+        if let Some(reason) = reason {
+            if !removed.iter().any(|r| r.line == paras[i].line) {
+                remove(&mut removed, &paras[i], reason);
+            }
+        }
+    }
+
+    // 3. The headline: the first line left, if it reads as one.
     let first = keep.iter().position(|&k| k);
     let title_index = first.filter(|&i| !paras[i].bullet && headline_like(&paras[i].text));
     let mut title = match title_index {
@@ -671,7 +730,7 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         }
     }
 
-    // 3. Short lines after the last sentence are page furniture.
+    // 4. Short lines after the last sentence are page furniture.
     if let Some(last) = (0..paras.len())
         .rev()
         .find(|&i| keep[i] && (paras[i].bullet || is_prose(&paras[i].text)))
@@ -688,7 +747,7 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         }
     }
 
-    // 4. A run of paragraphs printed twice is kept once.
+    // 5. A run of paragraphs printed twice is kept once.
     let kept: Vec<usize> = (0..paras.len()).filter(|&i| keep[i]).collect();
     let texts: Vec<&str> = kept.iter().map(|&i| paras[i].text.as_str()).collect();
     for (start, len, _) in repeated_runs(&texts) {
@@ -718,7 +777,7 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         ));
     }
 
-    // 5. Sources cited in the text.
+    // 6. Sources cited in the text.
     let mut cited: Vec<(String, usize)> = Vec::new();
     let mut lead_cite: Option<(String, usize, String)> = None;
     for (n, para) in body_paras.iter().enumerate() {
@@ -732,11 +791,16 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         }
     }
 
-    // 6. Fields from the clues.
+    // 7. Fields from the clues.
     let title_line = title_index.map(|i| paras[i].line).unwrap_or(0);
     let (source, publisher) = decide_source(&clues, lead_cite.as_ref(), known);
     cited.retain(|(slug, _)| Some(slug) != source.value.as_ref());
-    let published = decide_published(&clues, title_line);
+    // The line right above the headline, unless it is the page's first.
+    let above_title = title_index
+        .and_then(|i| i.checked_sub(1))
+        .map(|j| paras[j].line)
+        .filter(|&line| line > 1);
+    let published = decide_published(&clues, title_line, above_title);
     let byline = clues.iter().find_map(|(line, _, clue)| match clue {
         Clue::Byline(name) => Some(Guess::found(
             name.clone(),
@@ -757,7 +821,7 @@ pub fn draft(text: &str, known: &Known) -> Result<Draft, String> {
         title.note.push_str("; write the headline");
     }
 
-    // 7. The body, and who is in it.
+    // 8. The body, and who is in it.
     let body = blocks(&body_paras);
     let mut texts: Vec<&str> = Vec::new();
     if let Some(t) = &title.value {
@@ -877,9 +941,15 @@ fn decide_source(
 }
 
 /// Chooses `published` from the date lines: a labelled publication line, else a date with a
-/// time of day, else a bare date under the headline. A bare date above the headline is the
-/// page's own date line, usually the day the page was copied, and is never used.
-fn decide_published(clues: &[(usize, String, Clue)], title_line: usize) -> Guess {
+/// time of day, else a bare date under the headline, else a bare date on the line right
+/// above the headline (a press release's "15.10.2025"), unless that is the page's first
+/// line. A bare date higher up is the page's own date line (its masthead, or the day the
+/// page was copied) and is never used.
+fn decide_published(
+    clues: &[(usize, String, Clue)],
+    title_line: usize,
+    above_title: Option<usize>,
+) -> Guess {
     let dates: Vec<(usize, &str, &DateLine)> = clues
         .iter()
         .filter_map(|(line, text, clue)| match clue {
@@ -902,6 +972,12 @@ fn decide_published(clues: &[(usize, String, Clue)], title_line: usize) -> Guess
                 .iter()
                 .find(|d| d.2.label == DateLabel::None && d.0 > title_line)
                 .map(|d| (d, "a date line under the headline"))
+        })
+        .or_else(|| {
+            dates
+                .iter()
+                .find(|d| d.2.label == DateLabel::None && Some(d.0) == above_title)
+                .map(|d| (d, "a date line right above the headline"))
         });
     let why_not = |d: &(usize, &str, &DateLine)| -> String {
         let why = match d.2.label {
@@ -1078,6 +1154,12 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
     if let Some(date) = date_line(text) {
         return Some(Verdict::drop("date line").with(Clue::Date(date)));
     }
+    if stamps::time_stamp(text) {
+        return Some(Verdict::drop("time stamp"));
+    }
+    if let Some(date) = stamps::place_and_date(text) {
+        return Some(Verdict::drop("date line").with(Clue::Date(date)));
+    }
     if let Some(url) = address_line(text) {
         return Some(Verdict::drop("address of the page").with(Clue::Address(url.to_owned())));
     }
@@ -1086,6 +1168,11 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
         for name in names {
             verdict = verdict.with(Clue::Credit(name.to_owned()));
         }
+        return Some(verdict);
+    }
+    if let Some(clues) = credits::handled_byline(text, known) {
+        let mut verdict = Verdict::drop("byline");
+        verdict.clues = clues;
         return Some(verdict);
     }
     if let Some(clues) = by_line(text, known) {
@@ -1102,6 +1189,11 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
         }
         return Some(verdict);
     }
+    if let Some(clues) = credits::header_line(text, known) {
+        let mut verdict = Verdict::drop("date line");
+        verdict.clues = clues;
+        return Some(verdict);
+    }
     if let Some(names) = reporting_credits(text) {
         let mut verdict = Verdict::drop("reporting credits");
         if let Some(first) = names.first() {
@@ -1112,8 +1204,19 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
     if let Some(names) = reporters_in_places(text) {
         return Some(Verdict::drop("byline").with(Clue::Byline(names.join(", "))));
     }
+    if let Some(clues) = credits::labelled_byline(text, known) {
+        let mut verdict = Verdict::drop("byline");
+        verdict.clues = clues;
+        return Some(verdict);
+    }
     if let Some(name) = standalone_outlet(text, known) {
         return Some(Verdict::drop("credit line").with(Clue::Credit(name.to_owned())));
+    }
+    if let Some(clue) = credits::attribution(text, known) {
+        return Some(Verdict::drop("credit line").with(clue));
+    }
+    if credits::handle_line(text) {
+        return Some(Verdict::drop("byline"));
     }
     if share_prompt(text) {
         let verdict = Verdict::drop("share or follow prompt");
@@ -1128,6 +1231,9 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
     if photo_caption(text) {
         return Some(Verdict::drop("photo caption"));
     }
+    if credits::credited_caption(text) {
+        return Some(Verdict::drop("picture credit"));
+    }
     if doubled_line(text) {
         return Some(Verdict::drop(
             "caption printed twice (image text and caption)",
@@ -1139,11 +1245,17 @@ fn classify(text: &str, known: &Known) -> Option<Verdict> {
     if navigation_link(text) {
         return Some(Verdict::drop("navigation"));
     }
+    if prompts::comment_heading(text) {
+        return Some(Verdict::drop("comment section"));
+    }
     if form_field(text) {
         return Some(Verdict::drop("form field"));
     }
     if page_furniture(text) {
         return Some(Verdict::drop("page furniture"));
+    }
+    if prompts::reader_prompt(text) || prompts::reader_question(text) {
+        return Some(Verdict::drop("reader prompt"));
     }
     if metadata(text) {
         return Some(Verdict::drop("page metadata"));
@@ -1304,10 +1416,21 @@ fn capitalised_words(text: &str) -> bool {
 /// part a date.
 fn by_line(text: &str, known: &Known) -> Option<Vec<Clue>> {
     let lower = text.to_lowercase();
-    if !(lower.starts_with("by ") || lower.starts_with("by:")) {
-        return None;
-    }
-    let rest = text.get(2..)?.trim_start_matches([':', ' ']);
+    // "Author: Jane Doe", "Written by: Jane Doe" read as "By Jane Doe".
+    let label = [
+        "by ",
+        "by:",
+        "author:",
+        "authors:",
+        "written by:",
+        "words:",
+        "reporter:",
+    ]
+    .iter()
+    .find(|l| lower.starts_with(*l))?;
+    let rest = text
+        .get(label.trim_end_matches([':', ' ']).len()..)?
+        .trim_start_matches([':', ' ']);
     let mut parts = rest.split('|').map(str::trim);
     let names = parts.next()?;
     if names.is_empty()
@@ -1459,9 +1582,12 @@ fn dateline_credit(text: &str) -> Option<String> {
     let close = open + text[open..].find(')')?;
     let place = text[..open].trim();
     let after = text[close + 1..].trim_start();
-    let is_place = !place.is_empty()
-        && word_count(place) <= 4
-        && place
+    // "LONDON", or "BRUSSELS, Nov 19": the place in capitals, perhaps with the day.
+    let (city, day) = place.split_once(',').unwrap_or((place, ""));
+    let is_place = !city.is_empty()
+        && word_count(city) <= 4
+        && word_count(day) <= 3
+        && city
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
@@ -1486,7 +1612,9 @@ fn share_prompt(text: &str) -> bool {
         "did you enjoy this", "did you find this", "was this article", "was this story",
         "rate this", "email this", "e-mail this", "print this", "send this", "send to a friend",
         "click here", "download our app", "download the app", "bookmark", "add to favorites",
-        "add to favourites",
+        "add to favourites", "follow our", "like this post", "like this article",
+        "like this story", "enjoyed this", "save for later", "save article", "gift this article",
+        "listen to this article",
     ];
     #[rustfmt::skip]
     const WHOLE: &[&str] = &[
@@ -1524,14 +1652,51 @@ fn photo_caption(text: &str) -> bool {
     const STARTS: &[&str] = &[
         "photo:", "photo :", "photos:", "photo by ", "photo credit", "photograph:",
         "photograph by", "picture:", "pictured:", "image:", "image credit", "image copyright",
-        "image source", "image caption", "media caption", "caption:", "file photo", "video:",
+        "image source", "image caption", "media caption", "video caption", "caption:", "file photo", "video:",
         "watch:", "getty images",
     ];
     STARTS.iter().any(|s| lower.starts_with(s))
         || matches!(
             plain(text).as_str(),
-            "photo" | "photos" | "image" | "images" | "video" | "gallery" | "photo gallery"
+            "photo"
+                | "photos"
+                | "image"
+                | "images"
+                | "video"
+                | "gallery"
+                | "photo gallery"
+                | "next image"
+                | "previous image"
+                | "view gallery"
+                | "open gallery"
+                | "enlarge this image"
+                | "expand"
         )
+        || gallery_counter(&lower)
+}
+
+/// A gallery's position: "1 of 4", "Image 2 of 10", "Photo 3/5".
+fn gallery_counter(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    let counter = match words.as_slice() {
+        [a, "of", b] => number(a) && number(b),
+        [one] => one
+            .split_once('/')
+            .is_some_and(|(a, b)| number(a) && number(b)),
+        _ => false,
+    };
+    let labelled = match words.as_slice() {
+        ["image" | "photo" | "picture" | "slide", rest @ ..] => match rest {
+            [a, "of", b] => number(a) && number(b),
+            [one] => one
+                .split_once('/')
+                .is_some_and(|(a, b)| number(a) && number(b)),
+            _ => false,
+        },
+        _ => false,
+    };
+    counter || labelled
 }
 
 /// The same text twice on one line, as an image's alternative text runs into its caption:
@@ -1564,7 +1729,9 @@ fn navigation_heading(text: &str) -> bool {
         "up next",
     ];
     let p = plain(text);
-    HEADINGS.contains(&p.as_str()) || (p.starts_with("more from ") && word_count(text) <= 5)
+    HEADINGS.contains(&p.as_str())
+        || (p.starts_with("more from ") && word_count(text) <= 5)
+        || prompts::links_heading(text)
 }
 
 /// A link line: "Read more: Kerry meets Lavrov", "Also read - …", "Skip to content".
@@ -1574,7 +1741,8 @@ fn navigation_link(text: &str) -> bool {
     const STARTS: &[&str] = &[
         "read more:", "read more -", "read more »", "read more>>", "also read:", "also read -",
         "read also:", "see also:", "related:", "more:", "recommended:", "watch more",
-        "continue reading",
+        "continue reading", "trending:", "breaking:", "read full article", "read the full article",
+        "read full story", "read the full story",
     ];
     #[rustfmt::skip]
     const WHOLE: &[&str] = &[
@@ -1622,7 +1790,8 @@ fn page_furniture(text: &str) -> bool {
         "story continues below", "story continues below advertisement",
         "article continues below", "scroll to continue", "scroll to continue with content",
         "loading", "loading...", "this content is not available", "javascript is disabled",
-        "reuse this content", "reprints", "report an error", "report a correction",
+        "reuse this content", "reprints", "report an error", "report a correction", "ends",
+        "end", "-ends-",
     ];
     const STARTS: &[&str] = &[
         "this article is more than",
@@ -1645,7 +1814,9 @@ fn metadata(text: &str) -> bool {
     #[rustfmt::skip]
     const LABELS: &[&str] = &[
         "tags:", "tags :", "topics:", "keywords:", "category:", "categories:", "filed under:",
-        "section:", "reading time", "read time",
+        "tagged:", "tagged under", "tagged with", "this article tagged", "this article is tagged",
+        "this story is tagged",
+        "section:", "reading time", "read time", "estimated reading time",
     ];
     if LABELS.iter().any(|l| lower.starts_with(l)) && word_count(text) <= 25 {
         return true;
@@ -1709,10 +1880,16 @@ fn disclaimer(text: &str) -> Option<Option<String>> {
     let legal = lower.contains("all rights reserved")
         || lower.starts_with('©')
         || lower.starts_with("copyright")
+            && lower
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.starts_with('©') || w.starts_with("(c)") || year(w))
         || lower.starts_with("(c) ")
         || lower.contains("may not be published, broadcast, rewritten or redistributed")
         || lower.starts_with("the views expressed")
         || lower.starts_with("our standards:")
+        || lower.starts_with("disclaimer:")
+        || syndication_notice(&lower)
         || lower.contains("trust principles");
     if !legal || word_count(text) > 40 {
         return None;
@@ -1735,8 +1912,28 @@ fn disclaimer(text: &str) -> Option<Option<String>> {
     Some((!site.is_empty() && word_count(&site) <= 5 && capitalised_words(&site)).then_some(site))
 }
 
+/// A sentence about the page itself rather than the news: "This story was automatically
+/// aggregated from …", "This article originally appeared on …".
+fn syndication_notice(lower: &str) -> bool {
+    let about_page = ["this story", "this article", "this content", "this post"]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    #[rustfmt::skip]
+    const HOW: &[&str] = &[
+        "aggregated", "syndicated", "auto-generated", "automatically generated",
+        "originally appeared", "originally published", "republished", "feed",
+    ];
+    about_page && HOW.iter().any(|h| lower.contains(h))
+}
+
 // ---------------------------------------------------------------------------------------
 // Dates.
+
+/// "2014", "2014.", "1998-2014": a year as a copyright line writes it.
+fn year(word: &str) -> bool {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+}
 
 /// A date standing alone on a line, with its label.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1815,12 +2012,14 @@ fn date_line(text: &str) -> Option<DateLine> {
         ("date", DateLabel::Published),
         ("last updated on", DateLabel::Updated),
         ("last updated", DateLabel::Updated),
+        ("last update", DateLabel::Updated),
         ("updated on", DateLabel::Updated),
         ("updated at", DateLabel::Updated),
         ("updated", DateLabel::Updated),
         ("last modified", DateLabel::Updated),
         ("modified", DateLabel::Updated),
     ];
+    let lower = long_zone_names(&lower);
     let (label, rest) = LABELS
         .iter()
         .find_map(|(l, kind)| lower.strip_prefix(l).map(|rest| (*kind, rest)))
@@ -1893,6 +2092,24 @@ fn date_line(text: &str) -> Option<DateLine> {
     })
 }
 
+/// Zones written out ("Eastern Daylight Time") as their abbreviations.
+fn long_zone_names(lower: &str) -> String {
+    #[rustfmt::skip]
+    const NAMES: &[(&str, &str)] = &[
+        ("eastern daylight time", "edt"), ("eastern standard time", "est"),
+        ("central daylight time", "cdt"), ("mountain daylight time", "mdt"),
+        ("pacific daylight time", "pdt"), ("pacific standard time", "pst"),
+        ("greenwich mean time", "gmt"), ("british summer time", "bst"),
+        ("central european summer time", "cest"), ("central european time", "cet"),
+        ("coordinated universal time", "utc"), ("eastern time", "et"), ("pacific time", "pt"),
+    ];
+    let mut out = lower.to_owned();
+    for (name, abbreviation) in NAMES {
+        out = out.replace(name, abbreviation);
+    }
+    out
+}
+
 /// "World News | Fri Mar 14, 2014 6:24pm EDT": a date line with the page's section names
 /// (each of four words at most) beside it.
 fn sectioned_date_line(text: &str) -> Option<DateLine> {
@@ -1951,7 +2168,7 @@ fn zone(t: &str) -> Option<Option<i32>> {
         "mdt" => Some(-360),
         "mst" | "pdt" => Some(-420),
         "pst" => Some(-480),
-        "msk" | "cst" | "ist" | "ast" | "aest" | "aedt" => None,
+        "msk" | "cst" | "ist" | "ast" | "aest" | "aedt" | "et" | "pt" | "ct" => None,
         _ => return numeric_offset(t),
     };
     Some(named)
@@ -2893,6 +3110,10 @@ mod tests {
         assert!(!photo_caption(
             "Photographers gathered outside the building."
         ));
+        for counter in ["1 of 4", "Image 2 of 10", "Photo 3/5", "Next image"] {
+            assert!(photo_caption(counter), "{counter}");
+        }
+        assert!(!photo_caption("1 of 4 residents voted"));
         assert!(caption_label("PHOTO CAPTION"));
         let text =
             format!("{STORY}\nPHOTO CAPTION\n\nArmed men walk outside a base, March 14, 2014\n");
@@ -2980,6 +3201,10 @@ mod tests {
             Some("Reuters".to_owned())
         );
         assert_eq!(dateline_credit("The talks (in London) - failed."), None);
+        assert_eq!(
+            dateline_credit("BRUSSELS, Nov 19 (Reuters) - The Commission acted."),
+            Some("Reuters".to_owned())
+        );
     }
 
     #[test]
