@@ -2450,14 +2450,6 @@ const NOT_PEOPLE: &[&str] = &[
     "west", "black", "white", "red", "state", "god",
 ];
 
-/// Words after a name that mark a speaker.
-#[rustfmt::skip]
-const SPEECH: &[&str] = &[
-    "said", "says", "told", "added", "warned", "stated", "wrote", "explained", "insisted",
-    "argued", "noted", "asked", "replied", "declared", "claimed", "announced", "confirmed",
-    "denied", "urged", "stressed", "suggested", "described",
-];
-
 /// Lowercase words before a name that mark a person.
 #[rustfmt::skip]
 const ROLES: &[&str] = &[
@@ -2589,7 +2581,15 @@ fn person_candidates(texts: &[&str], known: &Known) -> Vec<String> {
                 signal |= ROLES.contains(&before.as_str()) || TITLES.contains(&before.as_str());
             }
             if let Some(after) = toks.get(end) {
-                signal |= SPEECH.contains(&after.word.to_lowercase().as_str());
+                // "Doe said", "Doe vowed": the reporting verbs quote attribution reads.
+                signal |= crate::vocab::reporting_verb(&after.word.to_lowercase()).is_some_and(
+                    |(form, _)| {
+                        matches!(
+                            form,
+                            crate::vocab::VerbForm::Past | crate::vocab::VerbForm::Third
+                        )
+                    },
+                );
             }
             match seen.iter_mut().find(|(n, _, _)| *n == name) {
                 Some(entry) => {
