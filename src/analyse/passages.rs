@@ -124,6 +124,46 @@ fn word_hashes(paragraphs: &[String]) -> Vec<u64> {
     out
 }
 
+/// The index of the first word of each paragraph after the first: where a passage must stop.
+fn paragraph_starts(paragraphs: &[String]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut count = 0u32;
+    let mut current = 1;
+    each_word(paragraphs, |paragraph, _, _, _| {
+        if paragraph != current {
+            current = paragraph;
+            out.push(count);
+        }
+        count += 1;
+    });
+    out
+}
+
+/// The paragraph (0-based, as counted by `starts`) that word `at` is in.
+fn paragraph_of(starts: &[u32], at: usize) -> usize {
+    starts.partition_point(|&s| s as usize <= at)
+}
+
+/// Words that do not make a passage: common function words, and (added per dossier) the
+/// words of actors' names and aliases — "the National Liberation Front, or NLF" is no
+/// passage two articles share.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "its",
+    "he", "she", "they", "his", "her", "their", "who", "which", "that", "this", "these", "those",
+    "said", "says", "not", "will", "would", "after", "before", "over", "into", "than",
+];
+
+/// The hashes of the words that do not count towards a passage's length.
+fn ignored_words(dossier: &Dossier) -> std::collections::HashSet<u64> {
+    let mut names: Vec<String> = STOP_WORDS.iter().map(|w| (*w).to_owned()).collect();
+    for actor in &dossier.actors {
+        names.push(actor.name.clone());
+        names.extend(actor.aliases.iter().cloned());
+    }
+    word_hashes(&names).into_iter().collect()
+}
+
 /// Calls `found(paragraph, start, end, hash)` for each word of `paragraphs` (numbered from 1).
 fn each_word(paragraphs: &[String], mut found: impl FnMut(u32, u32, u32, u64)) {
     let mut buffer = String::new();
@@ -195,6 +235,12 @@ pub fn find_all(dossier: &Dossier) -> Vec<PairOverlap> {
         .par_iter()
         .map(|a| word_hashes(&a.paragraphs))
         .collect();
+    let starts: Vec<Vec<u32>> = dossier
+        .articles
+        .par_iter()
+        .map(|a| paragraph_starts(&a.paragraphs))
+        .collect();
+    let ignored = ignored_words(dossier);
     timer.lap("passages: words");
     // (shingle hash, article, word position), 12 bytes each, in one vector of the exact size.
     // The hash keeps its high 32 bits: two shingles that share them only add a seed that the
@@ -268,7 +314,11 @@ pub fn find_all(dossier: &Dossier) -> Vec<PairOverlap> {
         .into_par_iter()
         .filter_map(|((a, b), seeds)| {
             let (a, b) = (a as usize, b as usize);
-            let passages = extend(&words[a], &words[b], a, b, seeds);
+            let sides = (
+                (&words[a][..], &starts[a][..]),
+                (&words[b][..], &starts[b][..]),
+            );
+            let passages = extend(sides, a, b, seeds, &ignored);
             if passages.is_empty() {
                 return None;
             }
@@ -327,13 +377,19 @@ fn run_length(wa: &[u64], wb: &[u64], pa: usize, pb: usize) -> usize {
 
 /// Grows each seed into the longest run of equal words on both sides, merges runs separated
 /// by small edits, and keeps those of at least [`MIN_WORDS`] words.
+/// Both sides' words and paragraph starts; passages never cross a paragraph's end, and count
+/// only if they hold [`MIN_WORDS`] words outside `ignored` (function words, actors' names).
+type SideWords<'a> = (&'a [u64], &'a [u32]);
+
 fn extend(
-    wa: &[u64],
-    wb: &[u64],
+    ((wa, pa_starts), (wb, pb_starts)): (SideWords, SideWords),
     a: usize,
     b: usize,
     mut seeds: Vec<(u32, u32)>,
+    ignored: &std::collections::HashSet<u64>,
 ) -> Vec<SharedPassage> {
+    let para_a = |x: usize| paragraph_of(pa_starts, x);
+    let para_b = |x: usize| paragraph_of(pb_starts, x);
     seeds.sort_unstable();
     seeds.dedup();
     let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new();
@@ -349,13 +405,24 @@ fn extend(
         if wa.get(pa) != wb.get(pb) {
             continue;
         }
+        let (here_a, here_b) = (para_a(pa), para_b(pb));
         let (mut sa, mut sb) = (pa, pb);
-        while sa > 0 && sb > 0 && wa[sa - 1] == wb[sb - 1] {
+        while sa > 0
+            && sb > 0
+            && wa[sa - 1] == wb[sb - 1]
+            && para_a(sa - 1) == here_a
+            && para_b(sb - 1) == here_b
+        {
             sa -= 1;
             sb -= 1;
         }
         let (mut ea, mut eb) = (pa, pb);
-        while ea < wa.len() && eb < wb.len() && wa[ea] == wb[eb] {
+        while ea < wa.len()
+            && eb < wb.len()
+            && wa[ea] == wb[eb]
+            && para_a(ea) == here_a
+            && para_b(eb) == here_b
+        {
             ea += 1;
             eb += 1;
         }
@@ -368,7 +435,9 @@ fn extend(
     for run in runs {
         match merged.last_mut() {
             Some(last)
-                if run.0 >= last.1
+                if para_a(run.0) == para_a(last.0)
+                    && para_b(run.2) == para_b(last.2)
+                    && run.0 >= last.1
                     && run.2 >= last.3
                     && run.0 - last.1 <= MAX_GAP
                     && run.2 - last.3 <= MAX_GAP =>
@@ -376,7 +445,12 @@ fn extend(
                 last.1 = run.1;
                 last.3 = run.3;
             }
-            Some(last) if run.0 < last.1 && run.2 < last.3 => {
+            Some(last)
+                if run.0 < last.1
+                    && run.2 < last.3
+                    && para_a(run.0) == para_a(last.0)
+                    && para_b(run.2) == para_b(last.2) =>
+            {
                 last.1 = last.1.max(run.1);
                 last.3 = last.3.max(run.3);
             }
@@ -386,6 +460,10 @@ fn extend(
     merged
         .into_iter()
         .filter(|r| (r.1 - r.0).max(r.3 - r.2) >= MIN_WORDS)
+        .filter(|r| {
+            wa[r.0..r.1].iter().filter(|w| !ignored.contains(w)).count() >= MIN_WORDS
+                && wb[r.2..r.3].iter().filter(|w| !ignored.contains(w)).count() >= MIN_WORDS
+        })
         .map(|(fa, ta, fb, tb)| SharedPassage {
             a: Side {
                 article: a,
@@ -411,13 +489,27 @@ mod tests {
     }
 
     fn shared(a: &str, b: &str) -> Vec<(usize, usize, usize, usize)> {
+        shared_ignoring(a, b, &[])
+    }
+
+    /// Passages of `a` and `b` (paragraphs split at blank lines), with `names` as the
+    /// dossier's actor names.
+    fn shared_ignoring(a: &str, b: &str, names: &[&str]) -> Vec<(usize, usize, usize, usize)> {
+        let paragraphs = |t: &str| t.split("\n\n").map(str::to_owned).collect::<Vec<_>>();
         let (wa, wb) = (words(a), words(b));
+        let (sa, sb) = (
+            paragraph_starts(&paragraphs(a)),
+            paragraph_starts(&paragraphs(b)),
+        );
+        let mut ignored_text: Vec<String> = STOP_WORDS.iter().map(|w| (*w).to_owned()).collect();
+        ignored_text.extend(names.iter().map(|n| (*n).to_owned()));
+        let ignored = word_hashes(&ignored_text).into_iter().collect();
         let fa: HashMap<u64, u32> = fingerprints(&wa).into_iter().collect();
         let seeds: Vec<(u32, u32)> = fingerprints(&wb)
             .into_iter()
             .filter_map(|(h, pb)| fa.get(&h).map(|&pa| (pa, pb)))
             .collect();
-        extend(&wa, &wb, 0, 1, seeds)
+        extend(((&wa, &sa), (&wb, &sb)), 0, 1, seeds, &ignored)
             .into_iter()
             .map(|p| (p.a.from, p.a.to, p.b.from, p.b.to))
             .collect()
@@ -425,10 +517,43 @@ mod tests {
 
     #[test]
     fn eight_shared_words_are_found_whatever_the_punctuation_and_case() {
-        let a =
-            "Before that: Kerry meets his Russian counterpart later in the day, officials said.";
-        let b = "kerry meets HIS russian counterpart — later in the day; then nothing";
+        let a = "Before that: Kerry meets Russian counterpart Lavrov later today, officials reported to journalists.";
+        let b =
+            "kerry meets russian counterpart LAVROV — later today; officials reported then nothing";
         assert_eq!(shared(a, b), [(2, 11, 0, 9)]);
+    }
+
+    #[test]
+    fn a_passage_stops_at_the_end_of_its_paragraph() {
+        // 42 shared words in one paragraph, and the next paragraph opens the same way in both.
+        let para = "Negotiators from the coastal provinces spent nine hours drafting a settlement that would reopen the northern harbour, restore fishing permits, compensate families who lost boats, and create a joint patrol along the disputed channel before winter storms arrive next month";
+        let a = format!("{para}\n\nOfficials confirmed nothing more tonight at all.");
+        let b = format!("{para}\n\nOfficials confirmed nothing else whatsoever.");
+        let found = shared(&a, &b);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let n = words(para).len();
+        assert_eq!(found[0], (0, n, 0, n));
+    }
+
+    #[test]
+    fn names_and_function_words_alone_are_no_passage() {
+        let a = "Leaders of the National Liberation Front, or NLF, and President Ana Ortiz, who promised to leave a legacy";
+        let b = "Yesterday the National Liberation Front, or NLF, and President Ana Ortiz, who promised to leave a mark";
+        assert!(
+            !shared(a, b).is_empty(),
+            "a run of 14 words without the names"
+        );
+        assert!(shared_ignoring(
+            a,
+            b,
+            &[
+                "National Liberation Front",
+                "NLF",
+                "Ana Ortiz",
+                "President Ana Ortiz"
+            ]
+        )
+        .is_empty());
     }
 
     #[test]
@@ -442,8 +567,8 @@ mod tests {
 
     #[test]
     fn small_edits_do_not_break_a_passage() {
-        let a = "The vote will decide whether Crimea will become part of Russia but Kerry has warned the Kremlin that sanctions will follow soon";
-        let b = "The vote will decide whether Crimea would become part of Russia but Kerry warned the Kremlin that sanctions will follow soon";
+        let a = "The vote will decide whether Crimea will become part of Russia but Kerry has warned the Kremlin that tough sanctions will follow soon against senior officials";
+        let b = "The vote will decide whether Crimea would become part of Russia but Kerry warned the Kremlin that tough sanctions will follow soon against senior officials";
         let found = shared(a, b);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 0);
