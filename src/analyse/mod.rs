@@ -1,6 +1,7 @@
 //! Facts computed from the text of the dossier: pure functions of the [`Dossier`], run once
 //! per build, read by rendering.
 
+pub mod copies;
 pub mod dates;
 pub mod mentions;
 pub mod passages;
@@ -45,6 +46,16 @@ pub struct Analysis {
     pub overlaps: Vec<passages::PairOverlap>,
     /// Per article: the indices into `overlaps` of the pairs it is part of.
     pub article_overlaps: Vec<Vec<usize>>,
+    /// Per article: the article that stands for its story (itself unless it is a copy).
+    pub original: Vec<usize>,
+}
+
+impl Analysis {
+    /// Whether article `index` is a copy of a story: republished by another site, or the same
+    /// outlet's text again.
+    pub fn is_copy(&self, dossier: &crate::model::Dossier, index: usize) -> bool {
+        self.original[index] != index || dossier.articles[index].publisher.is_some()
+    }
 }
 
 /// The actors of one article with their mention counts, most mentioned first; actors added by
@@ -233,6 +244,7 @@ fn shared(
         article_overlaps[overlap.a].push(i);
         article_overlaps[overlap.b].push(i);
     }
+    let original = copies::originals(dossier, &overlaps);
     let mut quote_group: Vec<Vec<usize>> = quotes.iter().map(|q| vec![0; q.len()]).collect();
     for (g, group) in quote_groups.iter().enumerate() {
         for &(article, index) in &group.members {
@@ -252,6 +264,7 @@ fn shared(
         dates,
         overlaps,
         article_overlaps,
+        original,
     }
 }
 
