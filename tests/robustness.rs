@@ -5,7 +5,9 @@
 //! (fuzz/src/checks.rs).
 //!
 //! The heavy tests (limits, killed builds) run one at a time, each child process under a time
-//! limit, so that a hang fails its test instead of holding the suite.
+//! limit, so that a hang fails its test instead of holding the suite. They take minutes in a
+//! debug build, so they are ignored by `cargo test` and run in a release build by `.ci/run`
+//! (`cargo test --release -- --ignored`).
 
 #[path = "../fuzz/src/checks.rs"]
 mod checks;
@@ -18,16 +20,16 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
-/// One heavy test at a time: their time limits measure the program, not the neighbours.
 /// A change made to a fixture.
 type Step = Box<dyn Fn(&Fixture)>;
 
+/// One heavy test at a time: their time limits measure the program, not the neighbours.
 fn heavy() -> MutexGuard<'static, ()> {
     static HEAVY: Mutex<()> = Mutex::new(());
     HEAVY.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The time limit of one run of the binary in the limit tests (a debug build).
+/// The time limit of one run of the binary in the limit tests (meant for a release build).
 const LIMIT: Duration = Duration::from_secs(120);
 
 // ---------------------------------------------------------------------------------------------
@@ -460,7 +462,7 @@ fn a_50_mb_article_is_refused_at_once_without_reading_it() {
 }
 
 #[test]
-#[ignore = "slow in a debug build (minutes): run with --ignored --release"]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn an_article_just_under_the_size_limit_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -472,6 +474,7 @@ fn an_article_just_under_the_size_limit_builds() {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_front_matter_of_10000_lines_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -497,6 +500,7 @@ fn a_front_matter_of_10000_lines_builds() {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn ten_thousand_unknown_keys_are_all_reported_in_bounded_time() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -514,6 +518,7 @@ fn ten_thousand_unknown_keys_are_all_reported_in_bounded_time() {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn markdown_nested_100000_deep_builds_and_checks() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -556,6 +561,7 @@ fn markdown_nested_100000_deep_builds_and_checks() {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn deeply_nested_raw_html_is_shown_as_text() {
     // The sanitiser's HTML parser takes time quadratic in nesting depth (100,000 nested <div>
     // took 32 s in a release build): raw HTML nested too deep is shown as text instead.
@@ -581,6 +587,7 @@ fn deeply_nested_raw_html_is_shown_as_text() {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_one_megabyte_line_builds() {
     // One paragraph of 1 MB of plain sentences. With actor names, dates, figures or quotation
     // marks in it, analysis takes far longer: see the ignored tests below.
@@ -599,6 +606,7 @@ fn a_one_megabyte_line_builds() {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_one_megabyte_line_of_names_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -614,6 +622,7 @@ fn a_one_megabyte_line_of_names_builds() {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_one_megabyte_line_of_dated_sentences_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -629,6 +638,7 @@ fn a_one_megabyte_line_of_dated_sentences_builds() {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_one_megabyte_line_of_quotation_marks_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -645,6 +655,7 @@ fn a_one_megabyte_line_of_quotation_marks_builds() {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn an_actor_with_10000_aliases_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -689,6 +700,7 @@ fn many_files(n: usize) -> Fixture {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn twenty_thousand_files_build() {
     // 100,000 files take minutes in a debug build: see the ignored test below and
     // scripts/many-files.sh.
@@ -708,7 +720,7 @@ fn twenty_thousand_files_build() {
 }
 
 #[test]
-#[ignore = "slow: about 80 s and 2.5 GB in a release build; run with --ignored --release"]
+#[ignore = "slow: about 80 s and 2.5 GB in a release build, run by .ci/run (cargo test --release -- --ignored)"]
 fn a_hundred_thousand_files_build() {
     let _heavy = heavy();
     let f = many_files(100_000);
@@ -1136,6 +1148,7 @@ fn write_version(f: &Fixture, version: usize) {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_build_killed_at_random_points_leaves_the_old_or_the_new_output() {
     let _heavy = heavy();
     let f = Fixture::new();
