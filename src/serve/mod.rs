@@ -40,7 +40,9 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
     // Watch before the first build, so that no save made meanwhile is missed.
     let (events, watcher) = watch::start(&root).map_err(|d| vec![d])?;
     let mut preview = Preview::new(&root, options.load.clone(), &out);
-    let first = preview.full_build()?;
+    // A first build that fails does not stop the preview: its problems stand for every page
+    // until a save fixes them (when the user needs the preview most).
+    let first = preview.full_build();
 
     let address: SocketAddr = format!("{}:{}", options.bind, options.port)
         .parse()
@@ -79,12 +81,28 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
         )]
     })?;
     let url = format!("http://{}/", listener.local_addr().map_or(address, |a| a));
-    println!(
-        "Serving “{}” at {url} — {} pages built in {} ms. Watching content/, templates/, themes/, static/ and site.toml; Ctrl+C stops.",
-        preview.title(),
-        first.pages,
-        first.elapsed.as_millis()
-    );
+    const WATCHING: &str =
+        "Watching content/, templates/, themes/, static/ and site.toml; Ctrl+C stops.";
+    match &first {
+        Ok(first) => println!(
+            "Serving “{}” at {url} — {} pages built in {} ms. {WATCHING}",
+            preview.title(),
+            first.pages,
+            first.elapsed.as_millis()
+        ),
+        Err(problems) => {
+            let errors = problems.iter().filter(|d| d.is_error()).count();
+            println!(
+                "Serving at {url} — the first build failed with {errors} problem{}, shown on every page until a save fixes {}. {WATCHING}",
+                if errors == 1 { "" } else { "s" },
+                if errors == 1 { "it" } else { "them" },
+            );
+            for problem in problems.iter().filter(|d| d.is_error()) {
+                eprintln!("{problem}\n");
+            }
+            shared.failed(problems);
+        }
+    }
     if options.open {
         let _ = std::process::Command::new(if cfg!(target_os = "macos") {
             "open"
