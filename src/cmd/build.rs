@@ -67,7 +67,16 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Vec<Dia
         Some(output) => output.clone(),
         None => root.join(&site.config.output_dir),
     };
-    let target = write::check_output(root, &output).map_err(|d| vec![d])?;
+    // A refused folder is reported where it was chosen: the flag, or its line in site.toml.
+    let target = write::check_output(root, &output).map_err(|problem| {
+        vec![match options.output {
+            Some(_) => Diagnostic {
+                path: "--output".into(),
+                ..problem
+            },
+            None => site.config.locate("output_dir", "--output DIR", problem),
+        }]
+    })?;
     let staging = Staging::new(&target).map_err(|d| vec![d])?;
     let pages = write_site(&site, &staging, options.file_urls, &progress)?;
     timer.lap("render and write");
