@@ -381,3 +381,34 @@ fn a_bad_base_url_names_its_origin() {
         run.stderr()
     );
 }
+
+#[test]
+fn a_file_refused_for_its_name_is_its_one_problem() {
+    // `Anna-Berg.md` beside `anna-berg.md`: a copy under a name that is not a slug. Its
+    // aliases are those of the real file; read, they would warn of a collision each.
+    let f = Fixture::new();
+    let actor =
+        "---\nname: Anna Berg\naliases: [Berg, Ms Berg, A. Berg]\nkind: person\n---\nAn envoy.\n";
+    f.write("content/actors/anna-berg.md", actor);
+    let stderr = fails_keeping_output(
+        &f,
+        |f| f.write("content/actors/Anna-Berg.md", actor),
+        &[
+            "content/actors/Anna-Berg.md: error: `Anna-Berg` is not a valid file name for a slug",
+            "name the file `anna-berg.md`",
+        ],
+    );
+    assert_eq!(stderr.matches("error:").count(), 2, "{stderr}"); // the problem and the count
+    assert!(!stderr.contains("warning:"), "{stderr}");
+    assert!(stderr.contains("1 problem found"), "{stderr}");
+    // Even when its front matter is broken as well: the name is the one problem.
+    f.write("content/actors/Anna-Berg.md", "---\nname: [\n---\n");
+    let run = f.build();
+    assert_eq!(run.code(), Some(1));
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        2,
+        "{}",
+        run.stderr()
+    );
+}
