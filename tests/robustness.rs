@@ -1324,3 +1324,141 @@ fn the_checks_accept_the_sample_dossier() {
     f.build().ok();
     assert_safe_site(&f.path("public"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Builds at the same time, write failures
+// ---------------------------------------------------------------------------------------------
+
+/// `dossier --root ROOT build ARGS`, started and left running, its output captured.
+fn spawn_build(root: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(BIN)
+        .arg("--root")
+        .arg(root)
+        .arg("build")
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start dossier build")
+}
+
+/// A dossier with 40 articles more than [`Fixture::new`], so that a build takes a moment.
+fn busy_fixture() -> Fixture {
+    let f = Fixture::new();
+    for i in 0..40 {
+        article(
+            &f,
+            &format!("a{i}"),
+            "events: [summit]\n",
+            &"Jane Doe said \"we came to agree\" in Ruritania on Thursday.\n\n".repeat(20),
+        );
+    }
+    f
+}
+
+/// The names beside the output that start like it: temporary folders, lock files.
+fn beside_public(f: &Fixture) -> Vec<String> {
+    std::fs::read_dir(f.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public"))
+        .collect()
+}
+
+#[test]
+fn two_builds_into_the_same_output_at_once_leave_one_complete_build() {
+    let f = busy_fixture();
+    // Two builds that differ (their base URLs are in every page's canonical link), so that a
+    // mix of the two would show.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut references = Vec::new();
+    for (i, url) in ["https://a.example/", "https://b.example/"]
+        .iter()
+        .enumerate()
+    {
+        let out = elsewhere.path().join(format!("ref{i}"));
+        f.run(&[
+            "build",
+            "--base-url",
+            url,
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .ok();
+        references.push(snapshot(&out));
+    }
+    for round in 0..3 {
+        let a = spawn_build(f.root(), &["--base-url", "https://a.example/"]);
+        let b = spawn_build(f.root(), &["--base-url", "https://b.example/"]);
+        for child in [a, b] {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let now = snapshot(&f.path("public"));
+        assert!(
+            references.contains(&now),
+            "round {round}: public/ is neither build alone"
+        );
+        assert_eq!(beside_public(&f), Vec::<String>::new(), "round {round}");
+    }
+}
+
+#[test]
+fn a_build_waits_while_another_holds_the_output_then_builds() {
+    let f = Fixture::new();
+    f.build().ok();
+    // Hold the lock as a running build would: the lock file with our process id, locked.
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(true)
+        .write(true)
+        .open(f.path(".public.lock"))
+        .unwrap();
+    std::io::Write::write_all(&mut &lock, format!("{}\n", std::process::id()).as_bytes()).unwrap();
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: flock on a descriptor `lock` keeps open.
+    assert_eq!(unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) }, 0);
+    let mut child = spawn_build(f.root(), &[]);
+    std::thread::sleep(Duration::from_secs(2));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the build did not wait for the lock"
+    );
+    drop(lock);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "waiting for another build into {} to finish (process {})",
+            f.path("public").canonicalize().unwrap().display(),
+            std::process::id()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(beside_public(&f), Vec::<String>::new());
+}
+
+#[test]
+fn the_lock_file_of_a_killed_build_is_taken_over() {
+    let f = Fixture::new();
+    f.build().ok();
+    // Left by a build that was killed: its process is gone, the system released its lock.
+    let dead = "4194305"; // beyond the kernel's highest process id
+    f.write(".public.lock", &format!("{dead}\n"));
+    f.write(
+        "content/articles/extra.md",
+        "---\ntitle: Extra\nsource: wire\npublished: 2024-05-03\n---\n\nMore.\n",
+    );
+    let run = run_limited(f.root(), &["build"], LIMIT);
+    assert!(!run.timed_out, "waited for a dead build");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!run.stderr.contains("waiting"), "{}", run.stderr);
+    assert!(f.path("public/articles/extra/index.html").is_file());
+    assert_eq!(beside_public(&f), Vec::<String>::new());
+}

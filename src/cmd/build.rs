@@ -77,7 +77,14 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Vec<Dia
             None => site.config.locate("output_dir", "--output DIR", problem),
         }]
     })?;
-    let staging = Staging::new(&target).map_err(|d| vec![d])?;
+    let staging = Staging::new(&target, |holder| {
+        let holder = holder.map_or_else(String::new, |pid| format!(" (process {pid})"));
+        eprintln!(
+            "waiting for another build into {} to finish{holder}",
+            target.display()
+        );
+    })
+    .map_err(|d| vec![d])?;
     let pages = write_site(&site, &staging, options.file_urls, &progress)?;
     timer.lap("render and write");
     let indexed = if site.config.search {
