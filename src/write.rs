@@ -319,11 +319,22 @@ impl Staging {
             let to = self.temp.join(rel);
             if let Some(parent) = to.parent() {
                 std::fs::create_dir_all(parent).map_err(|err| {
-                    Diagnostic::error(parent, format!("cannot create the folder: {err}"))
+                    Diagnostic::error(
+                        &self.target,
+                        format!("cannot create {}: {err}", parent.display()),
+                    )
                 })?;
             }
-            std::fs::copy(entry.path(), &to)
-                .map_err(|err| Diagnostic::error(entry.path(), format!("cannot copy: {err}")))?;
+            std::fs::copy(entry.path(), &to).map_err(|err| {
+                Diagnostic::error(
+                    &self.target,
+                    format!(
+                        "cannot copy {} into {}: {err}",
+                        entry.path().display(),
+                        rel.display()
+                    ),
+                )
+            })?;
             copied += 1;
         }
         Ok(copied)

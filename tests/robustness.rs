@@ -1462,3 +1462,75 @@ fn the_lock_file_of_a_killed_build_is_taken_over() {
     assert!(f.path("public/articles/extra/index.html").is_file());
     assert_eq!(beside_public(&f), Vec::<String>::new());
 }
+
+/// `dossier build` of `f` under a file size limit of `kib` KiB, as `ulimit -f` sets it: a larger
+/// file fails to write. The signal that enforces the limit is left as it comes (by default it
+/// ends the process): dossier must ignore it itself to report the failure.
+fn build_with_file_limit(f: &Fixture, kib: u64) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new(BIN);
+    command.arg("--root").arg(f.root()).arg("build");
+    // SAFETY: only setrlimit and signal (sigaction), async-signal-safe, between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: kib * 1024,
+                rlim_max: kib * 1024,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn a_write_failure_leaves_the_old_output_and_says_what_and_why_in_one_line() {
+    let f = Fixture::new();
+    f.build().ok();
+    let before = snapshot(&f.path("public"));
+    f.write(
+        "content/articles/extra.md",
+        "---\ntitle: Extra\nsource: wire\npublished: 2024-05-03\n---\n\nMore.\n",
+    );
+    let public = f.path("public").canonicalize().unwrap();
+    // 16 KiB: the theme's stylesheet, copied first, is larger. 64 KiB: every static file fits,
+    // and twenty article pages do not (a full disk fails every file after some point): one
+    // failure is reported, not one per page.
+    for (kib, failed) in [(16, "cannot copy"), (64, "cannot write articles/big")] {
+        if kib == 64 {
+            for i in 0..20 {
+                article(
+                    &f,
+                    &format!("big{i}"),
+                    "",
+                    &"The officials met in the capital and the talks went on. ".repeat(1300),
+                );
+            }
+        }
+        let output = build_with_file_limit(&f, kib);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{kib} KiB: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.contains("error:")).collect();
+        assert_eq!(errors.len(), 2, "one problem and the count: {stderr}");
+        assert!(
+            errors[0].starts_with(&format!("{}: error: {failed}", public.display()))
+                && errors[0].ends_with("File too large (os error 27)"),
+            "{kib} KiB: {stderr}"
+        );
+        assert_eq!(
+            snapshot(&f.path("public")),
+            before,
+            "{kib} KiB: the old output changed"
+        );
+        assert_eq!(
+            beside_public(&f),
+            Vec::<String>::new(),
+            "{kib} KiB: left behind"
+        );
+    }
+}

@@ -130,17 +130,21 @@ pub fn write_site(
     progress.pages(plan.len());
     let timings = std::env::var_os("DOSSIER_TIMINGS").is_some();
     let spent: std::sync::Mutex<BTreeMap<PageKind, u128>> = Default::default();
-    let problems: Vec<Diagnostic> = plan
+    // A page that fails to render is a problem to report with the others; a file that cannot
+    // be written (a full disk, a size limit) stops the build at once, reported once.
+    let rendered: Result<Vec<Option<Diagnostic>>, Diagnostic> = plan
         .par_iter()
-        .filter_map(|page| {
+        .map(|page| {
             let started = Instant::now();
             let result = match page.kind {
-                PageKind::Data => staging.write_with(&page.path, |file| renderer.write_data(file)),
-                _ => renderer
-                    .render(page)
-                    .and_then(|bytes| staging.write(&page.path, &bytes)),
-            }
-            .err();
+                PageKind::Data => staging
+                    .write_with(&page.path, |file| renderer.write_data(file))
+                    .map(|()| None),
+                _ => match renderer.render(page) {
+                    Ok(bytes) => staging.write(&page.path, &bytes).map(|()| None),
+                    Err(problem) => Ok(Some(problem)),
+                },
+            };
             progress.page_done();
             if timings {
                 *spent
@@ -151,6 +155,11 @@ pub fn write_site(
             }
             result
         })
+        .collect();
+    let problems: Vec<Diagnostic> = rendered
+        .map_err(|failed| vec![failed])?
+        .into_iter()
+        .flatten()
         .collect();
     if timings {
         for (kind, micros) in spent.into_inner().expect("not poisoned") {
