@@ -243,27 +243,27 @@ impl Config {
     /// from: its line in site.toml, with a hint naming `flag` (which replaces the setting);
     /// or, when site.toml does not set it, said to be the default.
     pub fn locate(&self, key: &str, flag: &str, problem: Diagnostic) -> Diagnostic {
-        let hint = problem.hint.clone();
-        let also = match self.written.value(key) {
-            Some(_) => format!("or pass {flag}, which replaces `{key}` of {FILE_NAME}"),
-            None => {
-                format!("this is the default `{key}`: set another in {FILE_NAME}, or pass {flag}")
-            }
-        };
-        let problem = match self.written.value(key) {
-            Some(_) => self.written.at_value(
-                key,
-                Diagnostic {
-                    path: FILE_NAME.into(),
-                    ..problem
-                },
+        let (problem, also) = match self.written.value(key) {
+            Some(_) => (
+                self.written.at_value(
+                    key,
+                    Diagnostic {
+                        path: FILE_NAME.into(),
+                        ..problem
+                    },
+                ),
+                format!("or pass {flag}, which replaces `{key}` of {FILE_NAME}"),
             ),
-            None => problem,
+            None => (
+                problem,
+                format!("this is the default `{key}`: set another in {FILE_NAME}, or pass {flag}"),
+            ),
         };
-        problem.with_hint(match hint {
+        let hint = match &problem.hint {
             Some(hint) => format!("{hint}; {also}"),
             None => also,
-        })
+        };
+        problem.with_hint(hint)
     }
 
     /// The path part of `base_url` (`/crimea/` for `https://example.org/crimea/`), for pages
@@ -420,9 +420,19 @@ impl<'de> Deserialize<'de> for Position {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a TOML value")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Position, A::Error> {
-                Positions::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-                    .map(Position::Table)
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Position, A::Error> {
+                let mut table = BTreeMap::new();
+                // A date-time comes as a map too, whose key has no position: not a table.
+                while let Some(key) = match map.next_key::<toml::Spanned<String>>() {
+                    Ok(key) => key,
+                    Err(_) => return Ok(Position::Other),
+                } {
+                    table.insert(key, map.next_value()?);
+                }
+                Ok(Position::Table(Positions(table)))
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
                 self,
@@ -473,6 +483,25 @@ mod tests {
         assert!(messages[0].starts_with("site.toml:2:1: error: unknown key `theem`"));
         assert!(messages[0].contains("did you mean `theme`?"));
         assert!(messages[1].starts_with("site.toml:4:1: error: unknown key `markdown.unsafe_htm`"));
+    }
+
+    #[test]
+    fn settings_are_placed_where_the_parser_read_them_whatever_the_values() {
+        // Dates, nested arrays and tables of arrays do not hide the keys around them.
+        let text = "title = \"T\"\nwhen = 1979-05-27T07:32:00Z\nlist = [1, [2], { a = 3 }]\n[[many]]\nx = 1\n[markdown]\n  highlight_theme =   \"Nope\"\n";
+        let problems = Config::parse(text).unwrap_err();
+        let mut at: Vec<String> = problems.iter().map(|d| d.location()).collect();
+        at.sort();
+        assert_eq!(
+            at,
+            [
+                "site.toml:2:1",
+                "site.toml:3:1",
+                "site.toml:4:3",
+                "site.toml:7:23"
+            ],
+            "{problems:#?}"
+        );
     }
 
     #[test]
