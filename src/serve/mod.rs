@@ -91,15 +91,12 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
             first.elapsed.as_millis()
         ),
         Err(problems) => {
-            let errors = problems.iter().filter(|d| d.is_error()).count();
+            let errors = print_errors(problems);
             println!(
                 "Serving at {url} — the first build failed with {errors} problem{}, shown on every page until a save fixes {}. {WATCHING}",
                 if errors == 1 { "" } else { "s" },
                 if errors == 1 { "it" } else { "them" },
             );
-            for problem in problems.iter().filter(|d| d.is_error()) {
-                eprintln!("{problem}\n");
-            }
             shared.failed(problems);
         }
     }
@@ -208,6 +205,15 @@ fn process_alive(pid: i32) -> bool {
     // SAFETY: kill with signal 0 sends nothing; it only reports whether `pid` exists.
     let result = unsafe { libc::kill(pid, 0) };
     result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+/// Prints the errors among `problems` on the terminal; returns how many there are.
+fn print_errors(problems: &[Diagnostic]) -> usize {
+    let errors: Vec<&Diagnostic> = problems.iter().filter(|d| d.is_error()).collect();
+    for problem in &errors {
+        eprintln!("{problem}\n");
+    }
+    errors.len()
 }
 
 /// The problems of the last build, shown by the overlay; empty when it succeeded.
