@@ -5,9 +5,9 @@
 //! (fuzz/src/checks.rs).
 //!
 //! The heavy tests (limits, killed builds) run one at a time, each child process under a time
-//! limit, so that a hang fails its test instead of holding the suite. They take minutes in a
-//! debug build, so they are ignored by `cargo test` and run in a release build by `.ci/run`
-//! (`cargo test --release -- --ignored`).
+//! limit, so that a hang fails its test instead of holding the suite. Those that take more
+//! than a few seconds in a debug build (the biggest inputs, killed builds) are ignored by
+//! `cargo test` and run in a release build by `.ci/run` (`cargo test --release -- --ignored`).
 
 #[path = "../fuzz/src/checks.rs"]
 mod checks;
@@ -474,7 +474,6 @@ fn an_article_just_under_the_size_limit_builds() {
 }
 
 #[test]
-#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_front_matter_of_10000_lines_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -518,7 +517,6 @@ fn ten_thousand_unknown_keys_are_all_reported_in_bounded_time() {
 }
 
 #[test]
-#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn markdown_nested_100000_deep_builds_and_checks() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -561,7 +559,6 @@ fn markdown_nested_100000_deep_builds_and_checks() {
 }
 
 #[test]
-#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn deeply_nested_raw_html_is_shown_as_text() {
     // The sanitiser's HTML parser takes time quadratic in nesting depth (100,000 nested <div>
     // took 32 s in a release build): raw HTML nested too deep is shown as text instead.
@@ -587,7 +584,6 @@ fn deeply_nested_raw_html_is_shown_as_text() {
 }
 
 #[test]
-#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_one_megabyte_line_builds() {
     // One paragraph of 1 MB of plain sentences. With actor names, dates, figures or quotation
     // marks in it, analysis takes far longer: see the ignored tests below.
@@ -606,7 +602,6 @@ fn a_one_megabyte_line_builds() {
 }
 
 #[test]
-#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_one_megabyte_line_of_names_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -638,7 +633,6 @@ fn a_one_megabyte_line_of_dated_sentences_builds() {
 }
 
 #[test]
-#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_one_megabyte_line_of_quotation_marks_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -655,7 +649,6 @@ fn a_one_megabyte_line_of_quotation_marks_builds() {
 }
 
 #[test]
-#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn an_actor_with_10000_aliases_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -720,7 +713,7 @@ fn twenty_thousand_files_build() {
 }
 
 #[test]
-#[ignore = "slow: about 80 s and 2.5 GB in a release build, run by .ci/run (cargo test --release -- --ignored)"]
+#[ignore = "slow: about 80 s and 1.3 GB in a release build, run by .ci/run (cargo test --release -- --ignored)"]
 fn a_hundred_thousand_files_build() {
     let _heavy = heavy();
     let f = many_files(100_000);
