@@ -273,17 +273,17 @@ impl Staging {
             .map_err(|err| Diagnostic::error(&self.target, format!("cannot write {path}: {err}")))
     }
 
-    /// Creates `path` inside the temporary folder and lets `fill` write it.
+    /// Creates `path` inside the temporary folder and lets `fill` write it; a failure is
+    /// reported as [`Staging::write`] reports it.
     pub fn write_with(
         &self,
         path: &str,
-        fill: impl FnOnce(&mut std::fs::File) -> Result<(), Diagnostic>,
+        fill: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
     ) -> Result<(), Diagnostic> {
         let full = self.prepare(path)?;
-        let mut file = std::fs::File::create(&full).map_err(|err| {
-            Diagnostic::error(&self.target, format!("cannot write {path}: {err}"))
-        })?;
-        fill(&mut file)
+        std::fs::File::create(&full)
+            .and_then(|mut file| fill(&mut file))
+            .map_err(|err| Diagnostic::error(&self.target, format!("cannot write {path}: {err}")))
     }
 
     /// The full path of `path` in the temporary folder, its folder created.
