@@ -1,6 +1,8 @@
 //! `site.toml` → [`Config`]: the dossier's settings, checked once (unknown keys, bad values)
 //! so that later stages only meet valid settings.
 
+use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -24,6 +26,10 @@ pub struct Config {
     pub search: bool,
     pub markdown: MarkdownConfig,
     pub links: LinksConfig,
+    /// Where each setting is written in site.toml, for messages about its value that later
+    /// stages find (such as an output folder they refuse).
+    #[serde(skip)]
+    pub written: Written,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -62,6 +68,7 @@ impl Default for Config {
             search: true,
             markdown: MarkdownConfig::default(),
             links: LinksConfig::default(),
+            written: Written::default(),
         }
     }
 }
@@ -134,16 +141,20 @@ impl Config {
             Ok(table) => table,
             Err(err) => return Err(vec![toml_error(text, &err)]),
         };
+        let written = Written::parse(text);
         let mut problems = Vec::new();
-        check_keys(text, &table, None, TOP_KEYS, &mut problems);
+        check_keys(&written, &table, None, TOP_KEYS, &mut problems);
         for (section, keys) in [("markdown", MARKDOWN_KEYS), ("links", LINKS_KEYS)] {
             match table.get(section) {
                 Some(toml::Value::Table(inner)) => {
-                    check_keys(text, inner, Some(section), keys, &mut problems)
+                    check_keys(&written, inner, Some(section), keys, &mut problems)
                 }
                 Some(_) => problems.push(
-                    Diagnostic::error(FILE_NAME, format!("`{section}` must be a table"))
-                        .at(text, key_line(text, None, section), 1)
+                    written
+                        .at_key(
+                            section,
+                            Diagnostic::error(FILE_NAME, format!("`{section}` must be a table")),
+                        )
                         .with_hint(format!("write it as a section: [{section}]")),
                 ),
                 None => {}
@@ -164,16 +175,17 @@ impl Config {
             );
         }
         if !HIGHLIGHT_THEMES.contains(&config.markdown.highlight_theme.as_str()) {
-            let line = key_line(text, Some("markdown"), "highlight_theme");
-            let mut d = Diagnostic::error(
-                FILE_NAME,
-                format!(
-                    "unknown highlight theme `{}`",
-                    config.markdown.highlight_theme
+            let d = written.at_value(
+                "markdown.highlight_theme",
+                Diagnostic::error(
+                    FILE_NAME,
+                    format!(
+                        "unknown highlight theme `{}`",
+                        config.markdown.highlight_theme
+                    ),
                 ),
-            )
-            .at(text, line, 1);
-            d = d.with_hint(
+            );
+            let d = d.with_hint(
                 match did_you_mean(
                     &config.markdown.highlight_theme,
                     HIGHLIGHT_THEMES.iter().copied(),
@@ -186,15 +198,18 @@ impl Config {
         }
         if !is_language_tag(&config.language) {
             problems.push(
-                Diagnostic::error(
-                    FILE_NAME,
-                    format!(
-                        "`language` must be a language tag such as `en` or `pt-BR`, not `{}`",
-                        config.language.escape_debug()
-                    ),
-                )
-                .at(text, key_line(text, None, "language"), 1)
-                .with_hint(
+                written
+                    .at_value(
+                        "language",
+                        Diagnostic::error(
+                            FILE_NAME,
+                            format!(
+                                "`language` must be a language tag such as `en` or `pt-BR`, not `{}`",
+                                config.language.escape_debug()
+                            ),
+                        ),
+                    )
+                    .with_hint(
                     "use a BCP 47 tag: letters for the language, then optional `-` parts, for example language = \"en-GB\"",
                 ),
             );
@@ -202,22 +217,53 @@ impl Config {
         match normalise_base_url(&config.base_url) {
             Some(url) => config.base_url = url,
             None => problems.push(
-                Diagnostic::error(
-                    FILE_NAME,
-                    format!(
-                        "`base_url` must be an absolute http(s) URL or `/`, not `{}`",
-                        config.base_url
-                    ),
-                )
-                .at(text, key_line(text, None, "base_url"), 1)
-                .with_hint("for example: base_url = \"https://example.org/crimea/\""),
+                written
+                    .at_value(
+                        "base_url",
+                        Diagnostic::error(
+                            FILE_NAME,
+                            format!(
+                                "`base_url` must be an absolute http(s) URL or `/`, not `{}`",
+                                config.base_url
+                            ),
+                        ),
+                    )
+                    .with_hint("for example: base_url = \"https://example.org/crimea/\""),
             ),
         }
+        config.written = written;
         if problems.is_empty() {
             Ok(config)
         } else {
             Err(problems)
         }
+    }
+
+    /// `problem`, found with the value of the setting `key`, placed where that value came
+    /// from: its line in site.toml, with a hint naming `flag` (which replaces the setting);
+    /// or, when site.toml does not set it, said to be the default.
+    pub fn locate(&self, key: &str, flag: &str, problem: Diagnostic) -> Diagnostic {
+        let (problem, also) = match self.written.value(key) {
+            Some(_) => (
+                self.written.at_value(
+                    key,
+                    Diagnostic {
+                        path: FILE_NAME.into(),
+                        ..problem
+                    },
+                ),
+                format!("or pass {flag}, which replaces `{key}` of {FILE_NAME}"),
+            ),
+            None => (
+                problem,
+                format!("this is the default `{key}`: set another in {FILE_NAME}, or pass {flag}"),
+            ),
+        };
+        let hint = match &problem.hint {
+            Some(hint) => format!("{hint}; {also}"),
+            None => also,
+        };
+        problem.with_hint(hint)
     }
 
     /// The path part of `base_url` (`/crimea/` for `https://example.org/crimea/`), for pages
@@ -267,7 +313,7 @@ fn toml_error(text: &str, err: &toml::de::Error) -> Diagnostic {
 }
 
 fn check_keys(
-    text: &str,
+    written: &Written,
     table: &toml::Table,
     section: Option<&str>,
     allowed: &[&str],
@@ -286,30 +332,133 @@ fn check_keys(
             None => format!("the keys here are: {}", allowed.join(", ")),
         };
         problems.push(
-            Diagnostic::error(FILE_NAME, format!("unknown key `{name}`"))
-                .at(text, key_line(text, section, key), 1)
+            written
+                .at_key(
+                    &name,
+                    Diagnostic::error(FILE_NAME, format!("unknown key `{name}`")),
+                )
                 .with_hint(hint),
         );
     }
 }
 
-/// The line on which `key` is set, in `[section]` or at the top level (0 when not found).
-fn key_line(text: &str, section: Option<&str>, key: &str) -> usize {
-    let mut current: Option<String> = None;
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim();
-        if let Some(name) = trimmed.strip_prefix('[').and_then(|l| l.split(']').next()) {
-            current = Some(name.trim().to_owned());
-            continue;
+/// Where each key of site.toml and its value are written, as the TOML parser reports them:
+/// messages about a setting point at it, whichever stage finds the problem.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    text: String,
+    /// Dotted key (`output_dir`, `markdown.highlight_theme`) → the byte ranges of the key and
+    /// of its value.
+    spans: BTreeMap<String, (Range<usize>, Range<usize>)>,
+}
+
+impl Written {
+    /// The positions in `text`, which parses as TOML (none where it does not).
+    fn parse(text: &str) -> Written {
+        let mut spans = BTreeMap::new();
+        if let Ok(table) = toml::from_str::<Positions>(text) {
+            table.collect("", &mut spans);
         }
-        let Some((name, _)) = trimmed.split_once('=') else {
-            continue;
-        };
-        if current.as_deref() == section && name.trim().trim_matches('"') == key {
-            return i + 1;
+        Written {
+            text: text.to_owned(),
+            spans,
         }
     }
-    0
+
+    /// Line and column of the value of `key`, when site.toml sets it.
+    pub fn value(&self, key: &str) -> Option<(usize, usize)> {
+        self.spans
+            .get(key)
+            .map(|(_, value)| line_col(&self.text, value.start))
+    }
+
+    /// `problem` placed at the value of `key` (at the file as a whole when it is not set).
+    fn at_value(&self, key: &str, problem: Diagnostic) -> Diagnostic {
+        let (line, column) = self.value(key).unwrap_or((0, 0));
+        problem.at(&self.text, line, column)
+    }
+
+    /// `problem` placed at `key` itself.
+    fn at_key(&self, key: &str, problem: Diagnostic) -> Diagnostic {
+        let (line, column) = self
+            .spans
+            .get(key)
+            .map_or((0, 0), |(key, _)| line_col(&self.text, key.start));
+        problem.at(&self.text, line, column)
+    }
+}
+
+/// A TOML table read for the positions of its keys and values only.
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct Positions(BTreeMap<toml::Spanned<String>, toml::Spanned<Position>>);
+
+/// A value, kept only when it is a table (for the positions inside it).
+enum Position {
+    Table(Positions),
+    Other,
+}
+
+impl Positions {
+    fn collect(self, prefix: &str, into: &mut BTreeMap<String, (Range<usize>, Range<usize>)>) {
+        for (key, value) in self.0 {
+            let name = format!("{prefix}{}", key.get_ref());
+            let spans = (key.span(), value.span());
+            if let Position::Table(inner) = value.into_inner() {
+                inner.collect(&format!("{name}."), into);
+            }
+            into.insert(name, spans);
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Position {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Position;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a TOML value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Position, A::Error> {
+                let mut table = BTreeMap::new();
+                // A date-time comes as a map too, whose key has no position: not a table.
+                while let Some(key) = match map.next_key::<toml::Spanned<String>>() {
+                    Ok(key) => key,
+                    Err(_) => return Ok(Position::Other),
+                } {
+                    table.insert(key, map.next_value()?);
+                }
+                Ok(Position::Table(Positions(table)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Position, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Position::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Position, E> {
+                Ok(Position::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Position, E> {
+                Ok(Position::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Position, E> {
+                Ok(Position::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Position, E> {
+                Ok(Position::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Position, E> {
+                Ok(Position::Other)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[cfg(test)]
@@ -334,6 +483,25 @@ mod tests {
         assert!(messages[0].starts_with("site.toml:2:1: error: unknown key `theem`"));
         assert!(messages[0].contains("did you mean `theme`?"));
         assert!(messages[1].starts_with("site.toml:4:1: error: unknown key `markdown.unsafe_htm`"));
+    }
+
+    #[test]
+    fn settings_are_placed_where_the_parser_read_them_whatever_the_values() {
+        // Dates, nested arrays and tables of arrays do not hide the keys around them.
+        let text = "title = \"T\"\nwhen = 1979-05-27T07:32:00Z\nlist = [1, [2], { a = 3 }]\n[[many]]\nx = 1\n[markdown]\n  highlight_theme =   \"Nope\"\n";
+        let problems = Config::parse(text).unwrap_err();
+        let mut at: Vec<String> = problems.iter().map(|d| d.location()).collect();
+        at.sort();
+        assert_eq!(
+            at,
+            [
+                "site.toml:2:1",
+                "site.toml:3:1",
+                "site.toml:4:3",
+                "site.toml:7:23"
+            ],
+            "{problems:#?}"
+        );
     }
 
     #[test]

@@ -89,6 +89,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Beyond a file size limit (`ulimit -f`), a write fails with an error to report (and the
+    // build to abandon cleanly) instead of the signal ending the process on the spot.
+    #[cfg(unix)]
+    // SAFETY: ignoring a signal, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = Cli::parse();
     let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
     match run(&root, cli.command) {

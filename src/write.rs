@@ -1,6 +1,7 @@
 //! The output folder: refuse unsafe locations, build into a temporary folder beside it, and
 //! swap it in only when everything was written, so a failed or killed build leaves the
-//! previous output complete.
+//! previous output complete. One build at a time writes into a given output: a second one
+//! waits for the lock the first holds.
 
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -15,11 +16,24 @@ pub const MARKER: &str = "dossier.json";
 pub const PROTECTED: &[&str] = &["content", "templates", "themes", "static"];
 
 /// An output folder being built: files go to a temporary folder until [`Staging::commit`].
+/// It holds the output's [`Lock`] from start to end.
 #[derive(Debug)]
 pub struct Staging {
     target: PathBuf,
     temp: PathBuf,
     committed: bool,
+    _lock: Lock,
+}
+
+/// The right to build into one output folder: the file `.NAME.lock` beside it, holding the
+/// process id of the build that has it, under an advisory lock (`flock`). The system releases
+/// that lock when the process ends, however it ends, so the lock file of a killed build is
+/// taken over at once; the file is removed when the build is done.
+#[derive(Debug)]
+pub struct Lock {
+    path: PathBuf,
+    /// Kept open: closing it releases the lock.
+    _file: std::fs::File,
 }
 
 /// Resolves `output` (absolute, or relative to the current directory) and checks that it is a
@@ -126,14 +140,108 @@ pub fn normalise(path: &Path) -> io::Result<PathBuf> {
     }
 }
 
+impl Lock {
+    /// Takes the lock of the output folder `target`, whose parent folder exists; while another
+    /// build holds it, calls `waiting` once (with that build's process id, when its lock file
+    /// says) and waits for it to finish.
+    pub fn take(target: &Path, waiting: impl FnOnce(Option<u32>)) -> Result<Lock, Diagnostic> {
+        let name = target
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let path = target.with_file_name(format!(".{name}.lock"));
+        let fail =
+            |err: io::Error| Diagnostic::error(&path, format!("cannot take the lock file: {err}"));
+        let mut waiting = Some(waiting);
+        loop {
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(fail)?;
+            if !lock(&file, false).map_err(fail)? {
+                if let Some(waiting) = waiting.take() {
+                    let holder = std::fs::read_to_string(&path)
+                        .ok()
+                        .and_then(|text| text.trim().parse().ok());
+                    waiting(holder);
+                }
+                lock(&file, true).map_err(fail)?;
+            }
+            // The build that held it removes the file when done: locked, it must still be the
+            // file at `path`, or another build may have made a new one meanwhile.
+            let same = match (file.metadata(), std::fs::metadata(&path)) {
+                (Ok(a), Ok(b)) => same_file(&a, &b),
+                _ => false,
+            };
+            if same {
+                let mut file = file;
+                file.set_len(0).map_err(fail)?;
+                io::Write::write_all(&mut file, format!("{}\n", std::process::id()).as_bytes())
+                    .map_err(fail)?;
+                return Ok(Lock { path, _file: file });
+            }
+        }
+    }
+}
+
+impl Drop for Lock {
+    /// Removes the lock file while it is still locked; closing the file releases the lock.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Locks `file` exclusively: waiting for it when `wait`, else `false` when another holds it.
+#[cfg(unix)]
+fn lock(file: &std::fs::File, wait: bool) -> io::Result<bool> {
+    use std::os::unix::io::AsRawFd;
+    let operation = if wait {
+        libc::LOCK_EX
+    } else {
+        libc::LOCK_EX | libc::LOCK_NB
+    };
+    loop {
+        // SAFETY: flock on a file descriptor that `file` keeps open.
+        if unsafe { libc::flock(file.as_raw_fd(), operation) } == 0 {
+            return Ok(true);
+        }
+        let err = io::Error::last_os_error();
+        match err.raw_os_error() {
+            Some(libc::EINTR) => continue,
+            Some(libc::EWOULDBLOCK) if !wait => return Ok(false),
+            _ => return Err(err),
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn lock(_: &std::fs::File, _: bool) -> io::Result<bool> {
+    Ok(true)
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    true
+}
+
 impl Staging {
-    /// Creates the temporary folder beside `target` (which [`check_output`] accepted).
-    pub fn new(target: &Path) -> Result<Staging, Diagnostic> {
+    /// Takes the lock of `target` (which [`check_output`] accepted), waiting while another
+    /// build holds it (see [`Lock::take`]), and creates the temporary folder beside it.
+    pub fn new(target: &Path, waiting: impl FnOnce(Option<u32>)) -> Result<Staging, Diagnostic> {
         let parent = target
             .parent()
             .ok_or_else(|| Diagnostic::error(target, "the output folder has no parent folder"))?;
         std::fs::create_dir_all(parent)
             .map_err(|err| Diagnostic::error(parent, format!("cannot create the folder: {err}")))?;
+        let lock = Lock::take(target, waiting)?;
         let name = target
             .file_name()
             .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
@@ -149,6 +257,7 @@ impl Staging {
             target: target.to_path_buf(),
             temp,
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -164,17 +273,17 @@ impl Staging {
             .map_err(|err| Diagnostic::error(&self.target, format!("cannot write {path}: {err}")))
     }
 
-    /// Creates `path` inside the temporary folder and lets `fill` write it.
+    /// Creates `path` inside the temporary folder and lets `fill` write it; a failure is
+    /// reported as [`Staging::write`] reports it.
     pub fn write_with(
         &self,
         path: &str,
-        fill: impl FnOnce(&mut std::fs::File) -> Result<(), Diagnostic>,
+        fill: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
     ) -> Result<(), Diagnostic> {
         let full = self.prepare(path)?;
-        let mut file = std::fs::File::create(&full).map_err(|err| {
-            Diagnostic::error(&self.target, format!("cannot write {path}: {err}"))
-        })?;
-        fill(&mut file)
+        std::fs::File::create(&full)
+            .and_then(|mut file| fill(&mut file))
+            .map_err(|err| Diagnostic::error(&self.target, format!("cannot write {path}: {err}")))
     }
 
     /// The full path of `path` in the temporary folder, its folder created.
@@ -210,11 +319,22 @@ impl Staging {
             let to = self.temp.join(rel);
             if let Some(parent) = to.parent() {
                 std::fs::create_dir_all(parent).map_err(|err| {
-                    Diagnostic::error(parent, format!("cannot create the folder: {err}"))
+                    Diagnostic::error(
+                        &self.target,
+                        format!("cannot create {}: {err}", parent.display()),
+                    )
                 })?;
             }
-            std::fs::copy(entry.path(), &to)
-                .map_err(|err| Diagnostic::error(entry.path(), format!("cannot copy: {err}")))?;
+            std::fs::copy(entry.path(), &to).map_err(|err| {
+                Diagnostic::error(
+                    &self.target,
+                    format!(
+                        "cannot copy {} into {}: {err}",
+                        entry.path().display(),
+                        rel.display()
+                    ),
+                )
+            })?;
             copied += 1;
         }
         Ok(copied)

@@ -301,3 +301,114 @@ fn an_unsafe_url_in_front_matter_is_an_error() {
         &["content/sources/wire.md:3:1: error: `url` must be an http:// or https:// address"],
     );
 }
+
+#[test]
+fn an_output_folder_from_site_toml_is_reported_at_its_line_and_one_from_a_flag_at_the_flag() {
+    let f = Fixture::new();
+    f.write(
+        "site.toml",
+        "title = \"Test dossier\"\nbase_url = \"https://example.org/t/\"\noutput_dir = \"content\"\n",
+    );
+    let run = f.build();
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    let stderr = run.stderr();
+    for expected in [
+        "site.toml:3:14: error: refusing to build into",
+        "it lies inside content/",
+        "3 | output_dir = \"content\"\n  |              ^",
+        "or pass --output DIR, which replaces `output_dir` of site.toml",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "expected {expected:?} in:\n{stderr}"
+        );
+    }
+
+    // The same folder given by the flag: the message says so, and site.toml is not blamed.
+    f.write(
+        "site.toml",
+        "title = \"Test dossier\"\nbase_url = \"https://example.org/t/\"\n",
+    );
+    let run = f.run(&[
+        "build",
+        "--output",
+        &f.path("content").display().to_string(),
+    ]);
+    assert_eq!(run.code(), Some(1));
+    let stderr = run.stderr();
+    assert!(
+        stderr.starts_with("--output: error: refusing to build into"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("site.toml"), "{stderr}");
+
+    // The default folder, refused: said to be the default, with both ways to change it.
+    f.write("public/notes.txt", "mine");
+    let run = f.build();
+    assert_eq!(run.code(), Some(1));
+    let stderr = run.stderr();
+    assert!(stderr.contains("not made by dossier"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "this is the default `output_dir`: set another in site.toml, or pass --output DIR"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_base_url_names_its_origin() {
+    let f = Fixture::new();
+    f.write(
+        "site.toml",
+        "title = \"T\"\nbase_url   =   \"example.org\"\n",
+    );
+    let run = f.build();
+    assert_eq!(run.code(), Some(1));
+    assert!(
+        run.stderr()
+            .contains("site.toml:2:16: error: `base_url` must be an absolute http(s) URL"),
+        "{}",
+        run.stderr()
+    );
+    let f = Fixture::new();
+    let run = f.run(&["build", "--base-url", "example.org"]);
+    assert_eq!(run.code(), Some(1));
+    assert!(
+        run.stderr()
+            .starts_with("--base-url: error: `example.org` is not an absolute http(s) URL"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_file_refused_for_its_name_is_its_one_problem() {
+    // `Anna-Berg.md` beside `anna-berg.md`: a copy under a name that is not a slug. Its
+    // aliases are those of the real file; read, they would warn of a collision each.
+    let f = Fixture::new();
+    let actor =
+        "---\nname: Anna Berg\naliases: [Berg, Ms Berg, A. Berg]\nkind: person\n---\nAn envoy.\n";
+    f.write("content/actors/anna-berg.md", actor);
+    let stderr = fails_keeping_output(
+        &f,
+        |f| f.write("content/actors/Anna-Berg.md", actor),
+        &[
+            "content/actors/Anna-Berg.md: error: `Anna-Berg` is not a valid file name for a slug",
+            "name the file `anna-berg.md`",
+        ],
+    );
+    assert_eq!(stderr.matches("error:").count(), 2, "{stderr}"); // the problem and the count
+    assert!(!stderr.contains("warning:"), "{stderr}");
+    assert!(stderr.contains("1 problem found"), "{stderr}");
+    // Even when its front matter is broken as well: the name is the one problem.
+    f.write("content/actors/Anna-Berg.md", "---\nname: [\n---\n");
+    let run = f.build();
+    assert_eq!(run.code(), Some(1));
+    assert_eq!(
+        run.stderr().matches("error:").count(),
+        2,
+        "{}",
+        run.stderr()
+    );
+}

@@ -1,5 +1,6 @@
 //! End to end: headless Chromium on a page of `dossier serve` follows edits by itself, shows
-//! an overlay for a broken save while keeping the last good page, and clears it on the fix.
+//! an overlay for a broken save while keeping the last good page, and clears it on the fix; a
+//! page served while the first build is broken shows its problems and turns into the site.
 
 mod common;
 
@@ -71,4 +72,59 @@ fn the_open_page_follows_edits_and_shows_errors_as_an_overlay() {
 
     std::fs::write(&article, &text).unwrap();
     chrome.wait_until("!document.getElementById('dossier-error-overlay') && document.body.innerText.includes('found no middle ground')", 20);
+}
+
+#[test]
+fn a_page_of_a_failed_first_build_follows_saves_and_reloads_into_the_site() {
+    let Some(mut chrome) = browser::launch() else {
+        return;
+    };
+    let f = Fixture::new();
+    let article = f.path("content/articles/wire-summit.md");
+    let good = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(
+        &article,
+        good.replace("\"Doe arrives for the summit\"", "\"Doe arrives"),
+    )
+    .unwrap();
+    let server = Server::start(f.root(), &[]);
+    chrome.navigate(&format!("http://{}/articles/wire-summit/", server.address));
+    let problem = chrome.wait_until(
+        "document.body.id === 'dossier-error-page' && document.querySelector('.dossier-problem')?.innerText",
+        20,
+    );
+    assert!(
+        problem
+            .as_str()
+            .unwrap()
+            .starts_with("content/articles/wire-summit.md:6:1: error:"),
+        "{problem}"
+    );
+    // The page stays as it is while nothing changes (no overlay, no reload loop).
+    chrome.eval("window.dossierMark = 1");
+    chrome.settle(1000);
+    assert_eq!(chrome.eval("window.dossierMark"), serde_json::json!(1));
+    assert_eq!(
+        chrome.eval("!document.getElementById('dossier-error-overlay')"),
+        serde_json::json!(true)
+    );
+
+    // Another problem: the page shows it.
+    std::fs::write(&article, good.replacen("title:", "title: [broken", 1)).unwrap();
+    chrome.wait_until(
+        "document.querySelector('.dossier-problem')?.innerText.startsWith('content/articles/wire-summit.md:3:7: error:')",
+        20,
+    );
+
+    // Fixed: the page reloads into the site by itself.
+    chrome.eval("window.dossierMark = 2");
+    std::fs::write(&article, &good).unwrap();
+    chrome.wait_until(
+        "window.dossierMark === undefined && document.body.id !== 'dossier-error-page' && document.querySelector('h1')?.innerText === 'Doe arrives for the summit'",
+        20,
+    );
+    assert_eq!(
+        chrome.eval("!document.getElementById('dossier-error-overlay')"),
+        serde_json::json!(true)
+    );
 }

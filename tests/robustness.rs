@@ -5,7 +5,9 @@
 //! (fuzz/src/checks.rs).
 //!
 //! The heavy tests (limits, killed builds) run one at a time, each child process under a time
-//! limit, so that a hang fails its test instead of holding the suite.
+//! limit, so that a hang fails its test instead of holding the suite. Those that take more
+//! than a few seconds in a debug build (the biggest inputs, killed builds) are ignored by
+//! `cargo test` and run in a release build by `.ci/run` (`cargo test --release -- --ignored`).
 
 #[path = "../fuzz/src/checks.rs"]
 mod checks;
@@ -18,16 +20,16 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
-/// One heavy test at a time: their time limits measure the program, not the neighbours.
 /// A change made to a fixture.
 type Step = Box<dyn Fn(&Fixture)>;
 
+/// One heavy test at a time: their time limits measure the program, not the neighbours.
 fn heavy() -> MutexGuard<'static, ()> {
     static HEAVY: Mutex<()> = Mutex::new(());
     HEAVY.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The time limit of one run of the binary in the limit tests (a debug build).
+/// The time limit of one run of the binary in the limit tests (meant for a release build).
 const LIMIT: Duration = Duration::from_secs(120);
 
 // ---------------------------------------------------------------------------------------------
@@ -460,7 +462,7 @@ fn a_50_mb_article_is_refused_at_once_without_reading_it() {
 }
 
 #[test]
-#[ignore = "slow in a debug build (minutes): run with --ignored --release"]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn an_article_just_under_the_size_limit_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -497,6 +499,7 @@ fn a_front_matter_of_10000_lines_builds() {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn ten_thousand_unknown_keys_are_all_reported_in_bounded_time() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -614,6 +617,7 @@ fn a_one_megabyte_line_of_names_builds() {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_one_megabyte_line_of_dated_sentences_builds() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -689,6 +693,7 @@ fn many_files(n: usize) -> Fixture {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn twenty_thousand_files_build() {
     // 100,000 files take minutes in a debug build: see the ignored test below and
     // scripts/many-files.sh.
@@ -708,7 +713,7 @@ fn twenty_thousand_files_build() {
 }
 
 #[test]
-#[ignore = "slow: about 80 s and 2.5 GB in a release build; run with --ignored --release"]
+#[ignore = "slow: about 80 s and 1.3 GB in a release build, run by .ci/run (cargo test --release -- --ignored)"]
 fn a_hundred_thousand_files_build() {
     let _heavy = heavy();
     let f = many_files(100_000);
@@ -1136,6 +1141,7 @@ fn write_version(f: &Fixture, version: usize) {
 }
 
 #[test]
+#[ignore = "slow: run in a release build by .ci/run (cargo test --release -- --ignored)"]
 fn a_build_killed_at_random_points_leaves_the_old_or_the_new_output() {
     let _heavy = heavy();
     let f = Fixture::new();
@@ -1310,4 +1316,214 @@ fn the_checks_accept_the_sample_dossier() {
     let f = Fixture::new();
     f.build().ok();
     assert_safe_site(&f.path("public"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builds at the same time, write failures
+// ---------------------------------------------------------------------------------------------
+
+/// `dossier --root ROOT build ARGS`, started and left running, its output captured.
+fn spawn_build(root: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(BIN)
+        .arg("--root")
+        .arg(root)
+        .arg("build")
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start dossier build")
+}
+
+/// A dossier with 40 articles more than [`Fixture::new`], so that a build takes a moment.
+fn busy_fixture() -> Fixture {
+    let f = Fixture::new();
+    for i in 0..40 {
+        article(
+            &f,
+            &format!("a{i}"),
+            "events: [summit]\n",
+            &"Jane Doe said \"we came to agree\" in Ruritania on Thursday.\n\n".repeat(20),
+        );
+    }
+    f
+}
+
+/// The names beside the output that start like it: temporary folders, lock files.
+fn beside_public(f: &Fixture) -> Vec<String> {
+    std::fs::read_dir(f.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public"))
+        .collect()
+}
+
+#[test]
+fn two_builds_into_the_same_output_at_once_leave_one_complete_build() {
+    let f = busy_fixture();
+    // Two builds that differ (their base URLs are in every page's canonical link), so that a
+    // mix of the two would show.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut references = Vec::new();
+    for (i, url) in ["https://a.example/", "https://b.example/"]
+        .iter()
+        .enumerate()
+    {
+        let out = elsewhere.path().join(format!("ref{i}"));
+        f.run(&[
+            "build",
+            "--base-url",
+            url,
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .ok();
+        references.push(snapshot(&out));
+    }
+    for round in 0..3 {
+        let a = spawn_build(f.root(), &["--base-url", "https://a.example/"]);
+        let b = spawn_build(f.root(), &["--base-url", "https://b.example/"]);
+        for child in [a, b] {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let now = snapshot(&f.path("public"));
+        assert!(
+            references.contains(&now),
+            "round {round}: public/ is neither build alone"
+        );
+        assert_eq!(beside_public(&f), Vec::<String>::new(), "round {round}");
+    }
+}
+
+#[test]
+fn a_build_waits_while_another_holds_the_output_then_builds() {
+    let f = Fixture::new();
+    f.build().ok();
+    // Hold the lock as a running build would: the lock file with our process id, locked.
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(true)
+        .write(true)
+        .open(f.path(".public.lock"))
+        .unwrap();
+    std::io::Write::write_all(&mut &lock, format!("{}\n", std::process::id()).as_bytes()).unwrap();
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: flock on a descriptor `lock` keeps open.
+    assert_eq!(unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) }, 0);
+    let mut child = spawn_build(f.root(), &[]);
+    std::thread::sleep(Duration::from_secs(2));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the build did not wait for the lock"
+    );
+    drop(lock);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "waiting for another build into {} to finish (process {})",
+            f.path("public").canonicalize().unwrap().display(),
+            std::process::id()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(beside_public(&f), Vec::<String>::new());
+}
+
+#[test]
+fn the_lock_file_of_a_killed_build_is_taken_over() {
+    let f = Fixture::new();
+    f.build().ok();
+    // Left by a build that was killed: its process is gone, the system released its lock.
+    let dead = "4194305"; // beyond the kernel's highest process id
+    f.write(".public.lock", &format!("{dead}\n"));
+    f.write(
+        "content/articles/extra.md",
+        "---\ntitle: Extra\nsource: wire\npublished: 2024-05-03\n---\n\nMore.\n",
+    );
+    let run = run_limited(f.root(), &["build"], LIMIT);
+    assert!(!run.timed_out, "waited for a dead build");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!run.stderr.contains("waiting"), "{}", run.stderr);
+    assert!(f.path("public/articles/extra/index.html").is_file());
+    assert_eq!(beside_public(&f), Vec::<String>::new());
+}
+
+/// `dossier build` of `f` under a file size limit of `kib` KiB, as `ulimit -f` sets it: a larger
+/// file fails to write. The signal that enforces the limit is left as it comes (by default it
+/// ends the process): dossier must ignore it itself to report the failure.
+fn build_with_file_limit(f: &Fixture, kib: u64) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new(BIN);
+    command.arg("--root").arg(f.root()).arg("build");
+    // SAFETY: only setrlimit and signal (sigaction), async-signal-safe, between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: kib * 1024,
+                rlim_max: kib * 1024,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn a_write_failure_leaves_the_old_output_and_says_what_and_why_in_one_line() {
+    let f = Fixture::new();
+    f.build().ok();
+    let before = snapshot(&f.path("public"));
+    f.write(
+        "content/articles/extra.md",
+        "---\ntitle: Extra\nsource: wire\npublished: 2024-05-03\n---\n\nMore.\n",
+    );
+    let public = f.path("public").canonicalize().unwrap();
+    // 16 KiB: the theme's stylesheet, copied first, is larger. 64 KiB: every static file fits,
+    // and twenty article pages do not (a full disk fails every file after some point): one
+    // failure is reported, not one per page.
+    for (kib, failed) in [(16, "cannot copy"), (64, "cannot write ")] {
+        if kib == 64 {
+            for i in 0..20 {
+                article(
+                    &f,
+                    &format!("big{i}"),
+                    "",
+                    &"The officials met in the capital and the talks went on. ".repeat(1300),
+                );
+            }
+        }
+        let output = build_with_file_limit(&f, kib);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{kib} KiB: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.contains("error:")).collect();
+        assert_eq!(errors.len(), 2, "one problem and the count: {stderr}");
+        assert!(
+            errors[0].starts_with(&format!("{}: error: {failed}", public.display()))
+                && errors[0].ends_with("File too large (os error 27)"),
+            "{kib} KiB: {stderr}"
+        );
+        assert_eq!(
+            snapshot(&f.path("public")),
+            before,
+            "{kib} KiB: the old output changed"
+        );
+        assert_eq!(
+            beside_public(&f),
+            Vec::<String>::new(),
+            "{kib} KiB: left behind"
+        );
+    }
 }

@@ -265,3 +265,102 @@ fn a_body_edit_shows_its_page_first_then_updates_the_pages_that_depend_on_it() {
     }
     assert_eq!(count(&server, "its page shown in"), 1);
 }
+
+/// The problems a page of the preview lists while no build has succeeded (none on a page of
+/// the site).
+fn problems_on(body: &str) -> Vec<String> {
+    let html = scraper::Html::parse_document(body);
+    if html
+        .select(&sel("body#dossier-error-page"))
+        .next()
+        .is_none()
+    {
+        return Vec::new();
+    }
+    texts_of(&html, "pre.dossier-problem")
+}
+
+#[test]
+fn a_failing_first_build_serves_its_problems_on_every_page_until_a_save_fixes_them() {
+    let f = Fixture::new();
+    let article = f.path("content/articles/wire-summit.md");
+    let good = std::fs::read_to_string(&article).unwrap();
+    // An unclosed quote: the article is the dossier's only one, so nothing can be built.
+    std::fs::write(
+        &article,
+        good.replace("\"Doe arrives for the summit\"", "\"Doe arrives"),
+    )
+    .unwrap();
+    let server = Server::start(f.root(), &[]);
+    wait_for_line(&server, |l| {
+        l.contains("the first build failed with 1 problem, shown on every page")
+    });
+    for path in [
+        "/",
+        "/articles/wire-summit/",
+        "/actors/jane-doe/",
+        "/no/such/page/",
+    ] {
+        let (status, body) = server.get(path);
+        assert_eq!(status, 200, "{path}");
+        let problems = problems_on(&body);
+        assert_eq!(problems.len(), 1, "{path}: {body}");
+        assert!(
+            problems[0].starts_with(
+                "content/articles/wire-summit.md:6:1: error: the front matter is not valid YAML"
+            ) && problems[0].contains("6 | --- | ^")
+                && problems[0].contains("hint: quote values"),
+            "{path}: {}",
+            problems[0]
+        );
+        let html = scraper::Html::parse_document(&body);
+        assert_eq!(
+            attrs_of(&html, "script", "src"),
+            vec!["/__dossier/live.js?g=0"],
+            "{path}: the page follows the next build"
+        );
+    }
+
+    // Fixed: the next page load is the site.
+    std::fs::write(&article, &good).unwrap();
+    let body = server.wait_for("/articles/wire-summit/", 20, |b| problems_on(b).is_empty());
+    let html = scraper::Html::parse_document(&body);
+    assert_eq!(text_of(&html, "h1").unwrap(), "Doe arrives for the summit");
+    let (status, _) = server.get("/no/such/page/");
+    assert_eq!(status, 404);
+    assert_eq!(server.get("/__dossier/status").1.trim(), "[]");
+}
+
+#[test]
+fn a_broken_site_toml_at_start_is_shown_until_it_is_fixed() {
+    let f = Fixture::new();
+    let good = std::fs::read_to_string(f.path("site.toml")).unwrap();
+    f.write(
+        "site.toml",
+        &good.replace("title = \"Test dossier\"", "title = \"Test dossier"),
+    );
+    let server = Server::start(f.root(), &[]);
+    let (status, body) = server.get("/");
+    assert_eq!(status, 200);
+    let problems = problems_on(&body);
+    assert!(
+        problems.len() == 1 && problems[0].starts_with("site.toml:1:"),
+        "{problems:?}"
+    );
+    // A content file saved meanwhile changes nothing: the site still cannot be built.
+    f.write(
+        "content/actors/jane-roe.md",
+        "---\nname: Jane Roe\nkind: person\n---\nAn envoy.\n",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(problems_on(&server.get("/").1)[0].starts_with("site.toml:1:"));
+    // Fixed: the whole dossier is read, the file saved meanwhile included.
+    f.write("site.toml", &good);
+    let body = server.wait_for("/actors/jane-roe/", 20, |b| problems_on(b).is_empty());
+    let html = scraper::Html::parse_document(&body);
+    assert_eq!(text_of(&html, "h1").unwrap(), "Jane Roe");
+    assert!(server
+        .get("/articles/wire-summit/")
+        .1
+        .contains("Doe arrives for the summit"));
+}

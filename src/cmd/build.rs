@@ -67,8 +67,24 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Vec<Dia
         Some(output) => output.clone(),
         None => root.join(&site.config.output_dir),
     };
-    let target = write::check_output(root, &output).map_err(|d| vec![d])?;
-    let staging = Staging::new(&target).map_err(|d| vec![d])?;
+    // A refused folder is reported where it was chosen: the flag, or its line in site.toml.
+    let target = write::check_output(root, &output).map_err(|problem| {
+        vec![match options.output {
+            Some(_) => Diagnostic {
+                path: "--output".into(),
+                ..problem
+            },
+            None => site.config.locate("output_dir", "--output DIR", problem),
+        }]
+    })?;
+    let staging = Staging::new(&target, |holder| {
+        let holder = holder.map_or_else(String::new, |pid| format!(" (process {pid})"));
+        eprintln!(
+            "waiting for another build into {} to finish{holder}",
+            target.display()
+        );
+    })
+    .map_err(|d| vec![d])?;
     let pages = write_site(&site, &staging, options.file_urls, &progress)?;
     timer.lap("render and write");
     let indexed = if site.config.search {
@@ -114,17 +130,21 @@ pub fn write_site(
     progress.pages(plan.len());
     let timings = std::env::var_os("DOSSIER_TIMINGS").is_some();
     let spent: std::sync::Mutex<BTreeMap<PageKind, u128>> = Default::default();
-    let problems: Vec<Diagnostic> = plan
+    // A page that fails to render is a problem to report with the others; a file that cannot
+    // be written (a full disk, a size limit) stops the build at once, reported once.
+    let rendered: Result<Vec<Option<Diagnostic>>, Diagnostic> = plan
         .par_iter()
-        .filter_map(|page| {
+        .map(|page| {
             let started = Instant::now();
             let result = match page.kind {
-                PageKind::Data => staging.write_with(&page.path, |file| renderer.write_data(file)),
-                _ => renderer
-                    .render(page)
-                    .and_then(|bytes| staging.write(&page.path, &bytes)),
-            }
-            .err();
+                PageKind::Data => staging
+                    .write_with(&page.path, |file| renderer.write_data(file))
+                    .map(|()| None),
+                _ => match renderer.render(page) {
+                    Ok(bytes) => staging.write(&page.path, &bytes).map(|()| None),
+                    Err(problem) => Ok(Some(problem)),
+                },
+            };
             progress.page_done();
             if timings {
                 *spent
@@ -135,6 +155,11 @@ pub fn write_site(
             }
             result
         })
+        .collect();
+    let problems: Vec<Diagnostic> = rendered
+        .map_err(|failed| vec![failed])?
+        .into_iter()
+        .flatten()
         .collect();
     if timings {
         for (kind, micros) in spent.into_inner().expect("not poisoned") {

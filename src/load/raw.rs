@@ -144,7 +144,10 @@ pub const PAGE_KEYS: &[&str] = &["title", "summary", "weight", "draft"];
 const QUOTE_KEYS: &[&str] = &["text", "by", "kind", "reject"];
 const CLAIM_KEYS: &[&str] = &["about", "reports"];
 
-/// Parses one file's front matter into its raw form, reporting every problem found.
+/// Parses one file's front matter into its raw form, reporting every problem found. A file
+/// refused for its name is out of the dossier: that is its one problem (its contents would
+/// only add noise, such as aliases shared with the file it was meant to be), and it stands
+/// for its slug as an unreadable file does.
 pub fn parse(file: SourceFile) -> (Option<RawDocument>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     if !is_slug(&file.slug) {
@@ -158,6 +161,7 @@ pub fn parse(file: SourceFile) -> (Option<RawDocument>, Vec<Diagnostic>) {
                 slugify(&file.slug)
             )),
         );
+        return (Some(unreadable(file)), problems);
     }
     let split = match frontmatter::split(&file.text) {
         Ok(split) => split,

@@ -213,17 +213,10 @@ impl<'a> Renderer<'a> {
 
     /// Writes `dossier.json` (the [`PageKind::Data`] page) to `out` as it is serialised: the
     /// largest file of a site is never held in memory whole.
-    pub fn write_data(&self, out: impl std::io::Write) -> Result<(), Diagnostic> {
+    pub fn write_data(&self, out: impl std::io::Write) -> std::io::Result<()> {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-        serde_json::to_writer(&mut out, &self.views.data())
-            .map_err(std::io::Error::from)
-            .and_then(|()| std::io::Write::flush(&mut out))
-            .map_err(|err| {
-                Diagnostic::error(
-                    "dossier.json",
-                    format!("cannot write the data model: {err}"),
-                )
-            })
+        serde_json::to_writer(&mut out, &self.views.data())?;
+        std::io::Write::flush(&mut out)
     }
 
     /// The bytes of one page, or a diagnostic naming the template that failed.
@@ -244,7 +237,12 @@ impl<'a> Renderer<'a> {
         let (title, description) = match page.kind {
             PageKind::Data => {
                 let mut bytes = Vec::new();
-                self.write_data(&mut bytes)?;
+                self.write_data(&mut bytes).map_err(|err| {
+                    Diagnostic::error(
+                        "dossier.json",
+                        format!("cannot serialise the data model: {err}"),
+                    )
+                })?;
                 return Ok(bytes);
             }
             PageKind::Asset => unreachable!("assets are copied, not rendered"),

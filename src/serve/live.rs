@@ -1,4 +1,5 @@
-//! The live-reload script that `serve` adds to every page it serves (and only to those).
+//! The live-reload script that `serve` adds to every page it serves (and only to those), and
+//! the page served in place of the site while no build has succeeded.
 
 /// Where the script is served from.
 pub const SCRIPT_PATH: &str = "/__dossier/live.js";
@@ -15,6 +16,38 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
         Some(at) => format!("{}{tag}{}", &text[..at], &text[at..]).into_bytes(),
         None => format!("{text}{tag}").into_bytes(),
     }
+}
+
+/// The id of the body of [`error_page`].
+pub const ERROR_PAGE_ID: &str = "dossier-error-page";
+
+/// The page every URL answers with while no build has succeeded (the first one failed): the
+/// problems as the terminal shows them (file, line, the line itself, a hint), and the
+/// live-reload script, which reloads it when the problems change and into the site when a
+/// save fixes them.
+pub fn error_page(problems: &[String]) -> Vec<u8> {
+    let count = problems.len();
+    let mut html = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>dossier: the site cannot be built</title>\n\
+         <style>body{{margin:2rem auto;max-width:60rem;padding:0 1rem;font:16px/1.5 system-ui,sans-serif;color:#2b0b05}}\
+         h1{{font-size:1.4rem;color:#b3261e}}pre{{background:#fff8f6;border:1px solid #b3261e;border-radius:6px;\
+         padding:.75rem 1rem;white-space:pre-wrap;font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}}</style>\n\
+         </head>\n<body id=\"{ERROR_PAGE_ID}\">\n<h1>dossier: the site cannot be built yet</h1>\n\
+         <p>The first build found {count} problem{}. Fix {} and save: this page follows, and \
+         turns into the site as soon as it builds.</p>\n",
+        if count == 1 { "" } else { "s" },
+        if count == 1 { "it" } else { "them" },
+    );
+    for problem in problems {
+        html.push_str(&format!(
+            "<pre class=\"dossier-problem\">{}</pre>\n",
+            crate::render::markdown::escape(problem)
+        ));
+    }
+    html.push_str("</body>\n</html>\n");
+    inject(html.as_bytes())
 }
 
 /// Reloads after a rebuild, swaps stylesheets after a CSS change, and shows or hides the
@@ -46,7 +79,15 @@ pub const SCRIPT: &str = r#"(() => {
   }
   // The build this page comes from; the stream says the current one when it connects.
   const served = Number(new URL(document.currentScript.src).searchParams.get("g") || 0);
-  fetch("/__dossier/status").then(r => r.json()).then(show).catch(() => {});
+  // The page that stands for the site while no build has succeeded shows the problems itself:
+  // no overlay; it reloads when they change.
+  const errorPage = document.body.id === "dossier-error-page";
+  function shown() { return [...document.querySelectorAll(".dossier-problem")].map(p => p.textContent); }
+  function update(problems) {
+    if (!errorPage) return show(problems);
+    if (JSON.stringify(problems.map(p => p.text)) !== JSON.stringify(shown())) location.reload();
+  }
+  if (!errorPage) fetch("/__dossier/status").then(r => r.json()).then(show).catch(() => {});
   const events = new EventSource("/__dossier/events");
   events.addEventListener("generation", e => { if (Number(e.data) > served) location.reload(); });
   events.addEventListener("reload", () => location.reload());
@@ -57,7 +98,7 @@ pub const SCRIPT: &str = r#"(() => {
       link.href = url.toString();
     }
   });
-  events.addEventListener("problems", e => show(JSON.parse(e.data)));
+  events.addEventListener("problems", e => update(JSON.parse(e.data)));
   events.addEventListener("fixed", () => hide());
 })();
 "#;

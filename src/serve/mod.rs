@@ -40,7 +40,9 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
     // Watch before the first build, so that no save made meanwhile is missed.
     let (events, watcher) = watch::start(&root).map_err(|d| vec![d])?;
     let mut preview = Preview::new(&root, options.load.clone(), &out);
-    let first = preview.full_build()?;
+    // A first build that fails does not stop the preview: its problems stand for every page
+    // until a save fixes them (when the user needs the preview most).
+    let first = preview.full_build();
 
     let address: SocketAddr = format!("{}:{}", options.bind, options.port)
         .parse()
@@ -79,12 +81,25 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
         )]
     })?;
     let url = format!("http://{}/", listener.local_addr().map_or(address, |a| a));
-    println!(
-        "Serving “{}” at {url} — {} pages built in {} ms. Watching content/, templates/, themes/, static/ and site.toml; Ctrl+C stops.",
-        preview.title(),
-        first.pages,
-        first.elapsed.as_millis()
-    );
+    const WATCHING: &str =
+        "Watching content/, templates/, themes/, static/ and site.toml; Ctrl+C stops.";
+    match &first {
+        Ok(first) => println!(
+            "Serving “{}” at {url} — {} pages built in {} ms. {WATCHING}",
+            preview.title(),
+            first.pages,
+            first.elapsed.as_millis()
+        ),
+        Err(problems) => {
+            let errors = print_errors(problems);
+            println!(
+                "Serving at {url} — the first build failed with {errors} problem{}, shown on every page until a save fixes {}. {WATCHING}",
+                if errors == 1 { "" } else { "s" },
+                if errors == 1 { "it" } else { "them" },
+            );
+            shared.failed(problems);
+        }
+    }
     if options.open {
         let _ = std::process::Command::new(if cfg!(target_os = "macos") {
             "open"
@@ -190,6 +205,15 @@ fn process_alive(pid: i32) -> bool {
     // SAFETY: kill with signal 0 sends nothing; it only reports whether `pid` exists.
     let result = unsafe { libc::kill(pid, 0) };
     result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+/// Prints the errors among `problems` on the terminal; returns how many there are.
+fn print_errors(problems: &[Diagnostic]) -> usize {
+    let errors: Vec<&Diagnostic> = problems.iter().filter(|d| d.is_error()).collect();
+    for problem in &errors {
+        eprintln!("{problem}\n");
+    }
+    errors.len()
 }
 
 /// The problems of the last build, shown by the overlay; empty when it succeeded.

@@ -198,6 +198,16 @@ impl Preview {
                 return self.complete_quick(&done, started);
             }
         }
+        let names: Vec<String> = changed
+            .iter()
+            .map(|p| load::relative(&self.root, p).display().to_string())
+            .collect();
+        let what = summarise(&names);
+        if self.site.is_none() {
+            // Nothing was built yet (the first build failed, perhaps before reading anything):
+            // read everything again.
+            return self.full_build().map(|rebuild| Rebuild { what, ..rebuild });
+        }
         let theme = self
             .config
             .as_ref()
@@ -228,18 +238,9 @@ impl Preview {
                 statics.push(path.clone());
             }
         }
-        let names: Vec<String> = changed
-            .iter()
-            .map(|p| load::relative(&self.root, p).display().to_string())
-            .collect();
-        let what = summarise(&names);
-        if full || self.site.is_none() {
-            if full {
-                self.read_config()?;
-            }
-            if full || self.templates.is_none() {
-                self.read_templates();
-            }
+        if full {
+            self.read_config()?;
+            self.read_templates();
             for path in &content {
                 self.reread(path);
             }

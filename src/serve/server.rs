@@ -22,7 +22,7 @@ use tokio_stream::{Stream, StreamExt};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use super::live::{EVENTS_PATH, SCRIPT, SCRIPT_PATH, STATUS_PATH};
+use super::live::{self, EVENTS_PATH, SCRIPT, SCRIPT_PATH, STATUS_PATH};
 use super::preview::CURRENT;
 use crate::diagnostics::Diagnostic;
 
@@ -97,12 +97,30 @@ pub fn router(shared: Shared) -> Router {
         .route(EVENTS_PATH, get(events))
         .route(STATUS_PATH, get(status))
         .fallback_service(files)
+        .layer(axum::middleware::from_fn_with_state(
+            shared.clone(),
+            unbuilt,
+        ))
         .layer(axum::middleware::from_fn_with_state(shared.clone(), stamp))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
         .with_state(shared)
+}
+
+/// While no build has succeeded there is no site: every page answers (200) with the problems
+/// of the last build, and reloads into the site once a save fixes them.
+async fn unbuilt(State(shared): State<Shared>, request: Request, next: Next) -> Response {
+    if request.uri().path().starts_with("/__dossier/") || shared.folder.exists() {
+        return next.run(request).await;
+    }
+    let problems = shared.problems.lock().expect("not poisoned").clone();
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        live::error_page(&problems),
+    )
+        .into_response()
 }
 
 /// Tells each HTML page the generation it is served at, in its live-reload script's URL; and

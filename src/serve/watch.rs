@@ -129,10 +129,7 @@ pub fn rebuild_loop(mut preview: Preview, events: Receiver<PathBuf>, shared: Sha
                 );
             }
             Err(problems) => {
-                for problem in problems.iter().filter(|d| d.is_error()) {
-                    eprintln!("{problem}\n");
-                }
-                let errors = problems.iter().filter(|d| d.is_error()).count();
+                let errors = super::print_errors(&problems);
                 eprintln!("error: {errors} problem(s); still serving the last good build");
                 shared.failed(&problems);
             }
