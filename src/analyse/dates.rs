@@ -499,8 +499,26 @@ fn find_in_article(
                     && date.precision() >= Precision::Day
                     && e.date.precision() >= Precision::Day
             });
+            // An event that cites this very paragraph comes first: the date is most likely its.
+            let citing: Vec<usize> = reported
+                .iter()
+                .filter(|(_, e)| {
+                    e.reports.iter().any(|r| {
+                        r.article == article.slug
+                            && r.paragraph == Some(paragraph)
+                            && aside.is_none()
+                    })
+                })
+                .map(|(i, _)| *i)
+                .collect();
+            let cited_on_date = citing
+                .iter()
+                .copied()
+                .filter(|&i| falls_on(&date, &dossier.events[i]))
+                .collect::<Vec<_>>();
             let mut contradicts = None;
             let event = match best {
+                _ if cited_on_date.len() == 1 => Some(cited_on_date[0]),
                 Some((i, e, _)) if falls_on(&date, e) => Some(i),
                 Some((i, e, _)) => {
                     if date.precision() >= Precision::Day

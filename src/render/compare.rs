@@ -31,6 +31,17 @@ pub struct Column {
     pub paragraphs: usize,
     /// The first paragraph, as a taste of the article's angle.
     pub lede: String,
+    /// The paragraphs the event cites from this article, in order (empty when the event
+    /// cites the article as a whole).
+    pub cited: Vec<CitedParagraph>,
+}
+
+/// A paragraph an event cites.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedParagraph {
+    pub number: usize,
+    pub text: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -145,12 +156,17 @@ pub struct CompareView {
 
 impl Views<'_> {
     /// The articles (indices) that report `event`, oldest first.
+    /// Each article once, however many of its paragraphs the event cites.
     fn reporting(&self, event: &Event) -> Vec<usize> {
-        event
-            .reports
-            .iter()
-            .filter_map(|r| self.dossier.article_index(&r.article))
-            .collect()
+        let mut articles: Vec<usize> = Vec::new();
+        for r in &event.reports {
+            if let Some(i) = self.dossier.article_index(&r.article) {
+                if !articles.contains(&i) {
+                    articles.push(i);
+                }
+            }
+        }
+        articles
     }
 
     /// The detected differences of `event`'s comparison page.
@@ -180,7 +196,7 @@ impl Views<'_> {
                     .into_iter()
                     .map(|s| self.source_ref(s))
                     .collect(),
-                articles: e.reports.len(),
+                articles: self.reporting(e).len(),
             })
             .collect()
     }
@@ -191,14 +207,39 @@ impl Views<'_> {
         let articles = self.reporting(event);
         let columns = articles
             .iter()
-            .map(|&i| Column {
-                article: self.article_ref(&d.articles[i]),
-                paragraphs: d.articles[i].paragraphs.len(),
-                lede: d.articles[i]
-                    .paragraphs
-                    .first()
-                    .cloned()
-                    .unwrap_or_default(),
+            .map(|&i| {
+                let article = self.article_ref(&d.articles[i]);
+                let mut numbers: Vec<usize> = event
+                    .reports
+                    .iter()
+                    .filter(|r| r.article == d.articles[i].slug)
+                    .filter_map(|r| r.paragraph)
+                    .collect();
+                numbers.sort_unstable();
+                numbers.dedup();
+                let cited = numbers
+                    .into_iter()
+                    .filter_map(|n| {
+                        d.articles[i]
+                            .paragraphs
+                            .get(n - 1)
+                            .map(|text| CitedParagraph {
+                                number: n,
+                                text: text.clone(),
+                                url: format!("{}#p{n}", article.url),
+                            })
+                    })
+                    .collect();
+                Column {
+                    paragraphs: d.articles[i].paragraphs.len(),
+                    lede: d.articles[i]
+                        .paragraphs
+                        .first()
+                        .cloned()
+                        .unwrap_or_default(),
+                    cited,
+                    article,
+                }
             })
             .collect();
 
@@ -237,7 +278,12 @@ impl Views<'_> {
                 kind: group.kind,
             };
             let view = self.quote_group(&local);
-            let mut distinct: Vec<usize> = members.iter().map(|m| m.0).collect();
+            // Carried by several independent sources: a story and its copies are one.
+            let mut distinct: Vec<&str> = members
+                .iter()
+                .map(|m| d.articles[m.0].source.as_str())
+                .collect();
+            distinct.sort_unstable();
             distinct.dedup();
             if distinct.len() >= 2 {
                 shared_quotes.push(view);
@@ -325,7 +371,11 @@ impl Views<'_> {
         // Coverage: outlets × actors.
         let outlets: Vec<&str> = event.outlets(d);
         let mut rows: Vec<CoverageRow> = Vec::new();
-        for &i in &articles {
+        // A copy whose story is also here adds nothing to its outlet's counts.
+        for &i in articles
+            .iter()
+            .filter(|&&i| a.original[i] == i || !articles.contains(&a.original[i]))
+        {
             let column = outlets
                 .iter()
                 .position(|o| *o == d.articles[i].source)

@@ -110,6 +110,13 @@ pub struct ArticleRef {
     pub url: String,
     pub source: SourceRef,
     pub publisher: Option<SourceRef>,
+    /// How pages name its outlet: "Reuters", "Reuters via Daily Example" (republished), or
+    /// "Reuters (copy)" (the same outlet's story again).
+    pub outlet: String,
+    /// A copy of a story: republished by another site, or the same outlet's text again.
+    pub copy: bool,
+    /// The slug of the article that stands for its story, when that is another one.
+    pub copy_of: Option<String>,
     pub published: DateView,
     pub byline: Option<String>,
     pub summary: Option<String>,
@@ -390,12 +397,26 @@ impl<'a> Views<'a> {
     }
 
     pub fn article_ref(&self, article: &Article) -> ArticleRef {
+        let source = self.source_ref(&article.source);
+        let publisher = article.publisher.as_deref().map(|p| self.source_ref(p));
+        let index = self.dossier.article_index(&article.slug);
+        let original = index
+            .map(|i| self.analysis.original[i])
+            .filter(|&o| Some(o) != index);
+        let outlet = match (&publisher, original) {
+            (Some(p), _) => format!("{} via {}", source.name, p.name),
+            (None, Some(_)) => format!("{} (copy)", source.name),
+            (None, None) => source.name.clone(),
+        };
         ArticleRef {
             slug: article.slug.clone(),
             title: article.title.clone(),
             url: self.url(&format!("articles/{}/", article.slug)),
-            source: self.source_ref(&article.source),
-            publisher: article.publisher.as_deref().map(|p| self.source_ref(p)),
+            copy: publisher.is_some() || original.is_some(),
+            copy_of: original.map(|o| self.dossier.articles[o].slug.clone()),
+            outlet,
+            source,
+            publisher,
             published: (&article.published).into(),
             byline: article.byline.clone(),
             summary: article.summary.clone(),
@@ -573,8 +594,18 @@ impl<'a> Views<'a> {
     pub fn actor(&self, index: usize) -> ActorView {
         let actor: &Actor = &self.dossier.actors[index];
         let mut by_source: Vec<SourceGroup> = Vec::new();
-        for &(article_index, mentions) in &self.analysis.actor_articles[index] {
+        let mentioning = &self.analysis.actor_articles[index];
+        for &(article_index, mentions) in mentioning {
             let article = &self.dossier.articles[article_index];
+            // A copy whose story also mentions the actor is listed, not counted again.
+            let original = self.analysis.original[article_index];
+            let counted = if original != article_index
+                && mentioning.iter().any(|&(other, _)| other == original)
+            {
+                0
+            } else {
+                mentions
+            };
             let first_paragraph = self.analysis.mentions[article_index]
                 .iter()
                 .find(|m| m.actor == index && m.paragraph > 0)
@@ -589,12 +620,12 @@ impl<'a> Views<'a> {
                 .find(|g| g.source.slug == article.source)
             {
                 Some(group) => {
-                    group.mentions += mentions;
+                    group.mentions += counted;
                     group.articles.push(entry);
                 }
                 None => by_source.push(SourceGroup {
                     source: self.source_ref(&article.source),
-                    mentions,
+                    mentions: counted,
                     articles: vec![entry],
                 }),
             }

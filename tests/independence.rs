@@ -1,0 +1,248 @@
+//! Comparisons count independent sources: a wire story and its reprints are one source, named
+//! as copies everywhere ("Meridian Wire via The Harbour Post"), and a quote only a story and
+//! its copies carry is not "carried by several". The dossier is invented: a referendum in an
+//! invented country reported by a wire and its reprint, a second wire's story in two
+//! newspapers, and two independent outlets.
+
+mod common;
+
+use common::*;
+
+const WIRE_STORY: &str = "Voters in Valdoria rejected the coastal accord on Sunday, with 51.3 percent voting against it, the electoral commission said on Monday.\n\nPresident Ana Ortiz, who campaigned for the accord for two years across every province, conceded defeat in a short speech outside the presidential palace in Port Calder.\n\n\"The people have spoken and we will listen to every one of them,\" Ortiz said.\n\nThe opposition leader Tomas Ruiz called the result \"a victory for every fisherman on this coast\" and promised to open talks with the government within a week.\n";
+
+const SECOND_WIRE: &str = "Valdoria's voters turned down the coastal accord in Sunday's referendum, official results showed on Monday, a blow to President Ana Ortiz.\n\n\"The people have spoken and we will listen to every one of them,\" Ortiz told supporters in Port Calder.\n\nTurnout was 64 percent, the highest for a referendum since 1998, officials said.\n";
+
+fn dossier() -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "site.toml",
+        "title = \"Valdoria votes\"\nbase_url = \"https://example.org/v/\"\nsearch = false\n",
+    );
+    for (slug, name, kind) in [
+        ("meridian-wire", "Meridian Wire", "wire"),
+        ("harbour-post", "The Harbour Post", "newspaper"),
+        ("coastline-press", "Coastline Press", "wire"),
+        ("daily-lamp", "The Daily Lamp", "newspaper"),
+        ("evening-star", "The Evening Star", "newspaper"),
+        ("north-tv", "North TV", "broadcaster"),
+        ("valley-times", "The Valley Times", "newspaper"),
+    ] {
+        f.write(
+            &format!("content/sources/{slug}.md"),
+            &format!("---\nname: \"{name}\"\nkind: {kind}\n---\nAn outlet.\n"),
+        );
+    }
+    f.write(
+        "content/actors/ana-ortiz.md",
+        "---\nname: Ana Ortiz\naliases: [Ortiz, President Ana Ortiz]\nkind: person\npronoun: she\n---\nThe president.\n",
+    );
+    f.write(
+        "content/actors/tomas-ruiz.md",
+        "---\nname: Tomas Ruiz\naliases: [Ruiz]\nkind: person\npronoun: he\n---\nThe opposition leader.\n",
+    );
+    f.write(
+        "content/events/referendum.md",
+        "---\ntitle: Valdoria rejects the coastal accord in a referendum\ndate: 2031-05-04\nsources: [\"wire-story#p1\", \"wire-story#p3\", \"wire-reprint#p1\", \"lamp-story#p1\", \"star-story#p1\", \"tv-story\", \"times-story\"]\n---\nThe referendum.\n",
+    );
+    f.write(
+        "content/events/palace-rally.md",
+        "---\ntitle: Ortiz speaks outside the presidential palace\ndate: 2031-05-04\nsources: [\"tv-story#p2\"]\n---\nA speech.\n",
+    );
+    let article = |slug: &str, source: &str, publisher: Option<&str>, date: &str, body: &str| {
+        let publisher = publisher.map_or(String::new(), |p| format!("publisher: {p}\n"));
+        f.write(
+            &format!("content/articles/{slug}.md"),
+            &format!("---\ntitle: \"{slug}\"\nsource: {source}\n{publisher}published: {date}\n---\n\n{body}"),
+        );
+    };
+    article(
+        "wire-story",
+        "meridian-wire",
+        None,
+        "2031-05-05",
+        WIRE_STORY,
+    );
+    article(
+        "wire-reprint",
+        "meridian-wire",
+        Some("harbour-post"),
+        "2031-05-05",
+        WIRE_STORY,
+    );
+    article(
+        "lamp-story",
+        "coastline-press",
+        Some("daily-lamp"),
+        "2031-05-05",
+        SECOND_WIRE,
+    );
+    article(
+        "star-story",
+        "coastline-press",
+        Some("evening-star"),
+        "2031-05-06",
+        SECOND_WIRE,
+    );
+    article(
+        "tv-story",
+        "north-tv",
+        None,
+        "2031-05-05",
+        "The coastal accord is dead. Valdorians voted it down on Sunday after a bitter campaign that split fishing towns from the capital.\n\nIn a brief address on Sunday night, Ortiz said she accepted the verdict. \"We will listen,\" she said.\n",
+    );
+    article(
+        "times-story",
+        "valley-times",
+        None,
+        "2031-05-05",
+        "Valdoria said no. The referendum on Sunday ended two years of argument over the coastal accord, and the opposition now wants talks.\n\n\"The fishermen have won their sea back,\" Ruiz said on Monday.\n",
+    );
+    f
+}
+
+#[test]
+fn copies_are_named_as_copies_and_counted_once() {
+    let f = dossier();
+    f.build().ok();
+    let page = f.page("compare/referendum/index.html");
+
+    // One column per article (the wire story is cited twice), each named with its copy.
+    let columns = texts_of(
+        &page,
+        "section[aria-labelledby=side-by-side] .compare-col > p.meta:first-child",
+    );
+    let mut columns: Vec<String> = columns.iter().map(|c| collapse(c)).collect();
+    columns.sort();
+    assert_eq!(
+        columns,
+        [
+            "Coastline Press via The Daily Lamp",
+            "Coastline Press via The Evening Star",
+            "Meridian Wire",
+            "Meridian Wire via The Harbour Post",
+            "North TV",
+            "The Valley Times"
+        ],
+        "{columns:?}"
+    );
+    // The cited paragraphs of the wire story, both, in its one column.
+    let wire = page
+        .select(&sel("section[aria-labelledby=side-by-side] .compare-col"))
+        .find(|c| collapse(&c.text().collect::<String>()).starts_with("Meridian Wire wire-story"))
+        .expect("the wire story's column");
+    let cited: Vec<String> = wire
+        .select(&sel(".cited .para-no"))
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(cited, ["¶1", "¶3"]);
+
+    // Ortiz's quote is carried by two independent sources (Meridian and Coastline), each
+    // with its copies listed by name; it is shared.
+    let shared: Vec<String> = texts_of(&page, "#quotes ~ blockquote.quote")
+        .iter()
+        .map(|q| collapse(q))
+        .collect();
+    assert_eq!(shared.len(), 1, "{shared:?}");
+    assert!(shared[0].contains("The people have spoken"), "{shared:?}");
+    for outlet in [
+        "Meridian Wire via The Harbour Post",
+        "Coastline Press via The Daily Lamp",
+        "Coastline Press via The Evening Star",
+    ] {
+        assert!(shared[0].contains(outlet), "{outlet}: {shared:?}");
+    }
+
+    // Coverage counts a story and its copies once: Ortiz is mentioned 3 times in the wire
+    // story (a name, "Ortiz said", "President Ana Ortiz"), not 6.
+    let ortiz_row = page
+        .select(&sel("table.coverage tbody tr"))
+        .find(|r| r.text().collect::<String>().contains("Ana Ortiz"))
+        .expect("a row for Ortiz");
+    let cells: Vec<String> = ortiz_row
+        .select(&sel("td"))
+        .map(|c| collapse(&c.text().collect::<String>()))
+        .collect();
+    let outlets = texts_of(&page, "table.coverage thead th");
+    let meridian = outlets.iter().position(|o| o == "Meridian Wire").unwrap() - 1;
+    assert!(cells[meridian].starts_with("2 "), "{cells:?} {outlets:?}");
+
+    // The comparison index counts the six articles once each.
+    let index = f.page("compare/index.html");
+    let row = texts_of(&index, "tbody tr td.num");
+    assert_eq!(row, ["6"]);
+}
+
+#[test]
+fn a_quote_only_a_story_and_its_reprint_carry_is_not_carried_by_several() {
+    let f = dossier();
+    // Ruiz's words are only in the wire story and its reprint: one source.
+    f.build().ok();
+    let page = f.page("compare/referendum/index.html");
+    let shared = collapse(&texts_of(&page, "#quotes ~ blockquote.quote").join(" "));
+    assert!(
+        !shared.contains("a victory for every fisherman"),
+        "{shared}"
+    );
+    let only_meridian = page
+        .select(&sel("#quotes ~ h3"))
+        .find(|h| h.text().collect::<String>() == "Only in Meridian Wire")
+        .expect("a list of Meridian's own quotes");
+    let list = only_meridian
+        .next_siblings()
+        .find_map(scraper::ElementRef::wrap)
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .unwrap_or_default();
+    assert!(
+        list.contains("a victory for every fisherman on this coast"),
+        "{list}"
+    );
+}
+
+#[test]
+fn a_date_in_a_paragraph_an_event_cites_belongs_to_that_event() {
+    let f = dossier();
+    f.build().ok();
+    // "on Sunday" in the TV story's second paragraph, which the palace speech cites, is the
+    // speech's date, not the referendum's, though both fell on that day.
+    let page = f.page("articles/tv-story/index.html");
+    let dates = texts_of(&page, ".date-mentions li");
+    let second = dates
+        .iter()
+        .find(|d| d.contains("Sunday night") || d.contains("on Sunday"))
+        .cloned()
+        .unwrap_or_default();
+    let links: Vec<String> = page
+        .select(&sel(".date-mentions li"))
+        .filter(|li| li.select(&sel("a[href='#p2']")).next().is_some())
+        .flat_map(|li| {
+            li.select(&sel("a"))
+                .filter_map(|a| a.value().attr("href").map(str::to_owned))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        links.iter().any(|l| l.contains("events/palace-rally/")),
+        "{second} {links:?}"
+    );
+}
+
+#[test]
+fn source_and_publisher_pages_count_what_they_carry() {
+    let f = dossier();
+    f.build().ok();
+    let front = f.page("index.html");
+    let rows: Vec<String> = texts_of(&front, ".source-list li")
+        .iter()
+        .map(|r| collapse(r))
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("The Harbour Post") && r.contains("1 republished")),
+        "{rows:?}"
+    );
+    let post = f.page("sources/harbour-post/index.html");
+    assert_eq!(
+        texts_of(&post, "#republished-h ~ ol .article-title"),
+        ["wire-reprint"]
+    );
+}
