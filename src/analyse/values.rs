@@ -265,7 +265,7 @@ const CURRENCY_CODES: &[&str] = &[
 ];
 
 /// Whether a unit measures (time, distance, money, shares, age) rather than counts things.
-fn is_measure(unit: &str) -> bool {
+pub(crate) fn is_measure(unit: &str) -> bool {
     MEASURES.contains(&unit) || CURRENCY_CODES.contains(&unit)
 }
 
@@ -663,7 +663,8 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Words of an "of" phrase to pass over before its noun.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "all", "its", "their", "his", "her", "those", "these", "our",
+    "the", "a", "an", "all", "its", "their", "his", "her", "those", "these", "our", "last", "next",
+    "this", "that", "such",
 ];
 
 /// Participles that end an "of" phrase's noun ("of the votes cast").
@@ -940,7 +941,8 @@ pub(crate) fn head_of(tokens: &[Token], i: usize) -> (Option<String>, usize) {
     }
     let mut last = None;
     while let Some(t) = tokens.get(j).filter(|t| is_noun_like(t)) {
-        if last.is_some() && is_participle(&t.lower) {
+        // A comma or other mark ends the phrase: "of the vote, officials said".
+        if last.is_some() && (is_participle(&t.lower) || !t.spaced) {
             break;
         }
         last = Some(singular(&t.lower));
@@ -949,7 +951,7 @@ pub(crate) fn head_of(tokens: &[Token], i: usize) -> (Option<String>, usize) {
     while last.is_some()
         && tokens
             .get(j)
-            .is_some_and(|t| t.is_word() && is_participle(&t.lower))
+            .is_some_and(|t| t.spaced && t.is_word() && is_participle(&t.lower))
     {
         j += 1;
     }
@@ -984,15 +986,20 @@ pub(crate) fn figure_at(tokens: &[Token], i: usize, whole: bool) -> Option<(Valu
     // turnout").
     let run_end = if whole {
         let mut k = j;
-        while k < tokens.len() && k - j < 3 && is_noun_like(&tokens[k]) {
+        while k < tokens.len()
+            && k - j < 3
+            && is_noun_like(&tokens[k])
+            && (k == j || tokens[k].spaced)
+        {
             k += 1;
         }
         k
     } else {
         j + usize::from(
-            tokens
-                .get(j)
-                .is_some_and(|t| is_noun_like(t) && t.raw.starts_with(char::is_lowercase)),
+            unit.is_empty()
+                && tokens
+                    .get(j)
+                    .is_some_and(|t| is_noun_like(t) && t.raw.starts_with(char::is_lowercase)),
         )
     };
     if run_end > j {
@@ -1097,6 +1104,11 @@ fn vague_at(tokens: &[Token], i: usize, whole: bool) -> Option<(Value, usize)> {
     }
     let mut amount = vec![word(j)];
     j += 1;
+    // "several thousand people".
+    if matches!(word(j), "hundred" | "thousand" | "million" | "billion") {
+        amount.push(word(j));
+        j += 1;
+    }
     // "hundreds of thousands of people", "tens of thousands".
     if word(j) == "of" && VAGUE_AMOUNTS.contains(&word(j + 1)) {
         amount.push("of");
