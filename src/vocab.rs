@@ -1,9 +1,12 @@
 //! Words of English news prose that more than one stage reads: reporting verbs (for quote
-//! attribution in `analyse` and for credit lines in `import`), honorifics, and the nouns that
-//! name an unnamed person ("a spokesman", "one protester"). One list each, written once.
+//! attribution in `analyse` and for credit lines in `import`), honorifics, the nouns that
+//! name an unnamed person ("a spokesman", "one protester"), weekdays, and the words of
+//! numbers and amounts (for dates, figures and claim values). One list each, written once.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use chrono::Weekday;
 
 /// The grammatical form of a reporting verb as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -393,6 +396,83 @@ pub const PERSON_NOUNS: &[&str] = &[
 pub fn is_person_noun(word: &str) -> bool {
     PERSON_NOUNS.contains(&word) || PERSON_NOUNS.contains(&word.to_lowercase().as_str())
 }
+
+/// Weekday names, Monday first, with their calendar weekday.
+pub const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("Monday", Weekday::Mon),
+    ("Tuesday", Weekday::Tue),
+    ("Wednesday", Weekday::Wed),
+    ("Thursday", Weekday::Thu),
+    ("Friday", Weekday::Fri),
+    ("Saturday", Weekday::Sat),
+    ("Sunday", Weekday::Sun),
+];
+
+/// Number words and their values; compounds are read from them ("forty-eight", "two hundred
+/// and six").
+pub const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Words that multiply the number before them: "two million", "1.2m", "3bn", "40k".
+pub const SCALE_WORDS: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("k", 1e3),
+    ("million", 1e6),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+    ("tn", 1e12),
+];
+
+/// Words that give an amount without a number: "several hours", "dozens of people".
+pub const VAGUE_AMOUNTS: &[&str] = &[
+    "several",
+    "many",
+    "few",
+    "some",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "tens",
+    "numerous",
+    "countless",
+    "handful",
+];
 
 #[cfg(test)]
 mod tests {

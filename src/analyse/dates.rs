@@ -8,6 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use super::quotes::{sentence_end, sentence_start, words};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Article, Dossier, Event, PartialDate, Precision, MONTHS};
+use crate::vocab::WEEKDAYS;
 
 /// A date found in an article's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,15 +29,6 @@ pub struct DetectedDate {
 
 const MONTH_ABBREVIATIONS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("Monday", Weekday::Mon),
-    ("Tuesday", Weekday::Tue),
-    ("Wednesday", Weekday::Wed),
-    ("Thursday", Weekday::Thu),
-    ("Friday", Weekday::Fri),
-    ("Saturday", Weekday::Sat),
-    ("Sunday", Weekday::Sun),
 ];
 /// Words that put a weekday in the future ("will vote on Sunday", "as soon as Monday", "is to
 /// be held on Sunday").

@@ -8,6 +8,7 @@ pub mod passages;
 pub mod quantities;
 pub mod quote_groups;
 pub mod quotes;
+pub mod values;
 
 use std::collections::HashMap;
 

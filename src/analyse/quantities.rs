@@ -3,170 +3,178 @@
 //! for the same thing.
 
 use super::quotes::{sentence_end, sentence_start, words};
+use super::values::{self, Agreement, Bound, Value};
+use crate::vocab::SCALE_WORDS;
 
 /// A number (or a vague amount such as "several") and the unit it counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
     /// 1-based paragraph.
     pub paragraph: usize,
-    /// The words as written: "six hours".
+    /// The words as written: "six hours of talks", "48.7 per cent of the vote".
     pub text: String,
-    /// The amount, normalised: "6", "several", "2000000".
+    /// The amount, normalised, with its bound: "6", "several", "2000000", "< 34000".
     pub amount: String,
-    /// The counted noun, singular and lowercase: "hour".
+    /// The unit, singular and lowercase: "hour", "percent" (for "%", "per cent", "pct"), a
+    /// currency code ("USD").
     pub unit: String,
+    /// What it measures: the counted noun ("vote" in "34,000 votes"), or the noun of its "of"
+    /// phrase ("vote" in "48.7 per cent of the vote", "talk" in "six hours of talks").
+    pub head: Option<String>,
+    /// The figure or vague amount read from the words, for [`agree`].
+    pub value: Value,
     /// Significant words just before and after it in its sentence, for telling whether two
     /// quantities count the same thing.
     pub context: Vec<String>,
 }
 
-const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("fifteen", 15),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("hundred", 100),
-    ("dozen", 12),
-];
-const VAGUE: &[&str] = &[
-    "several",
-    "many",
-    "few",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "some",
-];
-const SCALES: &[(&str, u64)] = &[
-    ("thousand", 1_000),
-    ("million", 1_000_000),
-    ("billion", 1_000_000_000),
-];
-/// Nouns that are not worth comparing as units.
-const NOT_UNITS: &[&str] = &[
-    "of", "and", "or", "the", "a", "to", "in", "on", "at", "for", "with", "more", "other", "than",
-    "who", "which", "that",
-];
 const STOP: &[&str] = &[
     "the", "and", "that", "this", "with", "from", "have", "were", "will", "would", "said", "after",
     "before", "into", "their",
 ];
 
-fn amount(word: &str) -> Option<(String, bool)> {
-    let lower = word.to_lowercase();
-    if let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == lower) {
-        return Some((n.to_string(), false));
-    }
-    if VAGUE.contains(&lower.as_str()) {
-        return Some((lower, true));
-    }
-    let digits: String = word.chars().filter(|c| *c != ',').collect();
-    if !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
-    {
-        // Years are dates, not quantities.
-        if digits.len() == 4
-            && !digits.contains('.')
-            && (1800..2200).contains(&digits.parse::<u32>().unwrap_or(0))
-        {
-            return None;
-        }
-        return Some((digits, false));
-    }
-    None
-}
-
-fn singular(noun: &str) -> String {
-    let noun = noun.to_lowercase();
-    if let Some(stem) = noun.strip_suffix("ies") {
-        format!("{stem}y")
-    } else if noun.len() > 3 && noun.ends_with('s') && !noun.ends_with("ss") {
-        noun[..noun.len() - 1].to_owned()
-    } else {
-        noun
-    }
+/// Units written glued to a number that are not counted nouns: "3pm", "5th", "1990s".
+fn glued_unit(word: &str) -> bool {
+    SCALE_WORDS.iter().any(|(w, _)| *w == word) || matches!(word, "pct" | "pc" | "pp" | "ppt")
 }
 
 /// The quantities in one paragraph's text.
 pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
-    let tokens = words(text);
+    let tokens = values::tokens(text);
+    let all_words = words(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((mut value, vague)) = amount(tokens[i].2) else {
+        let Some((value, mut end)) = values::figure_at(&tokens, i, false) else {
             i += 1;
             continue;
         };
-        let mut j = i + 1;
-        if let Some((_, scale)) = tokens
-            .get(j)
-            .and_then(|t| SCALES.iter().find(|(s, _)| *s == t.2.to_lowercase()))
-        {
-            if let Ok(n) = value.parse::<f64>() {
-                value = format!("{}", (n * *scale as f64).round() as u64);
+        let (amount, unit, head) = match &value {
+            Value::Figure(f) => {
+                let bound = match f.bound {
+                    Bound::Exact => "",
+                    Bound::Approximate => "~",
+                    Bound::AtMost => "< ",
+                    Bound::AtLeast => "> ",
+                };
+                (
+                    format!("{bound}{}", f.number),
+                    f.unit.clone(),
+                    f.head.clone(),
+                )
             }
-            j += 1;
-        }
-        let Some(unit) = tokens.get(j).filter(|t| {
-            t.2.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !NOT_UNITS.contains(&t.2.to_lowercase().as_str())
-        }) else {
-            i = j;
-            continue;
+            Value::Vague { amount, unit } => (amount.clone(), unit.clone(), None),
+            _ => (String::new(), String::new(), None),
         };
-        // Capitalised words after a number are names ("Two Sessions"), not units.
-        if unit.2.chars().next().is_some_and(char::is_uppercase) && !vague {
-            i = j;
+        // The number's own token, for telling a figure from a date or a time of day.
+        let number = tokens[i..end]
+            .iter()
+            .position(|t| t.raw.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|k| i + k);
+        let dated = number.is_some_and(|k| {
+            let t = &tokens[k];
+            let year = t.raw.len() == 4
+                && t.raw.bytes().all(|b| b.is_ascii_digit())
+                && (1800..2200).contains(&t.raw.parse::<u32>().unwrap_or(0))
+                && !(unit == "percent" || unit.chars().all(|c| c.is_ascii_uppercase()));
+            let month = |m: Option<&values::Token>| {
+                m.is_some_and(|m| {
+                    crate::model::MONTHS
+                        .iter()
+                        .any(|name| name.to_lowercase().starts_with(&m.lower) && m.lower.len() >= 3)
+                })
+            };
+            let glued = tokens.get(k + 1).is_some_and(|n| {
+                n.start == t.end && n.raw.starts_with(char::is_alphabetic) && !glued_unit(&n.lower)
+            });
+            // "G8", "A320": a name with a number.
+            let named = k.checked_sub(1).is_some_and(|p| {
+                tokens[p].end == t.start && tokens[p].raw.starts_with(char::is_alphabetic)
+            });
+            year || glued
+                || named
+                || month(k.checked_sub(1).map(|p| &tokens[p]))
+                || month(tokens.get(k + 1))
+        });
+        if unit.is_empty() || dated {
+            i += 1;
             continue;
         }
+        // "several hours of talks": a vague amount's "of" phrase.
+        let mut head = head;
+        if head.is_none() && tokens.get(end).is_some_and(|t| t.lower == "of") {
+            let (noun, after) = values::head_of(&tokens, end + 1);
+            if noun.is_some() {
+                head = noun;
+                end = after;
+            }
+        }
+        let (from, to) = (tokens[i].start, tokens[end - 1].end);
+        let head = head.or_else(|| match &value {
+            Value::Figure(_) if !values::is_measure(&unit) => Some(unit.clone()),
+            _ => None,
+        });
         // The words right around the figure ("six hours of talks"), within its sentence.
-        let from = sentence_start(text, tokens[i].0);
-        let to = sentence_end(text, unit.1);
-        let context = tokens[i.saturating_sub(4)..(j + 5).min(tokens.len())]
+        let first = all_words.partition_point(|w| w.0 < from);
+        let last = all_words.partition_point(|w| w.1 <= to);
+        let (sentence_from, sentence_to) = (sentence_start(text, from), sentence_end(text, to));
+        let context = all_words[first.saturating_sub(4)..(last + 5).min(all_words.len())]
             .iter()
-            .filter(|t| t.0 >= from && t.1 <= to && (t.1 <= tokens[i].0 || t.0 >= unit.1))
-            .map(|t| singular(t.2))
+            .filter(|w| w.0 >= sentence_from && w.1 <= sentence_to && (w.1 <= from || w.0 >= to))
+            .map(|w| values::singular(w.2))
             .filter(|w| w.len() >= 4 && !STOP.contains(&w.as_str()))
             .collect();
         out.push(Quantity {
             paragraph,
-            text: text[tokens[i].0..unit.1].to_owned(),
-            amount: value,
-            unit: singular(unit.2),
+            text: text[from..to].to_owned(),
+            amount,
+            unit,
+            head,
+            value,
             context,
         });
-        i = j + 1;
+        i = end;
     }
     out
 }
 
-/// Whether two quantities count the same thing: the same unit in sentences that share a
-/// significant word besides the unit.
+/// Whether two quantities measure the same thing: the same unit, the same head noun when both
+/// have one ("48.7 per cent of the vote" is not "99.8 per cent of ballots counted"), and
+/// either the same "of" phrase ("six hours of talks") or sentences that share a significant
+/// word besides the unit.
 pub fn same_thing(a: &Quantity, b: &Quantity) -> bool {
-    a.unit == b.unit
-        && a.context
+    if a.unit != b.unit {
+        return false;
+    }
+    match (&a.head, &b.head) {
+        (Some(x), Some(y)) if x != y => false,
+        // The same noun of an "of" phrase is a shared significant word.
+        (Some(x), Some(_)) if *x != a.unit => true,
+        _ => a
+            .context
             .iter()
-            .any(|w| *w != a.unit && b.context.contains(w))
+            .any(|w| *w != a.unit && b.context.contains(w)),
+    }
+}
+
+/// Whether two quantities that measure the same thing agree, differ beyond the precision
+/// written, or cannot be told ("several hours" against "six hours"); see [`values::compare`].
+pub fn agree(a: &Quantity, b: &Quantity) -> Agreement {
+    if !same_thing(a, b) {
+        return Agreement::Unsure;
+    }
+    values::compare(&a.value, &b.value)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn one(text: &str) -> Quantity {
+        let found = find_in(1, text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
 
     #[test]
     fn finds_numbers_words_and_vague_amounts() {
@@ -181,10 +189,97 @@ mod tests {
         assert_eq!(
             pairs,
             [
-                ("six hours", "6", "hour"),
+                ("six hours of talks", "6", "hour"),
                 ("2 million people", "2000000", "people"),
                 ("several hours", "several", "hour")
             ]
+        );
+        assert_eq!(found[0].head.as_deref(), Some("talk"));
+        assert_eq!(found[1].head.as_deref(), Some("people"));
+    }
+
+    #[test]
+    fn per_cent_is_a_unit_and_a_share_of_its_head_noun() {
+        for text in [
+            "Ortiz won 48.7 per cent of the vote, officials said.",
+            "Ortiz won 48.7 percent of the vote, officials said.",
+            "Ortiz won 48.7% of the vote, officials said.",
+            "Ortiz won 48.7 % of the vote, officials said.",
+            "Ortiz won 48.7 pct of the vote, officials said.",
+        ] {
+            let q = one(text);
+            assert_eq!(
+                (q.amount.as_str(), q.unit.as_str(), q.head.as_deref()),
+                ("48.7", "percent", Some("vote")),
+                "{text}"
+            );
+        }
+        let q = one("With 99.8 per cent of ballots counted, Ortiz led.");
+        assert_eq!(
+            (q.unit.as_str(), q.head.as_deref()),
+            ("percent", Some("ballot"))
+        );
+        assert!(find_in(1, "It was 48.7 per cent.")
+            .iter()
+            .all(|q| q.unit != "per"));
+    }
+
+    #[test]
+    fn shares_of_different_things_are_not_the_same_thing() {
+        let vote = one("Ortiz won 48.7 per cent of the vote in the referendum count.");
+        let ballots = one("In the referendum count, 99.8 per cent of ballots counted showed it.");
+        assert!(!same_thing(&vote, &ballots));
+        assert_eq!(agree(&vote, &ballots), Agreement::Unsure);
+        let other = one("Ortiz won 48.71 percent of the vote in the referendum count.");
+        assert!(same_thing(&vote, &other));
+        assert_eq!(agree(&vote, &other), Agreement::Agree);
+        let lower = one("Ortiz won 48.6% of the vote in the referendum count.");
+        assert_eq!(agree(&other, &lower), Agreement::Differ);
+    }
+
+    #[test]
+    fn bounds_and_thousands() {
+        let a = one("Ortiz won by less than 34,000 votes, the count showed.");
+        let b = one("Ortiz won by less than 31,000 votes, the count showed.");
+        assert_eq!(a.amount, "< 34000");
+        assert_eq!(a.text, "less than 34,000 votes");
+        assert!(same_thing(&a, &b));
+        assert_eq!(agree(&a, &b), Agreement::Differ);
+        let c = one("Ortiz won by less than 34 000 votes, the count showed.");
+        assert_eq!(agree(&a, &c), Agreement::Agree);
+    }
+
+    #[test]
+    fn vague_against_exact_is_unsure() {
+        let six = one("After six hours of last-ditch talks in London, they parted.");
+        assert_eq!(six.head.as_deref(), Some("talk"));
+        let several = one("After several hours of talks with Kerry, they parted.");
+        assert!(same_thing(&six, &several));
+        assert_eq!(agree(&six, &several), Agreement::Unsure);
+        let about = one("After about six hours of talks in London, they parted.");
+        assert_eq!(agree(&six, &about), Agreement::Agree);
+    }
+
+    #[test]
+    fn dates_times_and_names_are_not_quantities() {
+        for text in [
+            "The vote on March 16 ended at 3pm.",
+            "In the 1990s, the 16 March vote.",
+            "She met the Two Sessions delegates on 5th May.",
+            "In 2014 nothing happened.",
+            "The G8 summit in Sochi.",
+        ] {
+            assert_eq!(find_in(1, text), [], "{text}");
+        }
+        let crowd = one("On Feb. 26 several thousand people gathered.");
+        assert_eq!(
+            (crowd.amount.as_str(), crowd.unit.as_str()),
+            ("several thousand", "people")
+        );
+        let money = one("Kiev asked for $35bn in aid.");
+        assert_eq!(
+            (money.amount.as_str(), money.unit.as_str()),
+            ("35000000000", "USD")
         );
     }
 
