@@ -233,7 +233,7 @@ fn a_claim_where_one_of_three_outlets_disagrees_marks_exactly_that_cell() {
     }
     f.write(
         "content/events/summit.md",
-        "---\ntitle: The summit\ndate: 2024-05-02\nsources: [wire-summit]\nclaims:\n  - about: Length of the talks\n    reports:\n      wire-summit: six hours\n      daily-summit: \"Six  hours\"\n      radio-summit: several hours\n---\n",
+        "---\ntitle: The summit\ndate: 2024-05-02\nsources: [wire-summit]\nclaims:\n  - about: Length of the talks\n    reports:\n      wire-summit: six hours\n      daily-summit: \"Six  hours\"\n      radio-summit: nine hours\n---\n",
     );
     f.build().ok();
     let html = f.page("compare/summit/index.html");
@@ -245,4 +245,15 @@ fn a_claim_where_one_of_three_outlets_disagrees_marks_exactly_that_cell() {
         .map(|(i, _)| headers[i + 1].clone())
         .collect();
     assert_eq!(marked, ["radio"]);
+    // "several hours" against "six hours" is vague against exact, not a disagreement.
+    f.write(
+        "content/events/summit.md",
+        "---\ntitle: The summit\ndate: 2024-05-02\nsources: [wire-summit]\nclaims:\n  - about: Length of the talks\n    reports:\n      wire-summit: six hours\n      radio-summit: several hours\n---\n",
+    );
+    f.build().ok();
+    let html = f.page("compare/summit/index.html");
+    assert!(html
+        .select(&sel("table.claims td.disagrees"))
+        .next()
+        .is_none());
 }

@@ -42,7 +42,7 @@ fn dossier() -> Fixture {
     );
     f.write(
         "content/events/referendum.md",
-        "---\ntitle: Valdoria rejects the coastal accord in a referendum\ndate: 2031-05-04\nsources: [\"wire-story#p1\", \"wire-story#p3\", \"wire-reprint#p1\", \"lamp-story#p1\", \"star-story#p1\", \"tv-story\", \"times-story\"]\n---\nThe referendum.\n",
+        "---\ntitle: Valdoria rejects the coastal accord in a referendum\ndate: 2031-05-04\nsources: [\"wire-story#p1\", \"wire-story#p3\", \"wire-reprint#p1\", \"lamp-story#p1\", \"star-story#p1\", \"tv-story\", \"times-story\"]\nclaims:\n  - about: Share of the vote against\n    reports:\n      wire-story: \"51.3 percent\"\n      wire-reprint: \"51.3%\"\n      lamp-story: \"51.3 per cent\"\n      tv-story: \"51 per cent\"\n  - about: Margin\n    reports:\n      lamp-story: \"less than 34,000 votes\"\n      star-story: \"less than 31,000 votes\"\n  - about: Day of the vote\n    reports:\n      wire-story: \"Sunday\"\n      times-story: \"4 May\"\n---\nThe referendum.\n",
     );
     f.write(
         "content/events/palace-rally.md",
@@ -245,4 +245,83 @@ fn source_and_publisher_pages_count_what_they_carry() {
         texts_of(&post, "#republished-h ~ ol .article-title"),
         ["wire-reprint"]
     );
+}
+
+#[test]
+fn claims_differ_on_facts_not_on_wording() {
+    let f = dossier();
+    f.build().ok();
+    let page = f.page("compare/referendum/index.html");
+    let rows: Vec<(String, Vec<bool>)> = page
+        .select(&sel("table.claims tbody tr"))
+        .map(|tr| {
+            (
+                collapse(
+                    &tr.select(&sel("th"))
+                        .next()
+                        .unwrap()
+                        .text()
+                        .collect::<String>(),
+                ),
+                tr.select(&sel("td"))
+                    .map(|td| td.value().classes().any(|c| c == "disagrees"))
+                    .collect(),
+            )
+        })
+        .collect();
+    let flagged = |about: &str| {
+        rows.iter()
+            .find(|(a, _)| a == about)
+            .map(|(_, cells)| cells.iter().filter(|c| **c).count())
+            .unwrap()
+    };
+    // 51.3 percent, 51.3%, 51.3 per cent and 51 per cent agree within what was written.
+    assert_eq!(flagged("Share of the vote against"), 0, "{rows:?}");
+    // The two copies of the second wire's story disagree on the margin: both are marked.
+    assert_eq!(flagged("Margin"), 2, "{rows:?}");
+    // "Sunday" in an article of Monday 5 May 2031 is 4 May.
+    assert_eq!(flagged("Day of the vote"), 0, "{rows:?}");
+    // The claims table has a column per article, named with its copy.
+    let heads = texts_of(&page, "table.claims thead th");
+    assert_eq!(heads.len(), 1 + 6, "{heads:?}");
+    assert!(
+        heads
+            .iter()
+            .any(|h| h == "Coastline Press via The Evening Star"),
+        "{heads:?}"
+    );
+    // How a value was read is on hover.
+    let titles: Vec<String> = page
+        .select(&sel("table.claims td[title]"))
+        .filter_map(|td| td.value().attr("title").map(str::to_owned))
+        .collect();
+    assert!(
+        titles.iter().any(|t| t == "read as: < 34000 vote"),
+        "{titles:?}"
+    );
+}
+
+#[test]
+fn detected_differences_on_the_sample_are_few_and_not_repeated() {
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sample_site().join("dossier.json")).unwrap())
+            .unwrap();
+    for event in data["analysis"]["differences"].as_array().unwrap() {
+        let differences = event["differences"].as_array().unwrap();
+        assert!(differences.len() <= 5, "{event}");
+        for difference in differences {
+            let about = difference["about"].as_str().unwrap();
+            assert!(!about.starts_with("per "), "{about}");
+            let mut stated: Vec<(String, String)> = difference["stated"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| (s["url"].to_string(), s["text"].to_string()))
+                .collect();
+            let n = stated.len();
+            stated.sort();
+            stated.dedup();
+            assert_eq!(stated.len(), n, "listed twice in {difference}");
+        }
+    }
 }

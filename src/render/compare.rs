@@ -11,7 +11,8 @@ use super::context::{
     ActorRef, ArticleRef, ClaimView, DateView, EventRef, QuoteView, SourceRef, Views,
 };
 use crate::analyse::passages::Side;
-use crate::analyse::quantities::{self, same_thing, Quantity};
+use crate::analyse::quantities::{self, Quantity};
+use crate::analyse::values::{Agreement, Value};
 use crate::model::Event;
 
 /// Shared passages shown on a comparison page, the longest first.
@@ -133,8 +134,26 @@ pub struct TermView {
     pub paragraph: usize,
 }
 
+/// What a comparison page says first: who reported, what they share, where they disagree.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareSummary {
+    /// Articles compared (each once).
+    pub articles: usize,
+    /// Independent sources: outlets, a story and its copies counted once.
+    pub sources: usize,
+    /// Articles that are copies of another's story.
+    pub copies: usize,
+    /// Statements carried by two sources or more.
+    pub shared_quotes: usize,
+    /// The claims where an article's value disagrees with another's.
+    pub disputed: Vec<String>,
+    /// The detected differences, as listed further down.
+    pub differences: Vec<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareView {
+    pub summary: CompareSummary,
     pub event: EventRef,
     pub columns: Vec<Column>,
     pub shared_quotes: Vec<QuoteView>,
@@ -153,6 +172,9 @@ pub struct CompareView {
     pub claims: Vec<ClaimView>,
     pub differences: Vec<Difference>,
 }
+
+/// At most this many detected figure differences on a comparison page: the largest ones.
+const MAX_FIGURE_DIFFERENCES: usize = 4;
 
 impl Views<'_> {
     /// The articles (indices) that report `event`, oldest first.
@@ -419,7 +441,22 @@ impl Views<'_> {
         rows.truncate(30);
 
         let event_view = self.event(event);
+        let differences = self.differences(event, &articles);
+        let summary = CompareSummary {
+            articles: articles.len(),
+            sources: outlets.len(),
+            copies: articles.iter().filter(|&&i| a.is_copy(d, i)).count(),
+            shared_quotes: shared_quotes.len(),
+            disputed: event_view
+                .claims
+                .iter()
+                .filter(|c| c.cells.iter().any(|cell| cell.disagrees))
+                .map(|c| c.about.clone())
+                .collect(),
+            differences: differences.iter().map(|x| x.about.clone()).collect(),
+        };
         CompareView {
+            summary,
             event: self.event_ref(event),
             columns,
             shared_quotes,
@@ -432,13 +469,12 @@ impl Views<'_> {
                 outlets: outlets.iter().map(|s| self.source_ref(s)).collect(),
                 rows,
             },
-            claim_articles: event_view
-                .reports
-                .iter()
+            claim_articles: super::context::unique_reports(&event_view.reports)
+                .into_iter()
                 .map(|r| r.article.clone())
                 .collect(),
             claims: event_view.claims,
-            differences: self.differences(event, &articles),
+            differences,
         }
     }
 
@@ -494,65 +530,116 @@ impl Views<'_> {
                 text: text.to_owned(),
             }
         };
-        // Quantities (found here, for these articles only): the same unit in related sentences,
-        // different amounts, two outlets.
+        // Quantities in the paragraphs this event cites (all of an article cited whole):
+        // two outlets' figures for the same thing (same unit and head noun) that disagree
+        // beyond the precision written; each pair once, the largest disagreement first.
+        let cited = |i: usize| -> Vec<usize> {
+            let numbers: Vec<usize> = event
+                .reports
+                .iter()
+                .filter(|r| r.article == d.articles[i].slug)
+                .filter_map(|r| r.paragraph)
+                .collect();
+            if numbers.is_empty()
+                || event
+                    .reports
+                    .iter()
+                    .any(|r| r.article == d.articles[i].slug && r.paragraph.is_none())
+            {
+                (1..=d.articles[i].paragraphs.len()).collect()
+            } else {
+                numbers
+            }
+        };
         let found: HashMap<usize, Vec<Quantity>> = articles
             .iter()
             .map(|&i| {
                 (
                     i,
-                    d.articles[i]
-                        .paragraphs
-                        .iter()
-                        .enumerate()
-                        .flat_map(|(n, p)| quantities::find_in(n + 1, p))
+                    cited(i)
+                        .into_iter()
+                        .filter_map(|n| d.articles[i].paragraphs.get(n - 1).map(|p| (n, p)))
+                        .flat_map(|(n, p)| quantities::find_in(n, p))
                         .collect(),
                 )
             })
             .collect();
-        let mut used = vec![Vec::new(); articles.len()];
+        let mut pairs: Vec<(f64, bool, Difference)> = Vec::new();
+        let mut seen: Vec<(String, String)> = Vec::new();
         for (x, &i) in articles.iter().enumerate() {
-            for (qi, q) in found[&i].iter().enumerate() {
-                if used[x].contains(&qi) {
+            for &j in &articles[x + 1..] {
+                if d.articles[j].source == d.articles[i].source {
                     continue;
                 }
-                let mut group: Vec<(usize, usize)> = vec![(x, qi)];
-                for (y, &j) in articles.iter().enumerate().skip(x + 1) {
-                    if d.articles[j].source == d.articles[i].source {
-                        continue;
+                for q in &found[&i] {
+                    for r in &found[&j] {
+                        let verdict = quantities::agree(q, r);
+                        let vague = verdict == Agreement::Unsure
+                            && quantities::same_thing(q, r)
+                            && (matches!(q.value, Value::Vague { .. })
+                                != matches!(r.value, Value::Vague { .. }));
+                        if verdict != Agreement::Differ && !vague {
+                            continue;
+                        }
+                        let key = (q.text.to_lowercase(), r.text.to_lowercase());
+                        if seen.contains(&key) {
+                            continue;
+                        }
+                        seen.push(key);
+                        let size = match (&q.value, &r.value) {
+                            (Value::Figure(a), Value::Figure(b)) => {
+                                let (a, b) = (a.number.value, b.number.value);
+                                (a - b).abs() / a.abs().max(b.abs()).max(f64::MIN_POSITIVE)
+                            }
+                            _ => 0.0,
+                        };
+                        let thing = q.head.as_deref().map_or(q.unit.clone(), |h| {
+                            if h == q.unit {
+                                h.to_owned()
+                            } else {
+                                format!("{} of {h}", q.unit)
+                            }
+                        });
+                        pairs.push((
+                            size,
+                            vague,
+                            Difference {
+                                about: format!("{thing} (detected figure)"),
+                                stated: vec![
+                                    stated(i, q.paragraph, &q.text),
+                                    stated(j, r.paragraph, &r.text),
+                                ],
+                                note: vague.then(|| {
+                                    "a vague amount against an exact one: not a disagreement"
+                                        .to_owned()
+                                }),
+                            },
+                        ));
                     }
-                    if let Some(rj) = found[&j].iter().position(|r| same_thing(q, r)) {
-                        group.push((y, rj));
-                    }
-                }
-                let amounts: Vec<&str> = group
-                    .iter()
-                    .map(|&(y, r)| found[&articles[y]][r].amount.as_str())
-                    .collect();
-                if group.len() >= 2 && amounts.iter().any(|m| *m != amounts[0]) {
-                    for &(y, r) in &group {
-                        used[y].push(r);
-                    }
-                    out.push(Difference {
-                        about: format!("{} (detected figure)", q.unit),
-                        stated: group
-                            .iter()
-                            .map(|&(y, r)| {
-                                let found = &found[&articles[y]][r];
-                                stated(articles[y], found.paragraph, &found.text)
-                            })
-                            .collect(),
-                        note: None,
-                    });
                 }
             }
         }
+        // Real disagreements first, the largest first; then vague against exact.
+        pairs.sort_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
+        out.extend(
+            pairs
+                .into_iter()
+                .map(|(_, _, d)| d)
+                .take(MAX_FIGURE_DIFFERENCES),
+        );
         // Dates: words that speak of this event with another date.
         let event_index = d.event_index(&event.slug);
         let mut dates: Vec<Stated> = Vec::new();
         let mut agree: Vec<Stated> = Vec::new();
+        // Each article's words once: the same date is not listed three times.
+        let mut listed: Vec<(usize, String)> = Vec::new();
         for &i in articles {
             for found in &a.dates[i] {
+                let key = (i, found.text.to_lowercase());
+                if listed.contains(&key) {
+                    continue;
+                }
+                listed.push(key);
                 if found.contradicts.is_some() && found.contradicts == event_index {
                     dates.push(stated(
                         i,

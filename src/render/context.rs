@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::markdown::{self, InlineLink};
-use crate::analyse::Analysis;
+use crate::analyse::{values, Analysis};
 use crate::config::{ActorLinks, Config};
 use crate::model::{Actor, Article, Dossier, Event, PartialDate, Source};
 
@@ -278,7 +278,10 @@ pub struct ClaimCell {
     pub article: String,
     /// What the article reports; `None` when it does not report the claim.
     pub text: Option<String>,
-    /// True when this article's report differs from the most common one.
+    /// The value as read: "48.71 %", "< 34000 vote", "2014-03-16", or the text.
+    pub value: Option<String>,
+    /// True when this article's value disagrees with another article's beyond the precision
+    /// written (48.71 % and 48.7 % agree; "less than 31,000" and "less than 34,000" do not).
     pub disagrees: bool,
 }
 
@@ -292,6 +295,8 @@ pub struct EventView {
     /// Distinct outlets among the reports.
     pub outlets: Vec<SourceRef>,
     pub claims: Vec<ClaimView>,
+    /// The columns of the claims table: each reporting article once.
+    pub claim_reports: Vec<ReportView>,
     /// Its comparison page, when two or more outlets report it.
     pub compare_url: Option<String>,
 }
@@ -817,11 +822,14 @@ impl<'a> Views<'a> {
                 })
             })
             .collect();
+        // One column per article, however many of its paragraphs the event cites.
+        let claim_reports: Vec<ReportView> =
+            unique_reports(&reports).into_iter().cloned().collect();
         let claims = event
             .claims
             .iter()
             .map(|claim| {
-                let texts: Vec<Option<&str>> = reports
+                let texts: Vec<Option<&str>> = claim_reports
                     .iter()
                     .map(|r| {
                         claim
@@ -831,18 +839,31 @@ impl<'a> Views<'a> {
                             .map(|(_, t)| t.as_str())
                     })
                     .collect();
-                let majority = majority(texts.iter().flatten().copied());
+                // Each value read as a quantity, bound, date or text, dates resolved from its
+                // article's publication; a cell differs only when its value disagrees beyond
+                // what was written with another article's.
+                let values: Vec<Option<values::Value>> = claim_reports
+                    .iter()
+                    .zip(&texts)
+                    .map(|(r, text)| {
+                        text.map(|t| {
+                            let published =
+                                self.dossier.article(&r.article.slug).map(|a| &a.published);
+                            values::parse(t, published)
+                        })
+                    })
+                    .collect();
                 ClaimView {
                     about: claim.about.clone(),
-                    cells: reports
+                    cells: claim_reports
                         .iter()
                         .zip(&texts)
-                        .map(|(r, text)| ClaimCell {
+                        .zip(&values)
+                        .map(|((r, text), value)| ClaimCell {
                             article: r.article.slug.clone(),
                             text: text.map(str::to_owned),
-                            disagrees: text.is_some_and(|t| {
-                                majority.as_ref().is_some_and(|m| normalise(t) != *m)
-                            }),
+                            value: value.as_ref().map(ToString::to_string),
+                            disagrees: value.as_ref().is_some_and(|v| odd_one_out(v, &values)),
                         })
                         .collect(),
                 }
@@ -863,6 +884,7 @@ impl<'a> Views<'a> {
                 .map(|s| self.source_ref(s))
                 .collect(),
             reports,
+            claim_reports,
             claims,
             compare_url: self.is_compared(event).then(|| self.compare_url(event)),
         }
@@ -871,40 +893,28 @@ impl<'a> Views<'a> {
 
 /// The most common of `texts` after normalising case and spacing; `None` on a tie between
 /// the most common ones: with no majority, no cell is marked as the odd one out.
-fn majority<'t>(texts: impl Iterator<Item = &'t str>) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for text in texts {
-        let key = normalise(text);
-        match counts.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((key, 1)),
+/// Whether claim value `v` is one to mark among `all` (itself included): it disagrees with
+/// another beyond the precision written, more often than it agrees with the others. With two
+/// values that disagree both are marked; with three, only the one the other two contradict.
+fn odd_one_out(v: &values::Value, all: &[Option<values::Value>]) -> bool {
+    let (mut agree, mut differ) = (0, 0);
+    for other in all.iter().flatten() {
+        match values::compare(v, other) {
+            values::Agreement::Differ => differ += 1,
+            values::Agreement::Agree if !std::ptr::eq(v, other) => agree += 1,
+            _ => {}
         }
     }
-    if counts.len() < 2 {
-        return counts.pop().map(|(k, _)| k);
-    }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    (counts[0].1 > counts[1].1).then(|| counts[0].0.clone())
+    differ > 0 && differ > agree
 }
 
-fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn majority_marks_only_the_odd_one_out() {
-        assert_eq!(
-            majority(["six hours", "Six  hours", "several hours"].into_iter()).as_deref(),
-            Some("six hours")
-        );
-        assert_eq!(majority(["a", "b"].into_iter()), None);
-        assert_eq!(majority(["a"].into_iter()).as_deref(), Some("a"));
+/// The reports of an event, each article once (the first of its cited paragraphs).
+pub fn unique_reports(reports: &[ReportView]) -> Vec<&ReportView> {
+    let mut out: Vec<&ReportView> = Vec::new();
+    for r in reports {
+        if !out.iter().any(|o| o.article.slug == r.article.slug) {
+            out.push(r);
+        }
     }
+    out
 }
