@@ -279,6 +279,8 @@ fn the_sample_dossier_is_attributed_exactly() {
 fn unseen_dossiers_are_attributed_with_precision_first() {
     let gold = common::repo().join("tests/gold");
     let mut total = Score::default();
+    let mut by_construction: BTreeMap<String, Score> = BTreeMap::new();
+    let mut by_style: BTreeMap<String, Score> = BTreeMap::new();
     let mut misses = Vec::new();
     let mut sets = 0;
     for entry in std::fs::read_dir(&gold).unwrap() {
@@ -295,9 +297,27 @@ fn unseen_dossiers_are_attributed_with_precision_first() {
         let report = measure(copy.path(), &root.join("quotes.yaml"));
         print(&root.file_name().unwrap().to_string_lossy(), &report);
         add(&mut total, report.overall);
+        for (key, score) in &report.by_construction {
+            add(by_construction.entry(key.clone()).or_default(), *score);
+        }
+        for (key, score) in &report.by_style {
+            add(by_style.entry(key.clone()).or_default(), *score);
+        }
         misses.extend(report.misses);
     }
     assert!(sets >= 2, "no unseen gold sets under {}", gold.display());
+    print(
+        "all unseen sets",
+        &Report {
+            overall: total,
+            by_construction,
+            by_style,
+            gold: 0,
+            terms: 0,
+            terms_found: 0,
+            misses: Vec::new(),
+        },
+    );
     println!(
         "all unseen sets: precision {:.3}, recall {:.3} ({} attributed, {} right, {} expected, {} terms attributed)",
         total.precision(),
