@@ -43,6 +43,9 @@ pub struct Analysis {
     pub actor_quotes: Vec<usize>,
     /// Per article: the dates stated in its text, in reading order.
     pub dates: Vec<Vec<dates::DetectedDate>>,
+    /// Per article: the figures stated in its paragraphs ("six hours", "less than 34,000
+    /// votes"), in reading order, for the detected differences of comparisons.
+    pub quantities: Vec<Vec<quantities::Quantity>>,
     /// Every pair of articles that shares passages, ordered by the pair's indices.
     pub overlaps: Vec<passages::PairOverlap>,
     /// Per article: the indices into `overlaps` of the pairs it is part of.
@@ -99,6 +102,7 @@ pub fn replace_article(
     let quotes = quotes::find_one(dossier, index, &found);
     analysis.mentions[index] = found;
     analysis.dates[index] = dates::find_one(dossier, index).0;
+    analysis.quantities[index] = quantities::of_article(&dossier.articles[index]);
 
     // Quote groups: the edited article's members leave their groups; each new quote joins the
     // group of an old quote with the same words, or a group of its own.
@@ -149,13 +153,24 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     let timer = crate::Timer::start();
     let (matcher, mut problems) = Matcher::new(dossier);
     let (dates, date_problems) = dates::find_all(dossier);
+    let quantities = {
+        use rayon::prelude::*;
+        dossier
+            .articles
+            .par_iter()
+            .map(quantities::of_article)
+            .collect()
+    };
     timer.lap("analyse: dates");
     problems.extend(date_problems);
     let mentions = mentions::find_all(dossier, &matcher);
     timer.lap("analyse: mentions");
     let quotes = quotes::find_all(dossier, &mentions);
     timer.lap("analyse: quotes");
-    (shared(dossier, mentions, quotes, dates), problems)
+    (
+        shared(dossier, mentions, quotes, dates, quantities),
+        problems,
+    )
 }
 
 /// After [`replace_article`]: computes again what articles share (passages, quote groups, the
@@ -165,7 +180,8 @@ pub fn refresh_shared(dossier: &Dossier, analysis: &mut Analysis) {
     let mentions = std::mem::take(&mut analysis.mentions);
     let quotes = std::mem::take(&mut analysis.quotes);
     let dates = std::mem::take(&mut analysis.dates);
-    *analysis = shared(dossier, mentions, quotes, dates);
+    let quantities = std::mem::take(&mut analysis.quantities);
+    *analysis = shared(dossier, mentions, quotes, dates, quantities);
 }
 
 /// What articles share, from the facts of each: shared passages, the actors' articles,
@@ -175,6 +191,7 @@ fn shared(
     mentions: Vec<Vec<Mention>>,
     quotes: Vec<Vec<Quote>>,
     dates: Vec<Vec<dates::DetectedDate>>,
+    quantities: Vec<Vec<quantities::Quantity>>,
 ) -> Analysis {
     let timer = crate::Timer::start();
     let overlaps = passages::find_all(dossier);
@@ -263,6 +280,7 @@ fn shared(
         quote_group,
         actor_quotes,
         dates,
+        quantities,
         overlaps,
         article_overlaps,
         original,

@@ -39,6 +39,16 @@ fn glued_unit(word: &str) -> bool {
 }
 
 /// The quantities in one paragraph's text.
+/// Every figure of an article's paragraphs, in reading order.
+pub fn of_article(article: &crate::model::Article) -> Vec<Quantity> {
+    article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(n, p)| find_in(n + 1, p))
+        .collect()
+}
+
 pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
     let tokens = values::tokens(text);
     let all_words = words(text);

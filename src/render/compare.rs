@@ -173,6 +173,24 @@ pub struct CompareView {
     pub differences: Vec<Difference>,
 }
 
+/// The paragraphs `event` cites from article `slug`, in order; `None` when it cites the article
+/// as a whole (a report without a paragraph, alone or beside cited ones).
+fn cited_paragraphs(event: &Event, slug: &str) -> Option<Vec<usize>> {
+    let reports: Vec<Option<usize>> = event
+        .reports
+        .iter()
+        .filter(|r| r.article == slug)
+        .map(|r| r.paragraph)
+        .collect();
+    if reports.iter().any(Option::is_none) {
+        return None;
+    }
+    let mut numbers: Vec<usize> = reports.into_iter().flatten().filter(|&n| n > 0).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    Some(numbers)
+}
+
 /// At most this many detected figure differences on a comparison page: the largest ones.
 const MAX_FIGURE_DIFFERENCES: usize = 4;
 
@@ -231,25 +249,16 @@ impl Views<'_> {
             .iter()
             .map(|&i| {
                 let article = self.article_ref(&d.articles[i]);
-                let mut numbers: Vec<usize> = event
-                    .reports
-                    .iter()
-                    .filter(|r| r.article == d.articles[i].slug)
-                    .filter_map(|r| r.paragraph)
-                    .collect();
-                numbers.sort_unstable();
-                numbers.dedup();
-                let cited = numbers
+                let cited = cited_paragraphs(event, &d.articles[i].slug)
+                    .unwrap_or_default()
                     .into_iter()
                     .filter_map(|n| {
-                        d.articles[i]
-                            .paragraphs
-                            .get(n - 1)
-                            .map(|text| CitedParagraph {
-                                number: n,
-                                text: text.clone(),
-                                url: format!("{}#p{n}", article.url),
-                            })
+                        let text = d.articles[i].paragraphs.get(n.checked_sub(1)?)?;
+                        Some(CitedParagraph {
+                            number: n,
+                            text: text.clone(),
+                            url: format!("{}#p{n}", article.url),
+                        })
                     })
                     .collect();
                 Column {
@@ -347,7 +356,11 @@ impl Views<'_> {
                 {
                     terms[slot].terms.push(TermView {
                         text: quote.text.trim_end_matches([',', '.']).to_owned(),
-                        url: format!("{}#p{}", article.url, quote.paragraph),
+                        url: if quote.paragraph > 0 {
+                            format!("{}#p{}", article.url, quote.paragraph)
+                        } else {
+                            article.url.clone()
+                        },
                         paragraph: quote.paragraph,
                     });
                 }
@@ -469,8 +482,9 @@ impl Views<'_> {
                 outlets: outlets.iter().map(|s| self.source_ref(s)).collect(),
                 rows,
             },
-            claim_articles: super::context::unique_reports(&event_view.reports)
-                .into_iter()
+            claim_articles: event_view
+                .claim_reports
+                .iter()
                 .map(|r| r.article.clone())
                 .collect(),
             claims: event_view.claims,
@@ -534,45 +548,32 @@ impl Views<'_> {
         // two outlets' figures for the same thing (same unit and head noun) that disagree
         // beyond the precision written; each pair once, the largest disagreement first.
         let cited = |i: usize| -> Vec<usize> {
-            let numbers: Vec<usize> = event
-                .reports
-                .iter()
-                .filter(|r| r.article == d.articles[i].slug)
-                .filter_map(|r| r.paragraph)
-                .collect();
-            if numbers.is_empty()
-                || event
-                    .reports
-                    .iter()
-                    .any(|r| r.article == d.articles[i].slug && r.paragraph.is_none())
-            {
-                (1..=d.articles[i].paragraphs.len()).collect()
-            } else {
-                numbers
-            }
+            cited_paragraphs(event, &d.articles[i].slug)
+                .unwrap_or_else(|| (1..=d.articles[i].paragraphs.len()).collect())
         };
-        let found: HashMap<usize, Vec<Quantity>> = articles
+        let found: HashMap<usize, Vec<&Quantity>> = articles
             .iter()
             .map(|&i| {
+                let paragraphs = cited(i);
                 (
                     i,
-                    cited(i)
-                        .into_iter()
-                        .filter_map(|n| d.articles[i].paragraphs.get(n - 1).map(|p| (n, p)))
-                        .flat_map(|(n, p)| quantities::find_in(n, p))
+                    a.quantities[i]
+                        .iter()
+                        .filter(|q| paragraphs.contains(&q.paragraph))
                         .collect(),
                 )
             })
             .collect();
         let mut pairs: Vec<(f64, bool, Difference)> = Vec::new();
-        let mut seen: Vec<(String, String)> = Vec::new();
+        let mut seen: std::collections::HashSet<(String, String)> =
+            std::collections::HashSet::new();
         for (x, &i) in articles.iter().enumerate() {
             for &j in &articles[x + 1..] {
                 if d.articles[j].source == d.articles[i].source {
                     continue;
                 }
-                for q in &found[&i] {
-                    for r in &found[&j] {
+                for &q in &found[&i] {
+                    for &r in &found[&j] {
                         let verdict = quantities::agree(q, r);
                         let vague = verdict == Agreement::Unsure
                             && quantities::same_thing(q, r)
@@ -581,11 +582,11 @@ impl Views<'_> {
                         if verdict != Agreement::Differ && !vague {
                             continue;
                         }
-                        let key = (q.text.to_lowercase(), r.text.to_lowercase());
-                        if seen.contains(&key) {
+                        // The same two wordings once, whichever outlet said which.
+                        let (x, y) = (q.text.to_lowercase(), r.text.to_lowercase());
+                        if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
                             continue;
                         }
-                        seen.push(key);
                         let size = match (&q.value, &r.value) {
                             (Value::Figure(a), Value::Figure(b)) => {
                                 let (a, b) = (a.number.value, b.number.value);

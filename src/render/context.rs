@@ -600,16 +600,14 @@ impl<'a> Views<'a> {
         let actor: &Actor = &self.dossier.actors[index];
         let mut by_source: Vec<SourceGroup> = Vec::new();
         let mentioning = &self.analysis.actor_articles[index];
+        // Each story counts once: its first article in the list counts, its copies are listed.
+        let mut counted_stories = std::collections::HashSet::new();
         for &(article_index, mentions) in mentioning {
             let article = &self.dossier.articles[article_index];
-            // A copy whose story also mentions the actor is listed, not counted again.
-            let original = self.analysis.original[article_index];
-            let counted = if original != article_index
-                && mentioning.iter().any(|&(other, _)| other == original)
-            {
-                0
-            } else {
+            let counted = if counted_stories.insert(self.analysis.original[article_index]) {
                 mentions
+            } else {
+                0
             };
             let first_paragraph = self.analysis.mentions[article_index]
                 .iter()
@@ -891,8 +889,6 @@ impl<'a> Views<'a> {
     }
 }
 
-/// The most common of `texts` after normalising case and spacing; `None` on a tie between
-/// the most common ones: with no majority, no cell is marked as the odd one out.
 /// Whether claim value `v` is one to mark among `all` (itself included): it disagrees with
 /// another beyond the precision written, more often than it agrees with the others. With two
 /// values that disagree both are marked; with three, only the one the other two contradict.

@@ -133,14 +133,17 @@ impl<'a> Views<'a> {
 
         let mut mentions = Vec::new();
         for (i, list) in a.mentions.iter().enumerate() {
+            // (actor, paragraph) → count, in order of first mention.
+            let mut at: std::collections::HashMap<(usize, usize), usize> =
+                std::collections::HashMap::new();
             let mut counted: Vec<(usize, usize, usize)> = Vec::new();
             for m in list {
-                match counted
-                    .iter_mut()
-                    .find(|(x, p, _)| *x == m.actor && *p == m.paragraph)
-                {
-                    Some((_, _, n)) => *n += 1,
-                    None => counted.push((m.actor, m.paragraph, 1)),
+                match at.get(&(m.actor, m.paragraph)) {
+                    Some(&k) => counted[k].2 += 1,
+                    None => {
+                        at.insert((m.actor, m.paragraph), counted.len());
+                        counted.push((m.actor, m.paragraph, 1));
+                    }
                 }
             }
             mentions.extend(counted.into_iter().map(|(x, p, n)| MentionData {
