@@ -2165,6 +2165,7 @@ mod tests {
             image: None,
             pronoun: None,
             members: vec![],
+            notes: vec![],
             events: vec![],
             body: String::new(),
         }
@@ -2198,6 +2199,7 @@ mod tests {
             actors: vec![],
             summary: None,
             quotes: vec![],
+            notes: vec![],
             draft: false,
             body: body.into(),
             paragraphs,
