@@ -86,6 +86,7 @@ fuzz_target!(|data: &[u8]| {
                     kind: None,
                     reject: false,
                 }],
+                notes: vec![],
                 draft: false,
             }),
         )
@@ -103,6 +104,7 @@ fuzz_target!(|data: &[u8]| {
                 affiliation: None,
                 image: None,
                 pronoun: None,
+                notes: vec![],
             }),
         )
     };
@@ -143,6 +145,7 @@ fuzz_target!(|data: &[u8]| {
                     line: 1,
                     reports: vec![(at("one"), report.clone()), (at("two"), about.clone())],
                 }],
+                notes: vec![],
             }),
         ),
         doc(

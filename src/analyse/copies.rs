@@ -70,6 +70,7 @@ mod tests {
             actors: vec![],
             summary: None,
             quotes: vec![],
+            notes: vec![],
             draft: false,
             body: String::new(),
             paragraphs: vec![],

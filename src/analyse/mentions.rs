@@ -167,6 +167,7 @@ mod tests {
             image: None,
             pronoun: None,
             members: vec![],
+            notes: vec![],
             events: vec![],
             body: String::new(),
         }

@@ -2304,6 +2304,7 @@ mod tests {
             image: None,
             pronoun: None,
             members: vec![],
+            notes: vec![],
             events: vec![],
             body: String::new(),
         }
@@ -2337,6 +2338,7 @@ mod tests {
             actors: vec![],
             summary: None,
             quotes: vec![],
+            notes: vec![],
             draft: false,
             body: body.into(),
             paragraphs,

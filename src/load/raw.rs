@@ -54,6 +54,8 @@ pub struct RawArticle {
     pub actors: Vec<Spanned<String>>,
     pub summary: Option<String>,
     pub quotes: Vec<RawQuote>,
+    /// The analyst's notes: paragraph key (`p3`) → Markdown.
+    pub notes: Vec<(Spanned<String>, String)>,
     pub draft: bool,
 }
 
@@ -76,6 +78,8 @@ pub struct RawActor {
     pub affiliation: Option<Spanned<String>>,
     pub image: Option<String>,
     pub pronoun: Option<Spanned<String>>,
+    /// The analyst's notes (Markdown), in the order written.
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -96,6 +100,8 @@ pub struct RawEvent {
     pub actors: Vec<Spanned<String>>,
     pub sources: Vec<Spanned<String>>,
     pub claims: Vec<RawClaim>,
+    /// The analyst's notes (Markdown), in the order written.
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -125,6 +131,7 @@ pub const ARTICLE_KEYS: &[&str] = &[
     "actors",
     "summary",
     "quotes",
+    "notes",
     "draft",
 ];
 pub const ACTOR_KEYS: &[&str] = &[
@@ -135,10 +142,11 @@ pub const ACTOR_KEYS: &[&str] = &[
     "affiliation",
     "image",
     "pronoun",
+    "notes",
 ];
 pub const SOURCE_KEYS: &[&str] = &["name", "aliases", "url", "kind", "country"];
 pub const EVENT_KEYS: &[&str] = &[
-    "title", "date", "end", "place", "actors", "sources", "claims",
+    "title", "date", "end", "place", "actors", "sources", "claims", "notes",
 ];
 pub const PAGE_KEYS: &[&str] = &["title", "summary", "weight", "draft"];
 const QUOTE_KEYS: &[&str] = &["text", "by", "kind", "reject"];
@@ -249,6 +257,7 @@ fn article(f: &mut Fields) -> RawArticle {
         actors: f.strings("actors"),
         summary: text(f, "summary"),
         quotes,
+        notes: f.map("notes"),
         draft: f.bool("draft").unwrap_or(false),
     }
 }
@@ -263,6 +272,7 @@ fn actor(f: &mut Fields) -> RawActor {
         affiliation: f.string("affiliation", false),
         image: text(f, "image"),
         pronoun: f.string("pronoun", false),
+        notes: notes(f),
     }
 }
 
@@ -300,7 +310,17 @@ fn event(f: &mut Fields) -> RawEvent {
         actors: f.strings("actors"),
         sources: f.strings("sources"),
         claims,
+        notes: notes(f),
     }
+}
+
+/// An actor's or event's `notes:`: one Markdown text, or a list of them.
+fn notes(f: &mut Fields) -> Vec<String> {
+    f.strings("notes")
+        .into_iter()
+        .map(|n| n.value)
+        .filter(|n| !n.trim().is_empty())
+        .collect()
 }
 
 fn page(f: &mut Fields) -> RawPage {

@@ -159,6 +159,54 @@ impl<'a> Fields<'a> {
         out
     }
 
+    /// A map of `name: text` lines (such as an article's `notes:`), each name with the line
+    /// and column where it is written.
+    pub fn map(&mut self, key: &str) -> Vec<(Spanned<String>, String)> {
+        let Some(value) = self.value(key).cloned() else {
+            return Vec::new();
+        };
+        let mapping = match value {
+            Value::Mapping(mapping) => mapping,
+            Value::Null => return Vec::new(),
+            other => {
+                let d = self
+                    .error_at_key(
+                        key,
+                        format!(
+                            "`{key}` must be `name: text` lines, not {}",
+                            describe(&other)
+                        ),
+                    )
+                    .with_hint(format!("write it as {key}: {{p3: \"…\", p5: \"…\"}}"));
+                self.problems.push(d);
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        let mut from = self.key_position(key).0;
+        for (k, v) in mapping {
+            let (Some(k), Some(v)) = (scalar(&k), scalar(&v)) else {
+                let d = self
+                    .error_at_key(key, format!("each entry of `{key}` must be `name: text`"))
+                    .with_hint(format!("write it as {key}: {{p3: \"…\"}}"));
+                self.problems.push(d);
+                continue;
+            };
+            // `p3:` on its own line or inside `{p3: "…", …}`.
+            let (line, column) = self.find_from(&format!("{k}:"), from);
+            from = line;
+            out.push((
+                Spanned {
+                    value: k,
+                    line,
+                    column,
+                },
+                v,
+            ));
+        }
+        out
+    }
+
     pub fn bool(&mut self, key: &str) -> Option<bool> {
         match self.value(key)? {
             Value::Bool(b) => Some(*b),

@@ -100,6 +100,8 @@ pub struct Article {
     pub summary: Option<String>,
     /// Quotes added or attributed by hand.
     pub quotes: Vec<HandQuote>,
+    /// The analyst's notes on paragraphs, in paragraph order.
+    pub notes: Vec<Note>,
     pub draft: bool,
     /// The Markdown body.
     pub body: String,
@@ -117,6 +119,16 @@ pub struct Article {
     #[serde(skip)]
     pub body_line: usize,
     pub word_count: usize,
+}
+
+/// The analyst's note on one paragraph of an article (`notes: {p3: "…"}`): the analyst's own
+/// reading, never the outlet's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// 1-based paragraph number (`#pN`).
+    pub paragraph: usize,
+    /// Markdown.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -201,6 +213,8 @@ pub struct Actor {
     pub members: Vec<String>,
     /// Events whose `actors:` name this one, oldest first.
     pub events: Vec<String>,
+    /// The analyst's notes (Markdown).
+    pub notes: Vec<String>,
     /// The Markdown profile.
     pub body: String,
 }
@@ -250,6 +264,8 @@ pub struct Event {
     /// event's `sources:` and the articles' `events:`, oldest article first.
     pub reports: Vec<Report>,
     pub claims: Vec<Claim>,
+    /// The analyst's notes (Markdown).
+    pub notes: Vec<String>,
     pub body: String,
 }
 
@@ -298,6 +314,10 @@ pub const RESERVED_PAGE_SLUGS: &[&str] = &[
     "sitemap.xml",
     "404",
     "dossier.json",
+    "notes",
+    "bibliography",
+    "bibliography.bib",
+    "bibliography.json",
 ];
 
 #[derive(Debug, Clone, Serialize)]

@@ -180,6 +180,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     actors,
                     summary: raw.summary.clone(),
                     quotes,
+                    notes: Vec::new(),
                     draft: raw.draft,
                     body: String::new(),
                     paragraphs: Vec::new(),
@@ -189,6 +190,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     word_count: 0,
                 };
                 fill_body(&mut article, doc, parsed[k].take().expect("parsed above"));
+                article.notes = check.notes(&raw.notes, article.paragraphs.len());
                 dossier.articles.push(article);
             }
             RawData::Actor(raw) => {
@@ -237,6 +239,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     pronoun,
                     members: Vec::new(),
                     events: Vec::new(),
+                    notes: raw.notes.clone(),
                     body: doc.body.clone(),
                 });
             }
@@ -319,6 +322,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     actors,
                     reports,
                     claims,
+                    notes: raw.notes.clone(),
                     body: doc.body.clone(),
                 });
             }
@@ -655,6 +659,54 @@ impl Checker<'_, '_> {
             line,
             column: 1,
         }
+    }
+
+    /// An article's `notes:`, each keyed by a paragraph of its `count` (`p3`), in paragraph
+    /// order; a key that names no paragraph is an error at its line.
+    fn notes(&mut self, raw: &[(Spanned<String>, String)], count: usize) -> Vec<Note> {
+        let mut notes: Vec<Note> = Vec::new();
+        for (key, text) in raw {
+            let anchor = key.value.trim().trim_start_matches('#');
+            let number = anchor
+                .strip_prefix('p')
+                .and_then(|n| n.parse::<usize>().ok());
+            let paragraph = match number {
+                Some(n) if (1..=count).contains(&n) => n,
+                _ => {
+                    let message = match number {
+                        Some(_) => format!(
+                            "a note on paragraph `{anchor}`, which this article does not have"
+                        ),
+                        None => format!("`{anchor}` in `notes` is not a paragraph"),
+                    };
+                    let plural = if count == 1 { "" } else { "s" };
+                    let hint = match count {
+                        0 => "the article has no paragraphs to note".to_owned(),
+                        _ => format!(
+                            "the article has {count} paragraph{plural}: name one as p1 to p{count}"
+                        ),
+                    };
+                    self.error(key, message, hint);
+                    continue;
+                }
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            match notes.iter_mut().find(|n| n.paragraph == paragraph) {
+                // `p3` and `"#p3"` both written: one note of both texts.
+                Some(note) => {
+                    note.text.push_str("\n\n");
+                    note.text.push_str(text);
+                }
+                None => notes.push(Note {
+                    paragraph,
+                    text: text.clone(),
+                }),
+            }
+        }
+        notes.sort_by_key(|n| n.paragraph);
+        notes
     }
 
     /// An event's `sources:` entry: `article` or `article#pN`.

@@ -34,6 +34,9 @@ pub struct Nav {
     pub compare: String,
     pub chronology: String,
     pub search: String,
+    /// The analyst's notes; empty when the dossier has none.
+    pub notes: String,
+    pub bibliography: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -142,8 +145,14 @@ pub struct ArticleView {
     pub summary: ArticleRef,
     /// The original address, if known.
     pub original_url: Option<String>,
+    /// The text; after each paragraph a `div.para-side` holds the analyst's note on it (if
+    /// any) and its "cite" control.
     pub body_html: String,
     pub paragraphs: usize,
+    /// The analyst's notes, by paragraph.
+    pub notes: Vec<NoteView>,
+    /// The article in the bibliography's style (Chicago notes-bibliography).
+    pub citation: String,
     pub actors: Vec<ActorRef>,
     pub events: Vec<EventRef>,
     /// Dates stated in the text, in reading order.
@@ -154,6 +163,15 @@ pub struct ArticleView {
     pub quotes: Vec<ArticleQuote>,
     /// The words it puts in quotation marks without reporting speech.
     pub terms: Vec<ArticleQuote>,
+}
+
+/// An analyst's note on one paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView {
+    pub paragraph: usize,
+    /// The paragraph's URL (`articles/<slug>/#pN`).
+    pub url: String,
+    pub html: String,
 }
 
 /// A quote as its article page lists it.
@@ -240,6 +258,8 @@ pub struct ActorView {
     pub members: Vec<ActorRef>,
     pub image: Option<String>,
     pub body_html: String,
+    /// The analyst's notes (rendered Markdown).
+    pub notes_html: Vec<String>,
     pub article_count: usize,
     pub by_source: Vec<SourceGroup>,
     pub events: Vec<EventRef>,
@@ -291,6 +311,8 @@ pub struct EventView {
     pub summary: EventRef,
     pub actors: Vec<ActorRef>,
     pub body_html: String,
+    /// The analyst's notes (rendered Markdown).
+    pub notes_html: Vec<String>,
     pub reports: Vec<ReportView>,
     /// Distinct outlets among the reports.
     pub outlets: Vec<SourceRef>,
@@ -360,6 +382,12 @@ impl<'a> Views<'a> {
             } else {
                 String::new()
             },
+            notes: if super::notes::any(self.dossier) {
+                self.url("notes/")
+            } else {
+                String::new()
+            },
+            bibliography: self.url("bibliography/"),
         }
     }
 
@@ -441,11 +469,16 @@ impl<'a> Views<'a> {
             &self.config.markdown,
             &self.actor_links(index, root),
         );
+        let notes = self.article_notes(article);
+        let work = self.work(article);
+        let body_html = self.with_sides(&body_html, &notes, &work);
         ArticleView {
             summary: self.article_ref(article),
             original_url: article.url.clone(),
             body_html,
             paragraphs: article.paragraphs.len(),
+            notes,
+            citation: work.entry(),
             actors: self.analysis.article_actors[index]
                 .iter()
                 .map(|&(a, n)| self.actor_ref(a, n))
@@ -654,6 +687,7 @@ impl<'a> Views<'a> {
                 .collect(),
             image: actor.image.clone(),
             body_html: markdown::render(&actor.body, &self.config.markdown, &[]),
+            notes_html: self.notes_html(&actor.notes),
             article_count: self.analysis.actor_articles[index].len(),
             by_source,
             events: actor
@@ -876,6 +910,7 @@ impl<'a> Views<'a> {
                 .map(|a| self.actor_ref(a, self.analysis.actor_mentions[a]))
                 .collect(),
             body_html: markdown::render(&event.body, &self.config.markdown, &[]),
+            notes_html: self.notes_html(&event.notes),
             outlets: event
                 .outlets(self.dossier)
                 .into_iter()

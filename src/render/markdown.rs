@@ -41,11 +41,50 @@ const MAX_RAW_NESTING: usize = 256;
 /// Renders `markdown`; `links[n - 1]` are the links to insert into paragraph `n`, sorted by
 /// start and not overlapping.
 pub fn render(markdown: &str, settings: &MarkdownConfig, links: &[Vec<InlineLink>]) -> String {
-    match render_with(markdown, settings, links, false) {
+    render_numbered(markdown, settings, links, true)
+}
+
+/// Renders a short text that is not an article's (an analyst's note): its paragraphs carry no
+/// `#pN` anchors, so that they never clash with the article's.
+pub fn render_note(markdown: &str, settings: &MarkdownConfig) -> String {
+    render_numbered(markdown, settings, &[], false)
+}
+
+fn render_numbered(
+    markdown: &str,
+    settings: &MarkdownConfig,
+    links: &[Vec<InlineLink>],
+    numbered: bool,
+) -> String {
+    match render_with(markdown, settings, links, false, numbered) {
         Some(html) => html,
         // Raw HTML too deeply nested to sanitise in reasonable time: shown as text.
-        None => render_with(markdown, settings, links, true).unwrap_or_default(),
+        None => render_with(markdown, settings, links, true, numbered).unwrap_or_default(),
     }
+}
+
+/// Inserts `after(n)` right after the end of paragraph `n` (the `<p id="pN">` that
+/// [`render`] writes) in `html`, for every paragraph it returns something for.
+pub fn after_paragraphs(html: &str, mut after: impl FnMut(usize) -> Option<String>) -> String {
+    let mut out = String::with_capacity(html.len() * 2);
+    let mut rest = html;
+    let mut next = 1;
+    loop {
+        let open = format!("<p id=\"p{next}\">");
+        let Some(start) = rest.find(&open) else { break };
+        // A paragraph holds no other paragraph: its end is the first `</p>` after it.
+        let Some(end) = rest[start..].find("</p>").map(|e| start + e + "</p>".len()) else {
+            break;
+        };
+        out.push_str(&rest[..end]);
+        if let Some(extra) = after(next) {
+            out.push_str(&extra);
+        }
+        rest = &rest[end..];
+        next += 1;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// [`render`], with raw HTML written as text when `raw_as_text`; `None` when the raw HTML is
@@ -55,6 +94,7 @@ fn render_with(
     settings: &MarkdownConfig,
     links: &[Vec<InlineLink>],
     raw_as_text: bool,
+    numbered: bool,
 ) -> Option<String> {
     let mut events: Vec<Event> = Vec::new();
     let mut depth = 0usize;
@@ -83,7 +123,7 @@ fn render_with(
             continue;
         }
         match event {
-            Event::Start(Tag::Paragraph) if is_top_level_paragraph(depth) => {
+            Event::Start(Tag::Paragraph) if numbered && is_top_level_paragraph(depth) => {
                 paragraph += 1;
                 depth += 1;
                 in_paragraph = Some(0);

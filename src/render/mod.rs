@@ -3,6 +3,7 @@
 //! touches the file system (templates arrive compiled, output leaves as bytes).
 
 pub mod chronology;
+pub mod cite;
 pub mod compare;
 pub mod context;
 pub mod data;
@@ -10,6 +11,7 @@ pub mod feeds;
 pub mod links;
 pub mod markdown;
 pub mod network;
+pub mod notes;
 mod pages;
 pub mod templates;
 pub mod timeline;

@@ -26,6 +26,10 @@ pub enum PageKind {
     CompareIndex,
     Compare,
     Search,
+    Notes,
+    Bibliography,
+    BibTex,
+    CslJson,
     Feed,
     Sitemap,
     NotFound,
@@ -49,6 +53,10 @@ impl PageKind {
             PageKind::CompareIndex => "comparison index",
             PageKind::Compare => "comparisons",
             PageKind::Search => "search page",
+            PageKind::Notes => "notes page",
+            PageKind::Bibliography => "bibliography",
+            PageKind::BibTex => "BibTeX file",
+            PageKind::CslJson => "CSL-JSON file",
             PageKind::Feed => "feed",
             PageKind::Sitemap => "sitemap",
             PageKind::NotFound => "not-found page",
@@ -98,6 +106,9 @@ impl PlannedPage {
             PageKind::CompareIndex => "compare_index.html",
             PageKind::Compare => "compare.html",
             PageKind::Search => "search.html",
+            PageKind::Notes => "notes.html",
+            PageKind::Bibliography => "bibliography.html",
+            PageKind::BibTex | PageKind::CslJson => "",
             PageKind::Feed | PageKind::Sitemap => "",
             PageKind::NotFound => "404.html",
             PageKind::Data | PageKind::Asset => "",
@@ -130,7 +141,17 @@ pub fn plan(dossier: &Dossier, config: &Config) -> Vec<PlannedPage> {
         PlannedPage::new(PageKind::CompareIndex, "compare/index.html".into(), 0),
         PlannedPage::new(PageKind::Feed, "atom.xml".into(), 0),
         PlannedPage::new(PageKind::Sitemap, "sitemap.xml".into(), 0),
+        PlannedPage::new(PageKind::Bibliography, "bibliography/index.html".into(), 0),
+        PlannedPage::new(PageKind::BibTex, "bibliography.bib".into(), 0),
+        PlannedPage::new(PageKind::CslJson, "bibliography.json".into(), 0),
     ]);
+    if super::notes::any(dossier) {
+        pages.push(PlannedPage::new(
+            PageKind::Notes,
+            "notes/index.html".into(),
+            0,
+        ));
+    }
     if config.search {
         pages.push(PlannedPage::new(
             PageKind::Search,
@@ -251,6 +272,22 @@ impl<'a> Renderer<'a> {
                 return Ok(super::feeds::sitemap(&super::plan(d, config), config).into_bytes())
             }
             PageKind::Search => ("Search".to_owned(), format!("Search {}", config.title)),
+            PageKind::BibTex => return Ok(super::cite::bibtex(&v.works()).into_bytes()),
+            PageKind::CslJson => return Ok(super::cite::csl_json(&v.works()).into_bytes()),
+            PageKind::Notes => {
+                ctx.insert("notes", &v.notes_page());
+                (
+                    "Analyst’s notes".to_owned(),
+                    format!("The analyst’s notes on {}", config.title),
+                )
+            }
+            PageKind::Bibliography => {
+                ctx.insert("entries", &v.bibliography());
+                (
+                    "Bibliography".to_owned(),
+                    format!("Every article of {}, cited", config.title),
+                )
+            }
             PageKind::Index => {
                 // The latest articles; the chronology and the source pages list them all.
                 let articles: Vec<_> = d

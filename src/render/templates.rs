@@ -21,6 +21,8 @@ pub const REQUIRED: &[&str] = &[
     "compare_index.html",
     "compare.html",
     "search.html",
+    "notes.html",
+    "bibliography.html",
     "404.html",
 ];
 

@@ -443,6 +443,10 @@ fn affected(site: &Site, changed: &[PathBuf]) -> BTreeSet<String> {
         "chronology/index.html",
         "compare/index.html",
         "dossier.json",
+        "notes/index.html",
+        "bibliography/index.html",
+        "bibliography.bib",
+        "bibliography.json",
     ]
     .into_iter()
     .map(str::to_owned)
