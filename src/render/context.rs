@@ -34,6 +34,8 @@ pub struct Nav {
     pub compare: String,
     pub chronology: String,
     pub search: String,
+    /// Coverage by outlet group; empty when no source names a group.
+    pub coverage: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -357,6 +359,11 @@ impl<'a> Views<'a> {
             // Empty when the dossier has no search page: templates leave the form out.
             search: if self.config.search {
                 self.url("search/")
+            } else {
+                String::new()
+            },
+            coverage: if self.has_groups() {
+                self.url("coverage/")
             } else {
                 String::new()
             },

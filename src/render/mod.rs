@@ -5,8 +5,10 @@
 pub mod chronology;
 pub mod compare;
 pub mod context;
+pub mod coverage;
 pub mod data;
 pub mod feeds;
+pub mod front;
 pub mod links;
 pub mod markdown;
 pub mod network;
