@@ -373,3 +373,31 @@ fn without_groups_there_is_no_coverage_page_and_the_matrix_has_no_group_row() {
     assert!(!attrs_of(&front, ".masthead nav a", "href").contains(&"coverage/".to_owned()));
     assert!(text_of(&f.page("compare/port-talks/index.html"), ".by-group").is_none());
 }
+
+#[test]
+fn the_sample_front_page_briefs() {
+    let site = sample_site();
+    let front = read_html(&site.join("index.html"));
+    let summary = text_of(&front, ".briefing-summary").expect("the analyst's summary");
+    assert!(
+        summary.starts_with("In brief On Friday 14 March 2014")
+            && summary.contains("Sergei Lavrov"),
+        "{summary}"
+    );
+    assert!(!texts_of(&front, ".disputed-list > li").is_empty());
+    assert_eq!(
+        texts_of(&front, "table.matrix th.group"),
+        [
+            "Wire agencies",
+            "Western broadcasters",
+            "Gulf and Azerbaijani outlets"
+        ]
+    );
+    let ahead = texts_of(&front, ".ahead-events li a");
+    assert!(
+        ahead.iter().any(|e| e.starts_with("Referendum in Crimea")),
+        "{ahead:?}"
+    );
+    let coverage = read_html(&site.join("coverage/index.html"));
+    assert!(!texts_of(&coverage, ".blindspot-list > li").is_empty());
+}
