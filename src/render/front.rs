@@ -31,6 +31,8 @@ pub struct Statement {
     /// The outlet as pages name it ("Reuters via Daily Example" for a copy).
     pub outlet: String,
     pub source: SourceRef,
+    /// What `outlet` adds to the source's name for a copy: "via Daily Example", "(copy)".
+    pub via: Option<String>,
     pub text: String,
     /// The article, or the paragraph where the statement is known.
     pub url: String,
@@ -168,6 +170,13 @@ impl Views<'_> {
                     .filter_map(|(cell, report)| {
                         Some(Statement {
                             outlet: report.article.outlet.clone(),
+                            via: report
+                                .article
+                                .outlet
+                                .strip_prefix(report.article.source.name.as_str())
+                                .map(str::trim)
+                                .filter(|v| !v.is_empty())
+                                .map(str::to_owned),
                             source: report.article.source.clone(),
                             text: cell.text.clone()?,
                             url: report.url.clone(),
@@ -204,6 +213,7 @@ impl Views<'_> {
                         .into_iter()
                         .map(|s| Statement {
                             outlet: s.source.name.clone(),
+                            via: None,
                             source: s.source,
                             text: s.text,
                             url: s.url,
