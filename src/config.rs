@@ -26,6 +26,10 @@ pub struct Config {
     pub search: bool,
     pub markdown: MarkdownConfig,
     pub links: LinksConfig,
+    /// Outlet groups named and ordered by `[groups]` (sources name theirs in `groups:`), in
+    /// the order written (tables keep it: the `preserve_order` feature of `toml`).
+    #[serde(skip)]
+    pub groups: Vec<GroupConfig>,
     /// Where each setting is written in site.toml, for messages about its value that later
     /// stages find (such as an output folder they refuse).
     #[serde(skip)]
@@ -44,6 +48,15 @@ pub struct MarkdownConfig {
 #[serde(default)]
 pub struct LinksConfig {
     pub actors: ActorLinks,
+}
+
+/// One entry of `[groups]`: `wires = "Wire agencies"`, or a table with `name` and
+/// `description`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupConfig {
+    pub slug: String,
+    pub name: String,
+    pub description: Option<String>,
 }
 
 /// Which mentions of an actor in an article body become links to the actor's page.
@@ -68,6 +81,7 @@ impl Default for Config {
             search: true,
             markdown: MarkdownConfig::default(),
             links: LinksConfig::default(),
+            groups: Vec::new(),
             written: Written::default(),
         }
     }
@@ -101,9 +115,11 @@ const TOP_KEYS: &[&str] = &[
     "search",
     "markdown",
     "links",
+    "groups",
 ];
 const MARKDOWN_KEYS: &[&str] = &["smart_punctuation", "highlight_theme", "unsafe_html"];
 const LINKS_KEYS: &[&str] = &["actors"];
+const GROUP_KEYS: &[&str] = &["name", "description"];
 
 /// The syntect themes that ship in the binary, for `highlight_theme`.
 pub const HIGHLIGHT_THEMES: &[&str] = &[
@@ -231,6 +247,7 @@ impl Config {
                     .with_hint("for example: base_url = \"https://example.org/crimea/\""),
             ),
         }
+        config.groups = groups(&written, &table, &mut problems);
         config.written = written;
         if problems.is_empty() {
             Ok(config)
@@ -276,6 +293,107 @@ impl Config {
             }
             None => &self.base_url,
         }
+    }
+}
+
+/// The outlet groups of `[groups]`, in the order written, each checked: a slug for a key, a
+/// name or a table of `name` and `description` for a value.
+fn groups(
+    written: &Written,
+    table: &toml::Table,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<GroupConfig> {
+    let entries = match table.get("groups") {
+        None => return Vec::new(),
+        Some(toml::Value::Table(entries)) => entries,
+        Some(_) => {
+            problems.push(
+                written
+                    .at_key(
+                        "groups",
+                        Diagnostic::error(FILE_NAME, "`groups` must be a table"),
+                    )
+                    .with_hint("write it as a section: [groups], then one line per group: wires = \"Wire agencies\""),
+            );
+            return Vec::new();
+        }
+    };
+    let mut groups = Vec::new();
+    for (slug, value) in entries {
+        let key = format!("groups.{slug}");
+        if !crate::load::is_slug(slug) {
+            problems.push(
+                written
+                    .at_key(
+                        &key,
+                        Diagnostic::error(FILE_NAME, format!("`{slug}` is not a group slug")),
+                    )
+                    .with_hint(format!(
+                        "a group's key is what sources write in `groups:`: lowercase letters, digits and hyphens, such as `{}`",
+                        crate::load::slugify(slug)
+                    )),
+            );
+            continue;
+        }
+        let not_text = |field: &str| {
+            written
+                .at_value(
+                    &format!("{key}{field}"),
+                    Diagnostic::error(
+                        FILE_NAME,
+                        format!(
+                            "the {} of group `{slug}` must be text",
+                            if field.is_empty() {
+                                "name"
+                            } else {
+                                &field[1..]
+                            }
+                        ),
+                    ),
+                )
+                .with_hint(format!("for example: {slug} = \"{}\"", name_of_slug(slug)))
+        };
+        let (name, description) = match value {
+            toml::Value::String(name) => (name.clone(), None),
+            toml::Value::Table(fields) => {
+                check_keys(written, fields, Some(&key), GROUP_KEYS, problems);
+                let text = |field: &str, problems: &mut Vec<Diagnostic>| match fields.get(field) {
+                    None => None,
+                    Some(toml::Value::String(text)) => Some(text.clone()),
+                    Some(_) => {
+                        problems.push(not_text(&format!(".{field}")));
+                        None
+                    }
+                };
+                let name = text("name", problems).unwrap_or_else(|| name_of_slug(slug));
+                (name, text("description", problems))
+            }
+            _ => {
+                problems.push(not_text(""));
+                continue;
+            }
+        };
+        let name = match name.trim() {
+            "" => name_of_slug(slug),
+            name => name.to_owned(),
+        };
+        groups.push(GroupConfig {
+            slug: slug.clone(),
+            name,
+            description,
+        });
+    }
+    groups
+}
+
+/// The name of a group that `[groups]` does not name: its slug in words, capitalised
+/// (`western-broadcasters` → "Western broadcasters").
+pub fn name_of_slug(slug: &str) -> String {
+    let words = slug.replace('-', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -535,6 +653,55 @@ mod tests {
                 problems[0]
             );
         }
+    }
+
+    #[test]
+    fn groups_keep_the_order_written_and_take_names_or_tables() {
+        let text = "title = \"T\"\n[groups]\nwires = \"Wire agencies\"\nstate-media = { name = \"State media\", description = \"Owned by a state\" }\nbroadcasters = {}\n";
+        let config = Config::parse(text).unwrap();
+        let names: Vec<(&str, &str)> = config
+            .groups
+            .iter()
+            .map(|g| (g.slug.as_str(), g.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("wires", "Wire agencies"),
+                ("state-media", "State media"),
+                ("broadcasters", "Broadcasters")
+            ]
+        );
+        assert_eq!(
+            config.groups[1].description.as_deref(),
+            Some("Owned by a state")
+        );
+        let text = "title = \"T\"\n[groups.zulu]\nname = \"Z\"\n[groups.alpha]\nname = \"A\"\n";
+        let config = Config::parse(text).unwrap();
+        assert_eq!(config.groups[0].slug, "zulu");
+    }
+
+    #[test]
+    fn bad_groups_are_errors_at_their_line() {
+        let text =
+            "title = \"T\"\n[groups]\nWires = \"W\"\nstate = 3\n[groups.tv]\nnmae = \"TV\"\n";
+        let problems = Config::parse(text).unwrap_err();
+        let mut messages: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+        messages.sort();
+        assert_eq!(problems.len(), 3, "{messages:#?}");
+        assert!(
+            messages[0].starts_with("site.toml:3:1: error: `Wires` is not a group slug"),
+            "{messages:#?}"
+        );
+        assert!(
+            messages[1].starts_with("site.toml:4:9: error: the name of group `state` must be text"),
+            "{messages:#?}"
+        );
+        assert!(
+            messages[2].starts_with("site.toml:6:1: error: unknown key `groups.tv.nmae`")
+                && messages[2].contains("did you mean `name`?"),
+            "{messages:#?}"
+        );
     }
 
     #[test]

@@ -2719,6 +2719,7 @@ mod tests {
                 term: false,
                 reject: false,
             }],
+            notes: vec![],
             draft: false,
             body: dossier_body.clone(),
             paragraphs,

@@ -20,9 +20,22 @@ unsafe_html = false
 
 [links]
 actors = "first-per-paragraph"                      # first-per-paragraph | first-per-article | all | none
+
+[groups]                                            # outlet groups (sources' `groups:`), in this order
+wires = "Wire agencies"
 "#;
 
 const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "content/_index.md",
+        r#"---
+title: "In brief"
+---
+
+The analyst's summary, shown first on the front page: what happened, what the outlets
+agree on and where they differ, in a few sentences of Markdown. Replace it with yours.
+"#,
+    ),
     (
         "content/articles/example-wire-summit-opens.md",
         r#"---
@@ -58,6 +71,8 @@ An example actor: every name and alias that occurs in an article links to this p
 name: "Example Wire"
 kind: wire
 country: "Nowhere"
+ownership: private
+groups: [wires]
 ---
 
 An example outlet: every article names the outlet whose reporting it is.

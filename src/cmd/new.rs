@@ -60,11 +60,12 @@ pub fn skeleton(kind: Kind, slug: &str, today: &str) -> String {
             "---\nname: \"{title}\"\naliases: []                  # other spellings, surnames, titles as they occur in the text\nkind: person                 # person | organisation | state\n# role: \"…\"\n# affiliation: ACTOR-SLUG\n---\n\nA short profile.\n"
         ),
         Kind::Source => format!(
-            "---\nname: \"{title}\"\n# url: https://…\nkind: newspaper              # wire | newspaper | broadcaster | agency | aggregator\n# country: \"…\"\n---\n\nA sentence about the outlet.\n"
+            "---\nname: \"{title}\"\n# url: https://…\nkind: newspaper              # wire | newspaper | broadcaster | agency | aggregator\n# country: \"…\"\n# ownership: private         # state | public | private | cooperative | nonprofit\n# groups: []                 # outlet groups (slugs), named in site.toml's [groups]\n---\n\nA sentence about the outlet.\n"
         ),
         Kind::Event => format!(
             "---\ntitle: \"{title}\"\ndate: {today}                # required: 2014, 2014-03, 2014-03-14 or with a time\n# end: {today}\n# place: \"…\"\nactors: []\nsources: []                  # article slugs, optionally with a paragraph: article-slug#p3\n# claims:\n#   - about: \"…\"\n#     reports:\n#       article-slug: \"…\"\n---\n\nA short description.\n"
         ),
         Kind::Page => format!("---\ntitle: \"{title}\"\n# summary: \"…\"\n# weight: 0\n---\n\nThe page's text.\n"),
+        Kind::Front => "---\n# title: \"In brief\"\n---\n\nThe analyst's summary of the dossier.\n".to_owned(),
     }
 }

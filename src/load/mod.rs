@@ -12,8 +12,8 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 pub use raw::{
-    is_slug, slugify, RawActor, RawArticle, RawClaim, RawData, RawDocument, RawEvent, RawPage,
-    RawQuote, RawSource, Spanned,
+    is_slug, slugify, RawActor, RawArticle, RawClaim, RawData, RawDocument, RawEvent, RawFront,
+    RawPage, RawQuote, RawSource, Spanned,
 };
 
 use crate::diagnostics::{line_col, Diagnostic};
@@ -34,10 +34,19 @@ pub enum Kind {
     Source,
     Event,
     Page,
+    /// `content/_index.md`: the analyst's summary on the front page.
+    Front,
 }
 
+/// The front page's summary: `content/_index.md`, beside the content folders.
+pub const FRONT_FILE: &str = "_index.md";
+
 impl Kind {
+    /// The folder under `content/` (none, "", for the front page's file).
     pub fn dir(self) -> &'static str {
+        if self == Kind::Front {
+            return "";
+        }
         CONTENT_DIRS
             .iter()
             .find(|(_, kind)| *kind == self)
@@ -82,12 +91,14 @@ pub fn load(root: &Path) -> (Vec<RawDocument>, Vec<Diagnostic>) {
 /// Parses the text of one content file of `kind` named `<slug>.md`, as [`load`] does for each
 /// file it reads (after [`normalise_text`]). For tests and fuzzing.
 pub fn parse_source(kind: Kind, slug: &str, text: &str) -> (Option<RawDocument>, Vec<Diagnostic>) {
+    let name = match kind {
+        Kind::Front => FRONT_FILE.to_owned(),
+        _ => format!("{slug}.md"),
+    };
     raw::parse(SourceFile {
         kind,
         slug: slug.to_owned(),
-        path: PathBuf::from("content")
-            .join(kind.dir())
-            .join(format!("{slug}.md")),
+        path: PathBuf::from("content").join(kind.dir()).join(name),
         text: normalise_text(text),
         unreadable: false,
     })
@@ -106,6 +117,12 @@ pub fn load_one(root: &Path, path: &Path) -> Option<(Option<RawDocument>, Vec<Di
         return None;
     }
     let folder = parts.next()?;
+    if folder == FRONT_FILE && parts.next().is_none() {
+        return Some(match read_file(Kind::Front, path, rel) {
+            (file, None) => raw::parse(file),
+            (file, Some(problem)) => (Some(raw::unreadable(file)), vec![problem]),
+        });
+    }
     if rel
         .components()
         .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
@@ -163,6 +180,10 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             continue;
         }
         let rel = relative(root, &path);
+        if rel == Path::new("content").join(FRONT_FILE) {
+            paths.push((Kind::Front, path, rel));
+            continue;
+        }
         let folder = rel
             .components()
             .nth(1)
@@ -174,7 +195,7 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             Some((_, kind)) => paths.push((*kind, path, rel)),
             None => problems.push(
                 Diagnostic::error(&rel, "a Markdown file outside the content folders")
-                    .with_hint("move it into content/articles/, content/actors/, content/sources/, content/events/ or content/pages/"),
+                    .with_hint("move it into content/articles/, content/actors/, content/sources/, content/events/ or content/pages/ (the front page's summary is content/_index.md)"),
             ),
         }
     }

@@ -37,6 +37,7 @@ pub enum RawData {
     Source(RawSource),
     Event(RawEvent),
     Page(RawPage),
+    Front(RawFront),
     /// A file whose front matter could not be read: its slug exists (references to it are not
     /// dangling), but it has no data. Its problems are reported where it was read.
     Unreadable(Kind),
@@ -89,6 +90,8 @@ pub struct RawSource {
     pub url: Option<String>,
     pub kind: Option<Spanned<String>>,
     pub country: Option<String>,
+    pub ownership: Option<Spanned<String>>,
+    pub groups: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -120,6 +123,14 @@ pub struct RawPage {
     pub draft: bool,
 }
 
+/// `content/_index.md`: the analyst's summary of the dossier for the front page. Its front
+/// matter is optional.
+#[derive(Debug, Clone, Default)]
+pub struct RawFront {
+    /// A heading for the summary.
+    pub title: Option<String>,
+}
+
 pub const ARTICLE_KEYS: &[&str] = &[
     "title",
     "source",
@@ -144,11 +155,20 @@ pub const ACTOR_KEYS: &[&str] = &[
     "pronoun",
     "notes",
 ];
-pub const SOURCE_KEYS: &[&str] = &["name", "aliases", "url", "kind", "country"];
+pub const SOURCE_KEYS: &[&str] = &[
+    "name",
+    "aliases",
+    "url",
+    "kind",
+    "country",
+    "ownership",
+    "groups",
+];
 pub const EVENT_KEYS: &[&str] = &[
     "title", "date", "end", "place", "actors", "sources", "claims", "notes",
 ];
 pub const PAGE_KEYS: &[&str] = &["title", "summary", "weight", "draft"];
+pub const FRONT_KEYS: &[&str] = &["title"];
 const QUOTE_KEYS: &[&str] = &["text", "by", "kind", "reject"];
 const CLAIM_KEYS: &[&str] = &["about", "reports"];
 
@@ -158,7 +178,21 @@ const CLAIM_KEYS: &[&str] = &["about", "reports"];
 /// for its slug as an unreadable file does.
 pub fn parse(file: SourceFile) -> (Option<RawDocument>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    if !is_slug(&file.slug) {
+    // The front page's summary needs no front matter: a file of Markdown alone is its body.
+    if file.kind == Kind::Front && !file.text.starts_with("---") {
+        return (
+            Some(RawDocument {
+                slug: file.slug,
+                path: file.path,
+                body: file.text.clone(),
+                body_line: 1,
+                text: file.text,
+                data: RawData::Front(RawFront::default()),
+            }),
+            problems,
+        );
+    }
+    if file.kind != Kind::Front && !is_slug(&file.slug) {
         problems.push(
             Diagnostic::error(
                 &file.path,
@@ -195,6 +229,7 @@ pub fn parse(file: SourceFile) -> (Option<RawDocument>, Vec<Diagnostic>) {
         Kind::Source => RawData::Source(source(&mut fields)),
         Kind::Event => RawData::Event(event(&mut fields)),
         Kind::Page => RawData::Page(page(&mut fields)),
+        Kind::Front => RawData::Front(front(&mut fields)),
     };
     let body = split.body.to_owned();
     let body_line = split.body_line;
@@ -284,6 +319,8 @@ fn source(f: &mut Fields) -> RawSource {
         url: text(f, "url"),
         kind: f.string("kind", false),
         country: text(f, "country"),
+        ownership: f.string("ownership", false),
+        groups: f.strings("groups"),
     }
 }
 
@@ -330,6 +367,13 @@ fn page(f: &mut Fields) -> RawPage {
         summary: text(f, "summary"),
         weight: f.integer("weight").unwrap_or(0),
         draft: f.bool("draft").unwrap_or(false),
+    }
+}
+
+fn front(f: &mut Fields) -> RawFront {
+    f.check_keys(FRONT_KEYS);
+    RawFront {
+        title: text(f, "title"),
     }
 }
 
@@ -434,6 +478,37 @@ mod tests {
         };
         assert_eq!(e.claims[0].reports[1].0.line, 8);
         assert_eq!(e.claims[0].reports[1].1, "several hours");
+    }
+
+    #[test]
+    fn the_front_page_summary_needs_no_front_matter() {
+        let (doc, problems) = parse(file(Kind::Front, "_index", "Kerry and **Lavrov** met.\n"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let doc = doc.unwrap();
+        assert!(matches!(doc.data, RawData::Front(RawFront { title: None })));
+        assert_eq!(doc.body, "Kerry and **Lavrov** met.\n");
+        let text = "---\ntitle: In brief\nsumary: x\n---\nText\n";
+        let (doc, problems) = parse(file(Kind::Front, "_index", text));
+        let RawData::Front(front) = doc.unwrap().data else {
+            panic!()
+        };
+        assert_eq!(front.title.as_deref(), Some("In brief"));
+        assert_eq!(problems[0].line, 3, "{}", problems[0]);
+    }
+
+    #[test]
+    fn sources_read_ownership_and_groups() {
+        let text = "---\nname: Wire\nownership: private\ngroups: [wires, western]\n---\n";
+        let (doc, problems) = parse(file(Kind::Source, "wire", text));
+        assert!(problems.is_empty(), "{problems:?}");
+        let RawData::Source(s) = doc.unwrap().data else {
+            panic!()
+        };
+        assert_eq!(s.ownership.unwrap().value, "private");
+        assert_eq!(
+            (s.groups[1].value.as_str(), s.groups[1].line),
+            ("western", 4)
+        );
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct Dossier {
     pub events: Vec<Event>,
     /// By weight, then title.
     pub pages: Vec<Page>,
+    /// The analyst's summary for the front page (`content/_index.md`), when written.
+    pub front: Option<Front>,
     #[serde(skip)]
     pub(crate) index: Index,
 }
@@ -228,6 +230,10 @@ impl Actor {
 
 pub const SOURCE_KINDS: &[&str] = &["wire", "newspaper", "broadcaster", "agency", "aggregator"];
 
+/// Who owns an outlet (`ownership:`): a state (or its government), a public-service body, a
+/// private company, its members (a cooperative), or a non-profit body.
+pub const OWNERSHIPS: &[&str] = &["state", "public", "private", "cooperative", "nonprofit"];
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
     pub slug: String,
@@ -240,6 +246,11 @@ pub struct Source {
     /// One of [`SOURCE_KINDS`].
     pub kind: Option<String>,
     pub country: Option<String>,
+    /// One of [`OWNERSHIPS`].
+    pub ownership: Option<String>,
+    /// Slugs of the outlet groups it belongs to (`groups:`; named and ordered by `[groups]`
+    /// of site.toml), in the order written.
+    pub groups: Vec<String>,
     /// Articles whose reporting is this outlet's, newest first.
     pub articles: Vec<String>,
     /// Articles of other outlets that this site republished, newest first.
@@ -299,6 +310,18 @@ pub struct Claim {
     pub reports: Vec<(String, String)>,
 }
 
+/// The analyst's summary of the dossier (`content/_index.md`), shown first on the front page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Front {
+    /// The file it was read from, relative to the dossier root, for messages.
+    #[serde(skip)]
+    pub path: std::path::PathBuf,
+    /// A heading for the summary (`title:`), when written.
+    pub title: Option<String>,
+    /// The Markdown summary.
+    pub body: String,
+}
+
 /// Top-level paths the site uses for its own pages; a free page (`/<slug>/`) cannot take them.
 pub const RESERVED_PAGE_SLUGS: &[&str] = &[
     "articles",
@@ -307,6 +330,7 @@ pub const RESERVED_PAGE_SLUGS: &[&str] = &[
     "events",
     "compare",
     "chronology",
+    "coverage",
     "search",
     "static",
     "pagefind",

@@ -77,7 +77,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
             RawData::Event(_) => {
                 known.events.insert(&doc.slug);
             }
-            RawData::Page(_) => {}
+            RawData::Page(_) | RawData::Front(_) => {}
             // Its slug exists; references to it are not dangling.
             RawData::Unreadable(kind) => {
                 known.unreadable.insert(&doc.slug);
@@ -94,7 +94,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     Kind::Event => {
                         known.events.insert(&doc.slug);
                     }
-                    Kind::Page => {}
+                    Kind::Page | Kind::Front => {}
                 }
             }
         }
@@ -249,6 +249,8 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     .as_ref()
                     .and_then(|k| check.choice(k, "kind", SOURCE_KINDS));
                 let url = raw.url.as_ref().and_then(|u| check.url(u, "url"));
+                let ownership = raw.ownership.as_ref().and_then(|o| check.ownership(o));
+                let groups = unique(raw.groups.iter().filter_map(|g| check.group(g)));
                 dossier.sources.push(Source {
                     slug: doc.slug.clone(),
                     path: doc.path.clone(),
@@ -262,6 +264,8 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     url,
                     kind: kind.map(str::to_owned),
                     country: raw.country.clone(),
+                    ownership: ownership.map(str::to_owned),
+                    groups,
                     articles: Vec::new(),
                     republished: Vec::new(),
                     republished_by: Vec::new(),
@@ -327,6 +331,13 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                 });
             }
             RawData::Unreadable(_) => {}
+            RawData::Front(raw) => {
+                dossier.front = Some(Front {
+                    path: doc.path.clone(),
+                    title: raw.title.clone().filter(|t| !t.trim().is_empty()),
+                    body: doc.body.clone(),
+                });
+            }
             RawData::Page(raw) => {
                 if raw.draft && !options.drafts {
                     continue;
@@ -607,6 +618,43 @@ impl Checker<'_, '_> {
         None
     }
 
+    /// A source's `ownership:`, one of [`OWNERSHIPS`]; a kind of outlet written here is
+    /// pointed to `kind:`.
+    fn ownership(&mut self, at: &Spanned<String>) -> Option<&'static str> {
+        let value = at.value.trim();
+        if let Some(found) = OWNERSHIPS.iter().find(|o| **o == value) {
+            return Some(found);
+        }
+        let hint = if SOURCE_KINDS.contains(&value) {
+            format!("`{value}` is a kind of outlet: write `kind: {value}`, and for `ownership` one of: {}", OWNERSHIPS.join(", "))
+        } else {
+            match did_you_mean(value, OWNERSHIPS.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("use one of: {}", OWNERSHIPS.join(", ")),
+            }
+        };
+        self.error(at, format!("`{value}` is not a valid `ownership`"), hint);
+        None
+    }
+
+    /// One of a source's `groups:`: a slug, named by `[groups]` of site.toml or from itself.
+    fn group(&mut self, at: &Spanned<String>) -> Option<String> {
+        let value = at.value.trim();
+        if crate::load::is_slug(value) {
+            return Some(value.to_owned());
+        }
+        self.error(
+            at,
+            format!("`{value}` is not a group slug"),
+            format!(
+                "write the group's slug (`{}`) and give it a name in site.toml: [groups] {} = \"{value}\"",
+                crate::load::slugify(value),
+                crate::load::slugify(value)
+            ),
+        );
+        None
+    }
+
     /// An absolute http(s) URL, or nothing: a `javascript:` or other scheme never reaches a page.
     fn url(&mut self, url: &str, key: &str) -> Option<String> {
         let url = url.trim();
@@ -773,12 +821,14 @@ fn kind_name(data: &RawData) -> &'static str {
         RawData::Source(_) => "source",
         RawData::Event(_) => "event",
         RawData::Page(_) => "page",
+        RawData::Front(_) => "front page",
         RawData::Unreadable(kind) => match kind {
             Kind::Article => "article",
             Kind::Actor => "actor",
             Kind::Source => "source",
             Kind::Event => "event",
             Kind::Page => "page",
+            Kind::Front => "front page",
         },
     }
 }

@@ -171,6 +171,9 @@ pub struct CompareView {
     pub claim_articles: Vec<ArticleRef>,
     pub claims: Vec<ClaimView>,
     pub differences: Vec<Difference>,
+    /// Coverage by outlet group: one cell per group with its outlets that reported the event
+    /// (empty when the dossier has no groups).
+    pub groups: Vec<super::coverage::GroupCell>,
 }
 
 /// The paragraphs `event` cites from article `slug`, in order; `None` when it cites the article
@@ -190,6 +193,9 @@ fn cited_paragraphs(event: &Event, slug: &str) -> Option<Vec<usize>> {
     numbers.dedup();
     Some(numbers)
 }
+
+/// The note of a detected difference that is none: a vague amount against an exact one.
+pub const VAGUE_NOTE: &str = "a vague amount against an exact one: not a disagreement";
 
 /// At most this many detected figure differences on a comparison page: the largest ones.
 const MAX_FIGURE_DIFFERENCES: usize = 4;
@@ -489,6 +495,11 @@ impl Views<'_> {
                 .collect(),
             claims: event_view.claims,
             differences,
+            groups: if self.has_groups() {
+                self.event_group_cells(event)
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -610,10 +621,7 @@ impl Views<'_> {
                                     stated(i, q.paragraph, &q.text),
                                     stated(j, r.paragraph, &r.text),
                                 ],
-                                note: vague.then(|| {
-                                    "a vague amount against an exact one: not a disagreement"
-                                        .to_owned()
-                                }),
+                                note: vague.then(|| VAGUE_NOTE.to_owned()),
                             },
                         ));
                     }

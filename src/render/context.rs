@@ -37,6 +37,8 @@ pub struct Nav {
     /// The analyst's notes; empty when the dossier has none.
     pub notes: String,
     pub bibliography: String,
+    /// Coverage by outlet group; empty when no source names a group.
+    pub coverage: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -388,6 +390,11 @@ impl<'a> Views<'a> {
                 String::new()
             },
             bibliography: self.url("bibliography/"),
+            coverage: if self.has_groups() {
+                self.url("coverage/")
+            } else {
+                String::new()
+            },
         }
     }
 

@@ -25,6 +25,7 @@ pub enum PageKind {
     Chronology,
     CompareIndex,
     Compare,
+    Coverage,
     Search,
     Notes,
     Bibliography,
@@ -52,6 +53,7 @@ impl PageKind {
             PageKind::Chronology => "chronology",
             PageKind::CompareIndex => "comparison index",
             PageKind::Compare => "comparisons",
+            PageKind::Coverage => "coverage page",
             PageKind::Search => "search page",
             PageKind::Notes => "notes page",
             PageKind::Bibliography => "bibliography",
@@ -105,6 +107,7 @@ impl PlannedPage {
             PageKind::Chronology => "chronology.html",
             PageKind::CompareIndex => "compare_index.html",
             PageKind::Compare => "compare.html",
+            PageKind::Coverage => "coverage.html",
             PageKind::Search => "search.html",
             PageKind::Notes => "notes.html",
             PageKind::Bibliography => "bibliography.html",
@@ -149,6 +152,13 @@ pub fn plan(dossier: &Dossier, config: &Config) -> Vec<PlannedPage> {
         pages.push(PlannedPage::new(
             PageKind::Notes,
             "notes/index.html".into(),
+            0,
+        ));
+    }
+    if dossier.sources.iter().any(|s| !s.groups.is_empty()) {
+        pages.push(PlannedPage::new(
+            PageKind::Coverage,
+            "coverage/index.html".into(),
             0,
         ));
     }
@@ -297,14 +307,13 @@ impl<'a> Renderer<'a> {
                     .map(|a| v.article_ref(a))
                     .collect();
                 ctx.insert("articles", &articles);
-                let events: Vec<_> = d
-                    .events
-                    .iter()
-                    .rev()
-                    .take(8)
-                    .map(|e| v.event_ref(e))
-                    .collect();
-                ctx.insert("latest_events", &events);
+                let events = v.front_events();
+                ctx.insert("latest_events", &events.latest);
+                ctx.insert("ahead_events", &events.ahead);
+                ctx.insert("last_published", &events.last_published);
+                ctx.insert("summary", &v.front_summary());
+                ctx.insert("disputed", &v.disputed());
+                ctx.insert("matrix", &v.matrix());
                 ctx.insert("key_actors", &v.key_actors(12));
                 ctx.insert(
                     "sources",
@@ -348,6 +357,16 @@ impl<'a> Renderer<'a> {
                 (
                     "Chronology".to_owned(),
                     format!("Events and reporting in date order: {}", config.title),
+                )
+            }
+            PageKind::Coverage => {
+                ctx.insert("coverage", &v.coverage());
+                (
+                    "Coverage by outlet group".to_owned(),
+                    format!(
+                        "Which groups of outlets reported each event of {}, and the blindspots",
+                        config.title
+                    ),
                 )
             }
             PageKind::CompareIndex => {

@@ -442,6 +442,7 @@ fn affected(site: &Site, changed: &[PathBuf]) -> BTreeSet<String> {
         "sources/index.html",
         "chronology/index.html",
         "compare/index.html",
+        "coverage/index.html",
         "dossier.json",
         "notes/index.html",
         "bibliography/index.html",
