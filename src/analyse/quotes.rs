@@ -1119,6 +1119,17 @@ impl Block<'_> {
         }
     }
 
+    /// "she said", "he had asked", "she later added": a pronoun as the last word before a
+    /// verb (past adverbs and auxiliaries), resolved.
+    fn pronoun_subject(
+        &self,
+        before_verb: &[(usize, usize, &str)],
+        context: &PronounContext,
+    ) -> Option<Decision> {
+        let (_, _, w) = before_verb.iter().rev().find(|(_, _, w)| !is_filler(w))?;
+        Pronoun::of(w).map(|p| self.resolve(p, context, Rule::PronounBefore))
+    }
+
     /// Whether the words between a speaker's name and its verb are a harmless gap.
     fn gap(&self, from: usize, to: usize) -> bool {
         is_gap(&self.text[from..to])
@@ -1815,10 +1826,8 @@ impl Block<'_> {
             return Some(Decision::actor(a, Rule::NameVerbBefore));
         }
         let before_verb = words(&text[sentence..verb_start]);
-        if let Some((_, _, w)) = before_verb.iter().rev().find(|(_, _, w)| !is_filler(w)) {
-            if let Some(p) = Pronoun::of(w) {
-                return Some(self.resolve(p, context, Rule::PronounBefore));
-            }
+        if let Some(decision) = self.pronoun_subject(&before_verb, context) {
+            return Some(decision);
         }
         // A subject that names nobody of the dossier: "A spokesman said: “…”", "In a
         // statement, the ministry said: “…”" (the phrase after the last comma).
@@ -1905,11 +1914,8 @@ impl Block<'_> {
             }
         }
         let before_verb = words(&text[sentence..verb_start]);
-        // "she said", "he had asked", "she later added".
-        if let Some((_, _, w)) = before_verb.iter().rev().find(|(_, _, w)| !is_filler(w)) {
-            if let Some(p) = Pronoun::of(w) {
-                return Some(self.resolve(p, context, Rule::PronounBefore));
-            }
+        if let Some(decision) = self.pronoun_subject(&before_verb, context) {
+            return Some(decision);
         }
         // "accused Ruiz of saying “…”", "praised Ruiz for calling": the gerund's subject is the
         // object before it ("responded by calling" keeps the sentence's subject).
