@@ -931,3 +931,124 @@ fn search_from_the_header_finds_every_article_that_mentions_the_word() {
         "every sample article mentions the referendum: results {results:#?}"
     );
 }
+
+/// Every result of a search for `query` on the search page (all batches loaded), in order:
+/// `{title, href, tags, subs: [{title, href}]}`.
+fn search_results(chrome: &mut browser::Browser, server: &StaticServer, query: &str) -> Vec<Value> {
+    chrome.navigate(&site_url(server, &format!("search/?q={query}")));
+    chrome.wait_until(
+        "document.querySelectorAll('.pagefind-ui__result').length > 0",
+        30,
+    );
+    let mut previous = 0;
+    for round in 0.. {
+        assert!(round < 30, "the results never stopped growing");
+        chrome.settle(400);
+        let count = chrome
+            .eval("document.querySelectorAll('.pagefind-ui__result').length")
+            .as_u64()
+            .unwrap();
+        let more = chrome.eval(
+            "(() => { const b = document.querySelector('.pagefind-ui__button'); if (b) b.click(); return !!b; })()",
+        );
+        if count == previous && more != json!(true) {
+            break;
+        }
+        previous = count;
+    }
+    chrome
+        .eval(
+            "[...document.querySelectorAll('.pagefind-ui__result')].map(r => ({ \
+               title: r.querySelector('.pagefind-ui__result-title')?.innerText.trim() ?? '', \
+               href: r.querySelector('a.pagefind-ui__result-link')?.href ?? '', \
+               tags: [...r.querySelectorAll('.pagefind-ui__result-tag')].map(t => t.innerText.trim()), \
+               subs: [...r.querySelectorAll('.pagefind-ui__result-nested a')].map(a => ({ title: a.innerText.trim(), href: a.href })) }))",
+        )
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn search_results_say_what_they_are_and_put_articles_before_comparisons() {
+    let published = publish_sample();
+    let Some(server) = serve(&published) else {
+        return;
+    };
+    let Some(mut chrome) = browser::launch() else {
+        return;
+    };
+    let mut problems = Vec::new();
+    for query in ["referendum", "common vision", "Lavrov"] {
+        let results = search_results(&mut chrome, &server, query);
+        let mut order = Vec::new();
+        for r in &results {
+            let title = r["title"].as_str().unwrap();
+            let href = r["href"].as_str().unwrap();
+            let tags: Vec<&str> = r["tags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(Value::as_str)
+                .collect();
+            let kind = tags
+                .iter()
+                .find_map(|t| t.strip_prefix("Kind: "))
+                .unwrap_or_default();
+            let expected = if href.contains("/articles/") {
+                "Article"
+            } else if href.contains("/actors/") {
+                "Actor"
+            } else if href.contains("/events/") {
+                "Event"
+            } else if href.contains("/compare/") {
+                "Comparison"
+            } else if href.contains("/sources/") {
+                "Source"
+            } else {
+                "?"
+            };
+            if kind != expected {
+                problems.push(format!("{query}: {href} shows the kind {kind:?}: {tags:?}"));
+            }
+            if expected == "Article"
+                && !(tags.iter().any(|t| t.starts_with("Source: "))
+                    && tags.iter().any(|t| t.starts_with("Date: ")))
+            {
+                problems.push(format!(
+                    "{query}: {href} shows no source and date: {tags:?}"
+                ));
+            }
+            for sub in r["subs"].as_array().unwrap() {
+                if sub["title"] == title {
+                    problems.push(format!("{query}: {href} repeats its title as a sub-result"));
+                }
+            }
+            order.push(expected);
+        }
+        eprintln!("search {query:?}: {order:?}");
+        // Articles rank above the comparisons that only quote them (a comparison whose title
+        // has the words may come first).
+        let quoting = |r: &Value| {
+            !r["title"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains(&query.to_lowercase())
+        };
+        if let (Some(last_article), Some(first_comparison)) = (
+            order.iter().rposition(|k| *k == "Article"),
+            order
+                .iter()
+                .zip(&results)
+                .position(|(k, r)| *k == "Comparison" && quoting(r)),
+        ) {
+            if first_comparison < last_article {
+                problems.push(format!(
+                    "{query}: a comparison before an article: {order:?}"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

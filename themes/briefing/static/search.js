@@ -10,10 +10,21 @@ window.addEventListener("DOMContentLoaded", () => {
     box.replaceChildren(note);
     return;
   }
-  const ui = new PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false });
+  const ui = new PagefindUI({
+    element: "#search",
+    showSubResults: true,
+    showImages: false,
+    resetStyles: false,
+    // A page's title is its first heading: a sub-result of that heading says the title again.
+    processResult: (result) => {
+      const title = (result.meta && result.meta.title || "").trim();
+      result.sub_results = (result.sub_results || []).filter((sub) => sub.title.trim() !== title);
+      return result;
+    },
+  });
   // Pagefind's box has only a title and a placeholder: give it a name of its own.
   const input = box.querySelector(".pagefind-ui__search-input");
-  if (input) input.setAttribute("aria-label", "Search the articles, actors and events");
+  if (input) input.setAttribute("aria-label", "Search the articles, actors, events, comparisons and sources");
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 });
