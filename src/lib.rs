@@ -117,10 +117,14 @@ impl Site {
         ]
     }
 
-    /// The static files of the built-in theme, copied before [`Site::static_dirs`] (which
-    /// replace them file by file); none for a theme other than the default.
+    /// The static files of the built-in theme that no folder of [`Site::static_dirs`] replaces
+    /// (none for a theme other than the default).
     pub fn built_in_static(&self) -> Vec<(&'static str, &'static [u8])> {
+        let dirs = self.static_dirs();
         theme::static_files(&self.config.theme)
+            .into_iter()
+            .filter(|(rel, _)| !dirs.iter().any(|dir| dir.join(rel).is_file()))
+            .collect()
     }
 
     /// Reads `site.toml`, with the overrides of `options`.
