@@ -961,7 +961,7 @@ fn search_results(chrome: &mut browser::Browser, server: &StaticServer, query: &
             "[...document.querySelectorAll('.pagefind-ui__result')].map(r => ({ \
                title: r.querySelector('.pagefind-ui__result-title')?.innerText.trim() ?? '', \
                href: r.querySelector('a.pagefind-ui__result-link')?.href ?? '', \
-               tags: [...r.querySelectorAll('.pagefind-ui__result-tag')].map(t => t.innerText.trim()), \
+               tags: [...r.querySelectorAll('.pagefind-ui__result-tag')].map(t => t.innerText.trim()), marks: r.querySelectorAll('mark').length, \
                subs: [...r.querySelectorAll('.pagefind-ui__result-nested a')].map(a => ({ title: a.innerText.trim(), href: a.href })) }))",
         )
         .as_array()
@@ -991,9 +991,10 @@ fn search_results_say_what_they_are_and_put_articles_before_comparisons() {
                 .iter()
                 .filter_map(Value::as_str)
                 .collect();
+            // What the result is comes first.
             let kind = tags
-                .iter()
-                .find_map(|t| t.strip_prefix("Kind: "))
+                .first()
+                .and_then(|t| t.strip_prefix("Kind: "))
                 .unwrap_or_default();
             let expected = if href.contains("/articles/") {
                 "Article"
@@ -1018,6 +1019,9 @@ fn search_results_say_what_they_are_and_put_articles_before_comparisons() {
                 problems.push(format!(
                     "{query}: {href} shows no source and date: {tags:?}"
                 ));
+            }
+            if r["marks"] == 0 {
+                problems.push(format!("{query}: {href} shows no words found: {r}"));
             }
             for sub in r["subs"].as_array().unwrap() {
                 if sub["title"] == title {

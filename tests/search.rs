@@ -109,3 +109,24 @@ fn a_comparison_weighs_the_text_it_quotes_below_the_articles() {
         .next()
         .is_none());
 }
+
+#[test]
+fn lists_of_articles_on_event_and_source_pages_weigh_less_than_the_articles() {
+    for (page, css) in [
+        (
+            "events/london-talks/index.html",
+            "section[aria-labelledby=reports-h]",
+        ),
+        (
+            "sources/reuters/index.html",
+            "section[aria-labelledby=articles-h]",
+        ),
+    ] {
+        let html = read_html(&sample_site().join(page));
+        let weight = attrs_of(&html, css, "data-pagefind-weight");
+        assert!(
+            weight.len() == 1 && weight[0].parse::<f64>().unwrap() < 1.0,
+            "{page}: {weight:?}"
+        );
+    }
+}
