@@ -1056,3 +1056,26 @@ fn search_results_say_what_they_are_and_put_articles_before_comparisons() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn the_folded_sections_of_a_comparison_are_closed_on_screen_and_printed_open() {
+    let published = publish_sample();
+    let Some(server) = serve(&published) else {
+        return;
+    };
+    let Some(mut chrome) = browser::launch() else {
+        return;
+    };
+    const VISIBLE: &str = "[...document.querySelectorAll('details.fold')].map(d => \
+        [d.id, d.querySelector(':scope > :not(summary)').checkVisibility()])";
+    for (media, shown) in [("screen", false), ("print", true)] {
+        chrome.call("Emulation.setEmulatedMedia", json!({ "media": media }));
+        chrome.navigate(&site_url(&server, "compare/london-talks/"));
+        let folds = chrome.eval(VISIBLE);
+        let folds = folds.as_array().unwrap();
+        assert_eq!(folds.len(), 3, "{folds:?}");
+        for fold in folds {
+            assert_eq!(fold[1], shown, "{media}: {fold}");
+        }
+    }
+}
