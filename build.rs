@@ -1,5 +1,5 @@
-//! Embeds the default theme (themes/briefing/) in the binary, so `dossier init` can write it
-//! anywhere without the repository at hand.
+//! Embeds the default theme (themes/briefing/) in the binary, so that a dossier without a
+//! theme folder is rendered with it and `dossier init --theme-only` can copy it anywhere.
 
 use std::fmt::Write;
 use std::path::Path;

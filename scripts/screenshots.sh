@@ -55,6 +55,7 @@ pages=(
   "actor        actors/sergei-lavrov/"
   "comparison   compare/london-talks/"
   "chronology   chronology/"
+  "coverage     coverage/"
 )
 # device  width,height
 sizes=("laptop 1366,2200" "phone 390,2400")

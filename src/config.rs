@@ -283,6 +283,18 @@ impl Config {
         problem.with_hint(hint)
     }
 
+    /// `problem` about the value of the setting `key`, placed at that value in site.toml (at
+    /// the file as a whole when site.toml does not set it).
+    pub fn at_setting(&self, key: &str, problem: Diagnostic) -> Diagnostic {
+        self.written.at_value(
+            key,
+            Diagnostic {
+                path: FILE_NAME.into(),
+                ..problem
+            },
+        )
+    }
+
     /// The path part of `base_url` (`/crimea/` for `https://example.org/crimea/`), for pages
     /// that are served at unknown depths, such as `404.html`.
     pub fn base_path(&self) -> &str {

@@ -95,7 +95,7 @@ impl Site {
     pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Vec<Diagnostic>> {
         let config = Site::config(root, options)?;
         let (documents, problems) = load::load(root);
-        let templates = render::templates::load(root, &config.theme);
+        let templates = render::templates::load(root, &config);
         let (dossier, problems) = {
             let documents: Vec<&load::RawDocument> = documents.iter().collect();
             Site::resolve(&config, &documents, problems, options)
@@ -106,7 +106,7 @@ impl Site {
     }
 
     /// The folders whose files a build copies as they are: the theme's `static/`, then the
-    /// dossier's (which wins).
+    /// dossier's (which wins). Both go over [`Site::built_in_static`].
     pub fn static_dirs(&self) -> [PathBuf; 2] {
         [
             self.root
@@ -115,6 +115,16 @@ impl Site {
                 .join("static"),
             self.root.join("static"),
         ]
+    }
+
+    /// The static files of the built-in theme that no folder of [`Site::static_dirs`] replaces
+    /// (none for a theme other than the default).
+    pub fn built_in_static(&self) -> Vec<(&'static str, &'static [u8])> {
+        let dirs = self.static_dirs();
+        theme::static_files(&self.config.theme)
+            .into_iter()
+            .filter(|(rel, _)| !dirs.iter().any(|dir| dir.join(rel).is_file()))
+            .collect()
     }
 
     /// Reads `site.toml`, with the overrides of `options`.

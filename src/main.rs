@@ -65,8 +65,17 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
-    /// Create a new dossier in DIR with the default theme and one example of each kind.
-    Init { dir: PathBuf },
+    /// Create a new dossier in DIR with one example of each kind (it uses the built-in
+    /// theme); or, with --theme-only, copy the built-in theme into themes/briefing/.
+    Init {
+        /// The new dossier's folder: new or empty. With --theme-only, the dossier to copy the
+        /// theme into (--root or the current folder by default).
+        #[arg(required_unless_present = "theme_only")]
+        dir: Option<PathBuf>,
+        /// Copy the built-in theme into themes/briefing/ for editing; never overwrites.
+        #[arg(long)]
+        theme_only: bool,
+    },
     /// Create a content file with the front matter skeleton of its kind.
     New {
         /// article | actor | source | event | page
@@ -174,7 +183,20 @@ fn run(root: &std::path::Path, command: Command) -> Result<(), Vec<Diagnostic>> 
                 }
             );
         }
-        Command::Init { dir } => {
+        Command::Init {
+            dir,
+            theme_only: true,
+        } => {
+            let dir = dir.unwrap_or_else(|| root.to_path_buf());
+            let files = dossier::theme::export(&dir).map_err(|d| vec![d])?;
+            println!(
+                "Copied the built-in theme into {} ({} files): edit them there.",
+                dir.join("themes").join(dossier::theme::NAME).display(),
+                files.len()
+            );
+        }
+        Command::Init { dir, .. } => {
+            let dir = dir.expect("required without --theme-only");
             let files = cmd::init::init(&dir).map_err(|d| vec![d])?;
             println!(
                 "Created a dossier in {} ({} files). Next: dossier build --root {}",

@@ -1,5 +1,8 @@
-//! The full-text search index: Pagefind, run in-process over the written article, actor and
-//! event pages, writing its index and its search UI under `pagefind/`. It runs on any static
+//! The full-text search index: Pagefind, run in-process over the written article, actor,
+//! event, comparison and source pages, writing its index and its search UI under `pagefind/`.
+//! What a result shows besides its title and excerpt (its kind, source and date), the filters
+//! (kind, outlet) and the weights (a comparison's quoted text counts less than the article's
+//! own) are written in the templates as `data-pagefind-*` attributes. It runs on any static
 //! host (the browser fetches the index files); it cannot run from `file://`, where browsers
 //! refuse to fetch.
 
@@ -11,7 +14,7 @@ use pagefind::options::PagefindServiceConfig;
 use crate::diagnostics::Diagnostic;
 
 /// The pages indexed: those whose template marks their content `data-pagefind-body`.
-const GLOB: &str = "{articles,actors,events}/**/*.html";
+const GLOB: &str = "{articles,actors,events,compare,sources}/**/*.html";
 
 /// Indexes the site written in `dir`; returns the number of pages indexed.
 pub fn index(dir: &Path, language: &str) -> Result<usize, Diagnostic> {

@@ -28,6 +28,158 @@ fn init_makes_a_dossier_that_builds_with_no_other_files() {
     assert!(attrs_of(&html, "#p1 a", "href").contains(&"../../actors/jane-doe/".to_owned()));
     assert!(root.join("public/about/index.html").is_file());
     assert!(broken_links(&root.join("public")).is_empty());
+    assert!(
+        !root.join("themes").exists(),
+        "a new dossier uses the built-in theme"
+    );
+}
+
+/// The dossier of `Fixture::new` without its theme folder: only site.toml and content/.
+fn without_theme() -> Fixture {
+    let f = Fixture::new();
+    std::fs::remove_dir_all(f.path("themes")).unwrap();
+    f
+}
+
+#[test]
+fn a_dossier_of_only_site_toml_and_content_builds_with_the_built_in_theme() {
+    let f = without_theme();
+    let built = f.build().ok();
+    assert!(built.stdout().contains("1 articles"), "{}", built.stdout());
+    let page = f.page("articles/wire-summit/index.html");
+    assert_eq!(text_of(&page, "h1").unwrap(), "Doe arrives for the summit");
+    assert!(attrs_of(&page, "link[rel=stylesheet]", "href").contains(&"../../style.css".to_owned()));
+    for (rel, theme_file) in [
+        ("style.css", "static/style.css"),
+        ("search.js", "static/search.js"),
+        ("favicon.svg", "static/favicon.svg"),
+    ] {
+        assert_eq!(
+            std::fs::read(f.path("public").join(rel)).unwrap(),
+            std::fs::read(repo().join("themes/briefing").join(theme_file)).unwrap(),
+            "{rel} is the built-in theme's"
+        );
+    }
+    for page in [
+        "index.html",
+        "actors/index.html",
+        "actors/jane-doe/index.html",
+        "sources/wire/index.html",
+        "events/summit/index.html",
+        "chronology/index.html",
+        "search/index.html",
+        "404.html",
+    ] {
+        assert!(f.path("public").join(page).is_file(), "{page}");
+    }
+    assert!(broken_links(&f.path("public")).is_empty());
+    f.run(&["check"]).ok();
+}
+
+#[test]
+fn a_theme_folder_or_templates_replace_the_built_in_theme_file_by_file() {
+    let f = without_theme();
+    f.write(
+        "themes/briefing/static/style.css",
+        "body { color: teal; }\n",
+    );
+    f.write(
+        "themes/briefing/templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<h1 class=\"from-theme-folder\">{{ content.title }}</h1>{% endblock main %}",
+    );
+    f.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1 class=\"from-templates\">Lost</h1>{% endblock main %}",
+    );
+    f.write(
+        "content/pages/about.md",
+        "---\ntitle: About\n---\n\nText.\n",
+    );
+    f.build().ok();
+    assert_eq!(
+        std::fs::read_to_string(f.path("public/style.css")).unwrap(),
+        "body { color: teal; }\n"
+    );
+    assert!(
+        f.path("public/search.js").is_file(),
+        "the rest stays built in"
+    );
+    assert_eq!(
+        text_of(&f.page("about/index.html"), "h1.from-theme-folder").unwrap(),
+        "About"
+    );
+    assert_eq!(
+        text_of(&f.page("404.html"), "h1.from-templates").unwrap(),
+        "Lost"
+    );
+    assert_eq!(
+        text_of(&f.page("articles/wire-summit/index.html"), "h1").unwrap(),
+        "Doe arrives for the summit"
+    );
+}
+
+#[test]
+fn a_missing_theme_other_than_the_default_is_an_error_on_its_line_with_a_way_out() {
+    let f = without_theme();
+    f.write(
+        "site.toml",
+        "title = \"Test dossier\"\nbase_url = \"https://example.org/t/\"\ntheme = \"sober\"\n",
+    );
+    let run = f.build();
+    assert_eq!(run.code(), Some(1));
+    let err = run.stderr();
+    assert!(
+        err.contains(
+            "site.toml:3:9: error: the theme `sober` has no folder themes/sober/templates/"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("theme = \"briefing\""), "{err}");
+    assert!(err.contains("dossier init --theme-only"), "{err}");
+}
+
+#[test]
+fn init_theme_only_copies_the_built_in_theme_out_and_never_overwrites() {
+    let f = without_theme();
+    f.build().ok();
+    let before = std::fs::read(f.path("public/articles/wire-summit/index.html")).unwrap();
+    let run = f.run(&["init", "--theme-only"]).ok();
+    assert!(run.stdout().contains("themes/briefing"), "{}", run.stdout());
+    for file in [
+        "templates/article.html",
+        "templates/base.html",
+        "static/style.css",
+    ] {
+        assert_eq!(
+            std::fs::read(f.path("themes/briefing").join(file)).unwrap(),
+            std::fs::read(repo().join("themes/briefing").join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    f.build().ok();
+    assert_eq!(
+        std::fs::read(f.path("public/articles/wire-summit/index.html")).unwrap(),
+        before,
+        "the copy renders as the built-in theme did"
+    );
+    // An edited copy is never overwritten.
+    f.write("themes/briefing/static/style.css", "/* mine */\n");
+    let again = f.run(&["init", "--theme-only"]);
+    assert_eq!(again.code(), Some(1));
+    assert!(
+        again.stderr().contains("exists already"),
+        "{}",
+        again.stderr()
+    );
+    assert!(
+        again.stderr().contains("never overwrites"),
+        "{}",
+        again.stderr()
+    );
+    assert_eq!(
+        std::fs::read_to_string(f.path("themes/briefing/static/style.css")).unwrap(),
+        "/* mine */\n"
+    );
 }
 
 #[test]

@@ -257,3 +257,64 @@ fn a_claim_where_one_of_three_outlets_disagrees_marks_exactly_that_cell() {
         .next()
         .is_none());
 }
+
+#[test]
+fn a_comparison_opens_with_its_summary_and_folds_its_long_sections_with_their_counts() {
+    let html = read_html(&sample().join("compare/london-talks/index.html"));
+    let first = html
+        .select(&sel("main > section"))
+        .next()
+        .expect("a section");
+    assert_eq!(first.value().attr("class"), Some("compare-summary"));
+    let summary_of = |id: &str| {
+        let fold = html
+            .select(&sel(&format!("details.fold#{id}")))
+            .next()
+            .unwrap_or_else(|| panic!("a fold #{id}"));
+        assert!(fold.value().attr("open").is_none(), "#{id} starts closed");
+        collapse(
+            &fold
+                .select(&sel("summary"))
+                .next()
+                .unwrap()
+                .text()
+                .collect::<String>(),
+        )
+    };
+    let passages = html.select(&sel("#passages-fold .passage")).count();
+    let pairs = html
+        .select(&sel("#passages-fold .table-scroll tbody tr"))
+        .count();
+    assert!(passages > 0);
+    let s = if passages == 1 { "" } else { "s" };
+    let pair_s = if pairs == 1 { "" } else { "s" };
+    assert_eq!(
+        summary_of("passages-fold"),
+        format!("{passages} shared passage{s} between {pairs} pair{pair_s} of articles")
+    );
+    let actors = html.select(&sel("table.coverage tbody tr")).count();
+    let outlets = html.select(&sel("table.coverage thead th")).count() - 1;
+    assert_eq!(
+        summary_of("coverage-fold"),
+        format!("{actors} actors in {outlets} outlets' reporting")
+    );
+    // Quotes only one outlet carries: each outlet with its count, in the summary line.
+    let unique = summary_of("unique-quotes");
+    let mut outlets_seen = 0;
+    for heading in html.select(&sel("#unique-quotes h3")) {
+        let outlet = collapse(&heading.text().collect::<String>())
+            .trim_start_matches("Only in ")
+            .to_owned();
+        let list = heading
+            .next_siblings()
+            .find_map(scraper::ElementRef::wrap)
+            .unwrap();
+        let count = list.select(&sel("li")).count();
+        assert!(
+            unique.contains(&format!("{outlet} {count}")),
+            "{unique} names {outlet} {count}"
+        );
+        outlets_seen += 1;
+    }
+    assert!(outlets_seen >= 2, "{unique}");
+}

@@ -184,7 +184,7 @@ fn a_quote_only_a_story_and_its_reprint_carry_is_not_carried_by_several() {
         "{shared}"
     );
     let only_meridian = page
-        .select(&sel("#quotes ~ h3"))
+        .select(&sel("#quotes ~ details h3"))
         .find(|h| h.text().collect::<String>() == "Only in Meridian Wire")
         .expect("a list of Meridian's own quotes");
     let list = only_meridian

@@ -6,7 +6,10 @@
 //!   same crawl over a `--file-urls` build opened from disk; and the crawl does report each
 //!   kind of fault planted in a small site);
 //! - the Nu Html Checker finds no error in any page;
-//! - axe-core finds no serious or critical accessibility violation on a page of each kind;
+//! - every kind of page fits a phone (390 px) and a laptop (1366 px) without sideways
+//!   scrolling, and the actor index stays short on a phone;
+//! - axe-core finds no serious or critical accessibility violation on a page of each kind,
+//!   at both widths, in light and dark mode;
 //! - Pagefind search, reached from the header's search box, finds the articles.
 //!
 //! They need Chromium, python3, Java and two npm packages (installed into `target/npm` on
@@ -588,6 +591,111 @@ fn every_page_passes_the_nu_html_checker() {
 }
 
 // ------------------------------------------------------------------------------------------
+// Phone and laptop
+
+/// The widths every page is laid out at: a laptop and a phone.
+const WIDTHS: [u32; 2] = [1366, 390];
+
+/// Sets the viewport to `width` CSS pixels. Not as a mobile device: a phone's browser widens
+/// its layout viewport to a page too wide (`innerWidth` would follow the page); here it stays.
+fn set_width(chrome: &mut browser::Browser, width: u32) {
+    chrome.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
+    );
+}
+
+/// Navigates to a page of `PAGES_BY_KIND`, waiting for the search results on the search page.
+fn open_page(chrome: &mut browser::Browser, server: &StaticServer, kind: &str, rel: &str) {
+    chrome.navigate(&site_url(server, rel));
+    if kind == "search" {
+        chrome.wait_until(
+            "document.querySelectorAll('.pagefind-ui__result').length > 0",
+            30,
+        );
+        chrome.settle(300);
+    }
+}
+
+/// The page's layout: its width and height, the viewport's width, and the elements that
+/// stick out to the right of the viewport or are cut by a box of their own.
+const LAYOUT: &str = r#"(() => {
+  const vw = window.innerWidth;
+  const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+  const wide = [...document.querySelectorAll('main *')]
+    .filter(e => e.getBoundingClientRect().right > vw + 1 && !e.closest('.table-scroll, .timeline-scroll, .network-scroll'))
+    .slice(0, 5).map(name);
+  const boxes = [...document.querySelectorAll('.table-scroll')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1)
+    .map(e => name(e.firstElementChild) + ' ' + e.scrollWidth + '>' + e.clientWidth);
+  return { width: document.scrollingElement.scrollWidth, height: document.scrollingElement.scrollHeight, viewport: vw, wide, boxes };
+})()"#;
+
+#[test]
+fn every_kind_of_page_fits_a_phone_and_a_laptop() {
+    let (_root, published) = publish_sample_with_free_page();
+    let Some(server) = serve(&published) else {
+        return;
+    };
+    let Some(mut chrome) = browser::launch() else {
+        return;
+    };
+    let mut problems = Vec::new();
+    let mut heights: BTreeMap<(&str, u32), u64> = BTreeMap::new();
+    for width in WIDTHS {
+        set_width(&mut chrome, width);
+        for (kind, rel) in PAGES_BY_KIND {
+            open_page(&mut chrome, &server, kind, rel);
+            let layout = chrome.eval(LAYOUT);
+            let (page_width, viewport) = (
+                layout["width"].as_u64().unwrap(),
+                layout["viewport"].as_u64().unwrap(),
+            );
+            assert_eq!(
+                viewport,
+                u64::from(width),
+                "the viewport is {width} px wide"
+            );
+            let height = layout["height"].as_u64().unwrap();
+            eprintln!(
+                "{width:>4} px: {kind:<16} {page_width:>4} × {height:>5} px{}",
+                match layout["boxes"].as_array() {
+                    Some(b) if !b.is_empty() =>
+                        format!("  (scrolling inside: {})", layout["boxes"]),
+                    _ => String::new(),
+                }
+            );
+            heights.insert((kind, width), height);
+            if page_width > viewport {
+                problems.push(format!(
+                    "{kind} ({rel}) at {width} px is {page_width} px wide: {}",
+                    layout["wide"]
+                ));
+            }
+            // The comparison index is a short table: it fits the phone without scrolling.
+            if kind == "comparison index"
+                && layout["boxes"].as_array().is_some_and(|b| !b.is_empty())
+            {
+                problems.push(format!(
+                    "the comparison index scrolls at {width} px: {}",
+                    layout["boxes"]
+                ));
+            }
+        }
+    }
+    let (phone, laptop) = (
+        heights[&("actor index", 390)],
+        heights[&("actor index", 1366)],
+    );
+    if phone > 3 * laptop {
+        problems.push(format!(
+            "the actor index is {phone} px tall at 390 px, more than 3 × {laptop} px at 1366 px"
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+// ------------------------------------------------------------------------------------------
 // axe-core
 
 /// One page of each kind (the search page with results showing).
@@ -614,7 +722,7 @@ const AXE_RUN: &str = r#"axe.run(document, { resultTypes: ['violations'] }).then
 })))"#;
 
 #[test]
-fn axe_finds_no_serious_or_critical_violation_on_any_kind_of_page() {
+fn axe_finds_no_serious_or_critical_violation_on_any_kind_of_page_on_a_laptop_or_a_phone() {
     let Some(axe) = require(
         "axe-core",
         npm_file("axe-core/axe.min.js"),
@@ -632,20 +740,17 @@ fn axe_finds_no_serious_or_critical_violation_on_any_kind_of_page() {
     };
     let mut serious = Vec::new();
     let mut lesser: BTreeMap<String, usize> = BTreeMap::new();
-    for scheme in ["light", "dark"] {
+    for (width, scheme) in WIDTHS
+        .into_iter()
+        .flat_map(|w| ["light", "dark"].map(|s| (w, s)))
+    {
+        set_width(&mut chrome, width);
         chrome.call(
             "Emulation.setEmulatedMedia",
             json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
         );
         for (kind, rel) in PAGES_BY_KIND {
-            chrome.navigate(&site_url(&server, rel));
-            if kind == "search" {
-                chrome.wait_until(
-                    "document.querySelectorAll('.pagefind-ui__result').length > 0",
-                    30,
-                );
-                chrome.settle(300);
-            }
+            open_page(&mut chrome, &server, kind, rel);
             chrome.eval(&axe);
             let violations = chrome.eval_async(AXE_RUN);
             for v in violations.as_array().unwrap() {
@@ -659,7 +764,7 @@ fn axe_finds_no_serious_or_critical_violation_on_any_kind_of_page() {
                         .filter_map(Value::as_str)
                         .collect();
                     serious.push(format!(
-                        "{kind} ({rel}, {scheme}): {impact} {id}: {} ({} elements)\n      {}",
+                        "{kind} ({rel}, {width} px, {scheme}): {impact} {id}: {} ({} elements)\n      {}",
                         v["help"].as_str().unwrap_or(""),
                         v["count"],
                         nodes.join("\n      ")
@@ -671,7 +776,7 @@ fn axe_finds_no_serious_or_critical_violation_on_any_kind_of_page() {
         }
     }
     eprintln!(
-        "axe: {} pages × light and dark: {} serious or critical violations; lesser: {lesser:?}",
+        "axe: {} pages × 1366 and 390 px × light and dark: {} serious or critical violations; lesser: {lesser:?}",
         PAGES_BY_KIND.len(),
         serious.len()
     );
@@ -825,4 +930,152 @@ fn search_from_the_header_finds_every_article_that_mentions_the_word() {
         found_articles, all_articles,
         "every sample article mentions the referendum: results {results:#?}"
     );
+}
+
+/// Every result of a search for `query` on the search page (all batches loaded), in order:
+/// `{title, href, tags, subs: [{title, href}]}`.
+fn search_results(chrome: &mut browser::Browser, server: &StaticServer, query: &str) -> Vec<Value> {
+    chrome.navigate(&site_url(server, &format!("search/?q={query}")));
+    chrome.wait_until(
+        "document.querySelectorAll('.pagefind-ui__result').length > 0",
+        30,
+    );
+    let mut previous = 0;
+    for round in 0.. {
+        assert!(round < 30, "the results never stopped growing");
+        chrome.settle(400);
+        let count = chrome
+            .eval("document.querySelectorAll('.pagefind-ui__result').length")
+            .as_u64()
+            .unwrap();
+        let more = chrome.eval(
+            "(() => { const b = document.querySelector('.pagefind-ui__button'); if (b) b.click(); return !!b; })()",
+        );
+        if count == previous && more != json!(true) {
+            break;
+        }
+        previous = count;
+    }
+    chrome
+        .eval(
+            "[...document.querySelectorAll('.pagefind-ui__result')].map(r => ({ \
+               title: r.querySelector('.pagefind-ui__result-title')?.innerText.trim() ?? '', \
+               href: r.querySelector('a.pagefind-ui__result-link')?.href ?? '', \
+               tags: [...r.querySelectorAll('.pagefind-ui__result-tag')].map(t => t.innerText.trim()), marks: r.querySelectorAll('mark').length, \
+               subs: [...r.querySelectorAll('.pagefind-ui__result-nested a')].map(a => ({ title: a.innerText.trim(), href: a.href })) }))",
+        )
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn search_results_say_what_they_are_and_put_articles_before_comparisons() {
+    let published = publish_sample();
+    let Some(server) = serve(&published) else {
+        return;
+    };
+    let Some(mut chrome) = browser::launch() else {
+        return;
+    };
+    let mut problems = Vec::new();
+    for query in ["referendum", "common vision", "Lavrov"] {
+        let results = search_results(&mut chrome, &server, query);
+        let mut order = Vec::new();
+        for r in &results {
+            let title = r["title"].as_str().unwrap();
+            let href = r["href"].as_str().unwrap();
+            let tags: Vec<&str> = r["tags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(Value::as_str)
+                .collect();
+            // What the result is comes first.
+            let kind = tags
+                .first()
+                .and_then(|t| t.strip_prefix("Kind: "))
+                .unwrap_or_default();
+            let expected = if href.contains("/articles/") {
+                "Article"
+            } else if href.contains("/actors/") {
+                "Actor"
+            } else if href.contains("/events/") {
+                "Event"
+            } else if href.contains("/compare/") {
+                "Comparison"
+            } else if href.contains("/sources/") {
+                "Source"
+            } else {
+                "?"
+            };
+            if kind != expected {
+                problems.push(format!("{query}: {href} shows the kind {kind:?}: {tags:?}"));
+            }
+            if expected == "Article"
+                && !(tags.iter().any(|t| t.starts_with("Source: "))
+                    && tags.iter().any(|t| t.starts_with("Date: ")))
+            {
+                problems.push(format!(
+                    "{query}: {href} shows no source and date: {tags:?}"
+                ));
+            }
+            if r["marks"] == 0 {
+                problems.push(format!("{query}: {href} shows no words found: {r}"));
+            }
+            for sub in r["subs"].as_array().unwrap() {
+                if sub["title"] == title {
+                    problems.push(format!("{query}: {href} repeats its title as a sub-result"));
+                }
+            }
+            order.push(expected);
+        }
+        eprintln!("search {query:?}: {order:?}");
+        // Articles rank above the comparisons that only quote them (a comparison whose title
+        // has the words may come first).
+        let quoting = |r: &Value| {
+            !r["title"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains(&query.to_lowercase())
+        };
+        if let (Some(last_article), Some(first_comparison)) = (
+            order.iter().rposition(|k| *k == "Article"),
+            order
+                .iter()
+                .zip(&results)
+                .position(|(k, r)| *k == "Comparison" && quoting(r)),
+        ) {
+            if first_comparison < last_article {
+                problems.push(format!(
+                    "{query}: a comparison before an article: {order:?}"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_folded_sections_of_a_comparison_are_closed_on_screen_and_printed_open() {
+    let published = publish_sample();
+    let Some(server) = serve(&published) else {
+        return;
+    };
+    let Some(mut chrome) = browser::launch() else {
+        return;
+    };
+    const VISIBLE: &str = "[...document.querySelectorAll('details.fold')].map(d => \
+        [d.id, d.querySelector(':scope > :not(summary)').checkVisibility()])";
+    for (media, shown) in [("screen", false), ("print", true)] {
+        chrome.call("Emulation.setEmulatedMedia", json!({ "media": media }));
+        chrome.navigate(&site_url(&server, "compare/london-talks/"));
+        let folds = chrome.eval(VISIBLE);
+        let folds = folds.as_array().unwrap();
+        assert_eq!(folds.len(), 3, "{folds:?}");
+        for fold in folds {
+            assert_eq!(fold[1], shown, "{media}: {fold}");
+        }
+    }
 }

@@ -176,8 +176,13 @@ fn quoted_terms_are_listed_per_outlet_on_the_comparison_and_never_as_quotes() {
     assert_eq!(outlets.len(), 1);
     assert!(outlets[0].contains("The Daily Lamp"), "{outlets:?}");
     // Neither term is among the quotes of the comparison.
-    let quotes =
-        collapse(&texts_of(&page, "#quotes ~ .unique-quotes, #quotes ~ blockquote").join(" "));
+    let quotes = collapse(
+        &texts_of(
+            &page,
+            "#quotes ~ details .unique-quotes, #quotes ~ blockquote",
+        )
+        .join(" "),
+    );
     assert!(
         !quotes.contains("“no”") && !quotes.contains("framework accord"),
         "{quotes}"

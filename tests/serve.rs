@@ -364,3 +364,21 @@ fn a_broken_site_toml_at_start_is_shown_until_it_is_fixed() {
         .1
         .contains("Doe arrives for the summit"));
 }
+
+#[test]
+fn a_dossier_without_a_theme_folder_is_served_with_the_built_in_theme() {
+    let f = Fixture::new();
+    std::fs::remove_dir_all(f.path("themes")).unwrap();
+    let server = Server::start(f.root(), &[]);
+    let (status, body) = server.get("/articles/wire-summit/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Doe arrives for the summit"), "{body}");
+    let (status, css) = server.get("/style.css");
+    assert_eq!(status, 200);
+    assert_eq!(
+        css,
+        std::fs::read_to_string(repo().join("themes/briefing/static/style.css")).unwrap()
+    );
+    let (status, _) = server.raw("HEAD", "/search.js");
+    assert_eq!(status, 200);
+}

@@ -114,6 +114,10 @@ pub fn write_site(
 ) -> Result<BTreeMap<PageKind, usize>, Vec<Diagnostic>> {
     let mut counts = BTreeMap::new();
     let mut assets = 0;
+    for (rel, bytes) in site.built_in_static() {
+        staging.write(rel, bytes).map_err(|d| vec![d])?;
+        assets += 1;
+    }
     for dir in site.static_dirs() {
         assets += staging.copy_tree(&dir).map_err(|d| vec![d])?;
     }

@@ -139,10 +139,15 @@ fn locate(
     }
 }
 
-/// The files a build copies as they are: the theme's and the dossier's `static/`, and the
-/// highlighting stylesheet.
+/// The files a build copies as they are: the built-in theme's, the theme's and the dossier's
+/// `static/`, and the highlighting stylesheet.
 fn asset_paths(site: &Site) -> HashSet<String> {
     let mut assets: HashSet<String> = ["syntax.css".to_owned()].into_iter().collect();
+    assets.extend(
+        site.built_in_static()
+            .into_iter()
+            .map(|(rel, _)| rel.to_owned()),
+    );
     for dir in site.static_dirs() {
         for entry in walkdir::WalkDir::new(&dir)
             .into_iter()

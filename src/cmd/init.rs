@@ -1,16 +1,16 @@
-//! `dossier init DIR`: a new dossier with the default theme and one example of each kind of
-//! content, ready to build.
+//! `dossier init DIR`: a new dossier with one example of each kind of content, ready to build
+//! with the built-in theme (`dossier init --theme-only` copies the theme out, see
+//! [`crate::theme::export`]).
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
-use crate::theme;
 
 const SITE_TOML: &str = r#"title = "A new dossier"                          # required
 description = "Reporting on one event from several outlets, compared."
 base_url = "https://example.org/"                   # used for feed, sitemap and canonical links only
 language = "en"
-theme = "briefing"                                  # themes/<theme>/
+theme = "briefing"                                  # built in; `dossier init --theme-only` copies it into themes/briefing/
 output_dir = "public"
 
 [markdown]
@@ -118,11 +118,6 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         EXAMPLES
             .iter()
             .map(|(p, t)| (PathBuf::from(p), t.as_bytes())),
-    );
-    files.extend(
-        theme::FILES
-            .iter()
-            .map(|(p, bytes)| (Path::new("themes").join(theme::NAME).join(p), *bytes)),
     );
     files.push((PathBuf::from("templates/.keep"), b""));
     files.push((PathBuf::from("static/.keep"), b""));

@@ -1,10 +1,13 @@
 //! The Tera templates of a dossier: the theme's `templates/`, overridden file by file by the
-//! dossier's own `templates/`, compiled once per build.
+//! dossier's own `templates/`, compiled once per build. The default theme is built in: its
+//! files in the binary are the first layer, under `themes/briefing/templates/` (when there is
+//! one) and `templates/`.
 
 use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
+use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 
 /// Templates every theme must provide, one per page kind (plus the `base.html` they extend).
@@ -26,17 +29,25 @@ pub const REQUIRED: &[&str] = &[
     "404.html",
 ];
 
-/// Loads and compiles the templates of `theme`, with `root/templates/` overriding it.
-pub fn load(root: &Path, theme: &str) -> Result<Tera, Vec<Diagnostic>> {
+/// Loads and compiles the templates of the theme of `config`, with `root/templates/`
+/// overriding it.
+pub fn load(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnostic>> {
+    let theme = config.theme.as_str();
     let theme_dir = root.join("themes").join(theme).join("templates");
-    if !theme_dir.is_dir() {
-        return Err(vec![Diagnostic::error(
-            crate::config::FILE_NAME,
-            format!("the theme `{theme}` has no folder themes/{theme}/templates/"),
-        )
-        .with_hint("set `theme` in site.toml to a folder under themes/, or copy the default theme with `dossier init`")]);
+    let built_in = theme == crate::theme::NAME;
+    if !built_in && !theme_dir.is_dir() {
+        return Err(vec![crate::theme::missing(config)]);
     }
     let mut sources: Vec<(String, PathBuf, String)> = Vec::new();
+    if built_in {
+        for (name, text) in crate::theme::templates() {
+            sources.push((
+                name.to_owned(),
+                PathBuf::from(format!("(built-in theme)/templates/{name}")),
+                text.to_owned(),
+            ));
+        }
+    }
     let mut problems = Vec::new();
     for dir in [theme_dir, root.join("templates")] {
         for (name, path) in template_files(&dir) {

@@ -110,11 +110,8 @@ impl Preview {
     }
 
     fn read_templates(&mut self) {
-        let theme = self
-            .config
-            .as_ref()
-            .map_or("briefing", |c| c.theme.as_str());
-        self.templates = Some(render::templates::load(&self.root, theme));
+        let config = self.config.clone().unwrap_or_default();
+        self.templates = Some(render::templates::load(&self.root, &config));
     }
 
     fn assemble(&self) -> Result<Site, Vec<Diagnostic>> {
@@ -551,6 +548,9 @@ fn write(folder: &Path, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
 fn copy_static(site: &Site, folder: &Path) -> Result<(), Vec<Diagnostic>> {
     let css = render::markdown::highlight_css(&site.config.markdown.highlight_theme);
     write(folder, "syntax.css", css.as_bytes()).map_err(|d| vec![d])?;
+    for (rel, bytes) in site.built_in_static() {
+        write(folder, rel, bytes).map_err(|d| vec![d])?;
+    }
     for dir in site.static_dirs() {
         if !dir.is_dir() {
             continue;

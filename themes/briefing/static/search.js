@@ -10,10 +10,33 @@ window.addEventListener("DOMContentLoaded", () => {
     box.replaceChildren(note);
     return;
   }
-  const ui = new PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false });
+  const ui = new PagefindUI({
+    element: "#search",
+    showSubResults: true,
+    showImages: false,
+    resetStyles: false,
+    // A page's title is its first heading (<h1 id="title">): a sub-result of that heading says
+    // the title again. Given the page's own address it stands for the page, whose excerpt
+    // Pagefind then shows under the title instead of as a sub-result.
+    processResult: (result) => {
+      const title = (result.meta && result.meta.title || "").trim();
+      const subs = result.sub_results || [];
+      const same = (sub) => sub.title.trim() === title;
+      const page = subs.find(same);
+      const others = subs.filter((sub) => !same(sub));
+      result.sub_results = page ? [{ ...page, url: result.url }, ...others] : others;
+      // The tags under a result: what it is first, then its source or role, then its date.
+      const meta = {};
+      for (const key of ["title", "kind", "source", "role", "date"]) {
+        if (result.meta && key in result.meta) meta[key] = result.meta[key];
+      }
+      result.meta = Object.assign(meta, result.meta);
+      return result;
+    },
+  });
   // Pagefind's box has only a title and a placeholder: give it a name of its own.
   const input = box.querySelector(".pagefind-ui__search-input");
-  if (input) input.setAttribute("aria-label", "Search the articles, actors and events");
+  if (input) input.setAttribute("aria-label", "Search the articles, actors, events, comparisons and sources");
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 });
