@@ -1088,21 +1088,7 @@ impl Block<'_> {
         // ("“…,” Ferro said. Lind was unimpressed. “…,” she said."); two subjects the pronoun
         // fits leave it open; no subject, and the last speaker goes on.
         match context.previous {
-            Some(Subject::Actor(a)) if fits(Who::Actor(a)) => {
-                // "Vela told Ruiz: …. He replied": a subject whose pronoun is not known does not
-                // outweigh someone else in the sentence whom the pronoun is known to fit.
-                let known: Vec<usize> = context
-                    .named
-                    .iter()
-                    .copied()
-                    .filter(|&o| o != a && self.cast.pronouns[o] == Some(pronoun))
-                    .collect();
-                if self.cast.pronouns[a].is_none() && !known.is_empty() {
-                    Decision::Open([vec![a], known].concat())
-                } else {
-                    Decision::Sure(Who::Actor(a), rule)
-                }
-            }
+            Some(Subject::Actor(a)) if fits(Who::Actor(a)) => Decision::Sure(Who::Actor(a), rule),
             Some(Subject::Both(a, b)) => match (fits(Who::Actor(a)), fits(Who::Actor(b))) {
                 (true, true) => Decision::Open(vec![a, b]),
                 (true, false) => Decision::Sure(Who::Actor(a), rule),
@@ -1119,15 +1105,51 @@ impl Block<'_> {
         }
     }
 
-    /// "she said", "he had asked", "she later added": a pronoun as the last word before a
-    /// verb (past adverbs and auxiliaries), resolved.
+    /// "she said", "he had asked", "she later added": a pronoun as the last word before the
+    /// verb at `verb_start` (past adverbs and auxiliaries), resolved.
     fn pronoun_subject(
         &self,
         before_verb: &[(usize, usize, &str)],
+        verb_start: usize,
         context: &PronounContext,
     ) -> Option<Decision> {
         let (_, _, w) = before_verb.iter().rev().find(|(_, _, w)| !is_filler(w))?;
-        Pronoun::of(w).map(|p| self.resolve(p, context, Rule::PronounBefore))
+        Pronoun::of(w).map(|p| self.resolve_verb(p, context, Rule::PronounBefore, verb_start))
+    }
+
+    /// [`Block::resolve`] for the pronoun subject of the verb at `verb_start`. A reply ("“Go,”
+    /// Vela told Ruiz. “No,” he replied") is someone else's than the last speaker's: when the
+    /// pronoun would mean the last speaker, the others named just before are the candidates.
+    fn resolve_verb(
+        &self,
+        pronoun: Pronoun,
+        context: &PronounContext,
+        rule: Rule,
+        verb_start: usize,
+    ) -> Decision {
+        let decision = self.resolve(pronoun, context, rule);
+        let reply = words(&self.text[verb_start..])
+            .first()
+            .and_then(|(_, _, w)| reporting_verb(w))
+            .is_some_and(|(_, lemma)| {
+                matches!(lemma, "reply" | "answer" | "retort" | "counter" | "respond")
+            });
+        match decision {
+            Decision::Sure(Who::Actor(a), _) if reply && context.last == Some(Who::Actor(a)) => {
+                let others: Vec<usize> = context
+                    .named
+                    .iter()
+                    .copied()
+                    .filter(|&o| o != a && self.cast.fits(pronoun, o))
+                    .collect();
+                if others.is_empty() {
+                    Decision::Sure(Who::Unnamed, Rule::NoPattern)
+                } else {
+                    Decision::Open(others)
+                }
+            }
+            other => other,
+        }
     }
 
     /// Whether the words between a speaker's name and its verb are a harmless gap.
@@ -1677,7 +1699,7 @@ impl Block<'_> {
         if let Some((start, _, w)) = before_verb.first() {
             if let Some(p) = Pronoun::of(w) {
                 if before_verb.len() == 1 || self.gap(span.close + start + w.len(), verb_start) {
-                    return Some(self.resolve(p, context, Rule::PronounAfter));
+                    return Some(self.resolve_verb(p, context, Rule::PronounAfter, verb_start));
                 }
             }
         }
@@ -1826,7 +1848,7 @@ impl Block<'_> {
             return Some(Decision::actor(a, Rule::NameVerbBefore));
         }
         let before_verb = words(&text[sentence..verb_start]);
-        if let Some(decision) = self.pronoun_subject(&before_verb, context) {
+        if let Some(decision) = self.pronoun_subject(&before_verb, verb_start, context) {
             return Some(decision);
         }
         // A subject that names nobody of the dossier: "A spokesman said: “…”", "In a
@@ -1914,7 +1936,7 @@ impl Block<'_> {
             }
         }
         let before_verb = words(&text[sentence..verb_start]);
-        if let Some(decision) = self.pronoun_subject(&before_verb, context) {
+        if let Some(decision) = self.pronoun_subject(&before_verb, verb_start, context) {
             return Some(decision);
         }
         // "accused Ruiz of saying “…”", "praised Ruiz for calling": the gerund's subject is the
@@ -2690,10 +2712,10 @@ mod tests {
                 "Ruiz dismissed Ortiz, who said she would “fight to the end”.",
                 "ana-ortiz",
             ),
-            // A subject whose pronoun is unknown, and someone the pronoun is known to fit.
+            // A reply is not the last speaker's: the others named are the candidates.
             (
                 "Vela told Ruiz: “Go.” He replied: “No.”",
-                "lena-vela ?lena-vela tomas-ruiz",
+                "lena-vela ?tomas-ruiz",
             ),
         ];
         for (body, expected) in cases {
