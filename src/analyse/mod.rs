@@ -153,6 +153,7 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     let timer = crate::Timer::start();
     let (matcher, mut problems) = Matcher::new(dossier);
     let (dates, date_problems) = dates::find_all(dossier);
+    timer.lap("analyse: dates");
     let quantities = {
         use rayon::prelude::*;
         dossier
@@ -161,7 +162,7 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
             .map(quantities::of_article)
             .collect()
     };
-    timer.lap("analyse: dates");
+    timer.lap("analyse: quantities");
     problems.extend(date_problems);
     let mentions = mentions::find_all(dossier, &matcher);
     timer.lap("analyse: mentions");
