@@ -227,6 +227,8 @@ pub struct Cast {
     /// The lowercase words of each actor's name, aliases and role: what "the ministry" or
     /// "the interior minister" may refer to.
     heads: Vec<Vec<String>>,
+    /// Each of those words → the actors that have it.
+    by_word: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Cast {
@@ -249,7 +251,19 @@ impl Cast {
                     heads
                 })
                 .collect(),
+            by_word: std::collections::HashMap::new(),
         }
+        .indexed()
+    }
+
+    /// Fills [`Cast::by_word`] from the heads.
+    fn indexed(mut self) -> Cast {
+        for (actor, heads) in self.heads.iter().enumerate() {
+            for word in heads {
+                self.by_word.entry(word.clone()).or_default().push(actor);
+            }
+        }
+        self
     }
 
     /// Whether every word of `description` ("interior minister") names `actor`.
@@ -1354,7 +1368,20 @@ impl Block<'_> {
         }
         let _ = owner;
         if found.is_empty() && description.len() >= 2 {
-            found = (0..self.cast.heads.len())
+            // Only the actors whose words hold the description's first word: a look-up, not a
+            // scan of the whole cast.
+            let first = description[0].to_lowercase();
+            let first = first
+                .strip_suffix('s')
+                .filter(|_| !self.cast.by_word.contains_key(&first))
+                .unwrap_or(&first);
+            found = self
+                .cast
+                .by_word
+                .get(first)
+                .into_iter()
+                .flatten()
+                .copied()
                 .filter(|&a| self.cast.described_by(a, description))
                 .collect();
             if found.len() > 1 {
