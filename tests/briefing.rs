@@ -408,3 +408,55 @@ fn the_sample_front_page_briefs() {
     let coverage = read_html(&site.join("coverage/index.html"));
     assert!(!texts_of(&coverage, ".blindspot-list > li").is_empty());
 }
+
+#[test]
+fn the_coverage_page_of_a_large_dossier_keeps_the_most_reported_events() {
+    // 120 events, each reported by one wire story; the first 10 also by a broadcaster.
+    let f = Fixture::empty();
+    f.write(
+        "site.toml",
+        "title = \"Many events\"\nbase_url = \"https://example.org/m/\"\nsearch = false\n",
+    );
+    f.write(
+        "content/sources/wire.md",
+        "---\nname: \"Harbour Wire\"\nkind: wire\ngroups: [wires]\n---\nA wire.\n",
+    );
+    f.write(
+        "content/sources/tv.md",
+        "---\nname: \"North TV\"\nkind: broadcaster\ngroups: [broadcasters]\n---\nA broadcaster.\n",
+    );
+    for n in 0..120 {
+        let day = n % 28 + 1;
+        let mut sources = format!("\"wire-{n}\"");
+        f.write(
+            &format!("content/articles/wire-{n}.md"),
+            &format!("---\ntitle: \"Harbour report {n}\"\nsource: wire\npublished: 2031-03-{day:02}\n---\n\nThe harbour council met for session number {n} and adjourned without a vote on the quays.\n"),
+        );
+        if n < 10 {
+            sources.push_str(&format!(", \"tv-{n}\""));
+            f.write(
+                &format!("content/articles/tv-{n}.md"),
+                &format!("---\ntitle: \"Council session {n}\"\nsource: tv\npublished: 2031-03-{day:02}\n---\n\nCouncillors gathered again for their session number {n}, cameras rolling.\n"),
+            );
+        }
+        f.write(
+            &format!("content/events/session-{n}.md"),
+            &format!("---\ntitle: \"Council session {n}\"\ndate: 2031-03-{day:02}\nsources: [{sources}]\n---\nA session.\n"),
+        );
+    }
+    f.build().ok();
+    let page = f.page("coverage/index.html");
+    let rows = texts_of(&page, "table.coverage-events tbody tr");
+    assert_eq!(rows.len(), 100, "the table is capped");
+    // The ten events both groups reported are among those kept.
+    let both = rows.iter().filter(|r| r.contains("North TV")).count();
+    assert_eq!(both, 10);
+    let notes = texts_of(&page, "section.blindspots p.note").join(" ");
+    assert!(notes.contains("110 of 120"), "{notes}");
+    assert_eq!(texts_of(&page, "ul.blindspot-list > li").len(), 50);
+    let events_note = texts_of(&page, "#events ~ p.note").join(" ");
+    assert!(
+        events_note.contains("The 100 events most outlets reported, of 120"),
+        "{events_note}"
+    );
+}

@@ -83,14 +83,24 @@ pub struct ActorCoverage {
 #[derive(Debug, Clone, Serialize)]
 pub struct CoverageView {
     pub groups: Vec<GroupView>,
+    /// The blindspots, oldest first (at most [`MAX_COVERAGE_BLINDSPOTS`]).
     pub blindspots: Vec<Blindspot>,
-    /// Every event some article reports, oldest first.
+    /// How many blindspots there are in all.
+    pub blindspots_total: usize,
+    /// The events most outlets reported (at most [`MAX_COVERAGE_EVENTS`]), oldest first.
     pub events: Vec<EventCoverage>,
+    /// How many events some article reports, in all.
+    pub events_total: usize,
     /// The most mentioned actors (at most [`MAX_COVERAGE_ACTORS`]).
     pub actors: Vec<ActorCoverage>,
     /// Actors with mentions left out of `actors`.
     pub actors_left: usize,
 }
+
+/// At most this many events in the coverage page's table: those most outlets reported.
+pub const MAX_COVERAGE_EVENTS: usize = 100;
+/// At most this many blindspots listed (the count says how many there are).
+pub const MAX_COVERAGE_BLINDSPOTS: usize = 50;
 
 impl Views<'_> {
     /// The outlet groups of the dossier, in order: those of `[groups]` as written, then those
@@ -290,7 +300,26 @@ impl Views<'_> {
         for &actor in order.iter().take(MAX_COVERAGE_ACTORS) {
             rows.push((actor, std::mem::take(&mut by_group[actor])));
         }
+        // A large dossier keeps its page readable: the most-reported events, in date order.
+        let events_total = events.len();
+        if events.len() > MAX_COVERAGE_EVENTS {
+            let mut order: Vec<usize> = (0..events.len()).collect();
+            order.sort_by_key(|&k| (std::cmp::Reverse(events[k].outlets), k));
+            let mut keep: Vec<usize> = order.into_iter().take(MAX_COVERAGE_EVENTS).collect();
+            keep.sort_unstable();
+            let mut kept = Vec::with_capacity(keep.len());
+            for (k, event) in events.into_iter().enumerate() {
+                if keep.binary_search(&k).is_ok() {
+                    kept.push(event);
+                }
+            }
+            events = kept;
+        }
+        let blindspots_total = blindspots.len();
+        blindspots.truncate(MAX_COVERAGE_BLINDSPOTS);
         CoverageView {
+            events_total,
+            blindspots_total,
             actors: rows
                 .into_iter()
                 .map(|(actor, mentions)| ActorCoverage {
