@@ -152,8 +152,8 @@ fn copies_are_named_as_copies_and_counted_once() {
         assert!(shared[0].contains(outlet), "{outlet}: {shared:?}");
     }
 
-    // Coverage counts a story and its copies once: Ortiz is mentioned 3 times in the wire
-    // story (a name, "Ortiz said", "President Ana Ortiz"), not 6.
+    // Coverage counts a story and its copies once: Ortiz is mentioned twice in the wire
+    // story ("President Ana Ortiz", "Ortiz said"), not 4 times.
     let ortiz_row = page
         .select(&sel("table.coverage tbody tr"))
         .find(|r| r.text().collect::<String>().contains("Ana Ortiz"))
@@ -240,6 +240,21 @@ fn source_and_publisher_pages_count_what_they_carry() {
             .any(|r| r.starts_with("The Harbour Post") && r.contains("1 republished")),
         "{rows:?}"
     );
+    // The wire's page lists its story and the reprint (named as such), and counts the
+    // story's mentions once: Ortiz is named twice in it, not 4 times.
+    let wire = f.page("sources/meridian-wire/index.html");
+    let bylines = texts_of(&wire, ".article-item .via");
+    assert!(
+        bylines
+            .iter()
+            .any(|b| b.contains("republished by The Harbour Post")),
+        "{bylines:?}"
+    );
+    let counts: Vec<String> = wire
+        .select(&sel(".actor-counts li"))
+        .map(|li| collapse(&li.text().collect::<String>()))
+        .collect();
+    assert!(counts.iter().any(|c| c == "Ana Ortiz 2"), "{counts:?}");
     let post = f.page("sources/harbour-post/index.html");
     assert_eq!(
         texts_of(&post, "#republished-h ~ ol .article-title"),

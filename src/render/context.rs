@@ -585,7 +585,8 @@ impl<'a> Views<'a> {
             .collect();
         let mut counts: Vec<(usize, usize)> = Vec::new();
         for (index, article) in self.dossier.articles.iter().enumerate() {
-            if article.source != source.slug {
+            // A copy whose story is in the dossier is counted with its story, once.
+            if article.source != source.slug || self.analysis.original[index] != index {
                 continue;
             }
             for &(actor, n) in &self.analysis.article_actors[index] {
