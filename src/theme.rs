@@ -75,15 +75,6 @@ pub fn export(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         )),
         );
     }
-    for (rel, bytes) in &files {
-        let path = root.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|err| {
-                Diagnostic::error(parent, format!("cannot create the folder: {err}"))
-            })?;
-        }
-        std::fs::write(&path, bytes)
-            .map_err(|err| Diagnostic::error(&path, format!("cannot write: {err}")))?;
-    }
+    crate::write::create_files(root, &files)?;
     Ok(files.into_iter().map(|(rel, _)| rel).collect())
 }

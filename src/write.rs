@@ -36,6 +36,22 @@ pub struct Lock {
     _file: std::fs::File,
 }
 
+/// Writes each `(path relative to root, bytes)`, creating folders as needed: the files of
+/// `dossier init` and `init --theme-only`. The first failure is reported with its path.
+pub fn create_files(root: &Path, files: &[(PathBuf, &[u8])]) -> Result<(), Diagnostic> {
+    for (rel, bytes) in files {
+        let path = root.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|err| {
+                Diagnostic::error(parent, format!("cannot create the folder: {err}"))
+            })?;
+        }
+        std::fs::write(&path, bytes)
+            .map_err(|err| Diagnostic::error(&path, format!("cannot write: {err}")))?;
+    }
+    Ok(())
+}
+
 /// Resolves `output` (absolute, or relative to the current directory) and checks that it is a
 /// safe place to build into for the dossier at `root`.
 pub fn check_output(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {

@@ -121,15 +121,6 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     );
     files.push((PathBuf::from("templates/.keep"), b""));
     files.push((PathBuf::from("static/.keep"), b""));
-    for (rel, bytes) in &files {
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|err| {
-                Diagnostic::error(parent, format!("cannot create the folder: {err}"))
-            })?;
-        }
-        std::fs::write(&path, bytes)
-            .map_err(|err| Diagnostic::error(&path, format!("cannot write: {err}")))?;
-    }
+    crate::write::create_files(dir, &files)?;
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }
