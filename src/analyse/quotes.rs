@@ -997,10 +997,7 @@ impl Block<'_> {
                         })
                         .filter(|w| !DETERMINERS.contains(w))
                         .collect();
-                    if let [one] = self
-                        .described(&description, m.start, Some(m.actor))
-                        .as_slice()
-                    {
+                    if let [one] = self.described(&description, m.start).as_slice() {
                         return Subject::Actor(*one);
                     }
                     return Subject::Unnamed;
@@ -1051,7 +1048,7 @@ impl Block<'_> {
                 "The" | "the" | "His" | "Her" | "Its" | "Their" | "his" | "her"
             )
         }) {
-            if let [one] = self.described(&phrase[1..], first_start, None).as_slice() {
+            if let [one] = self.described(&phrase[1..], first_start).as_slice() {
                 return Subject::Actor(*one);
             }
         }
@@ -1342,9 +1339,8 @@ impl Block<'_> {
     /// The actors that `description` ("ministry", "interior minister") may mean at byte
     /// `at`: those named earlier in this block, else in the most recent earlier block that
     /// names one; with none, for a description of two words or more ("Marrach's foreign
-    /// ministry"), the one actor of the dossier it fits. `owner` is the possessor's actor, if
-    /// any; it is not yet used to narrow the search.
-    fn described(&self, description: &[&str], at: usize, owner: Option<usize>) -> Vec<usize> {
+    /// ministry"), the one actor of the dossier it fits.
+    fn described(&self, description: &[&str], at: usize) -> Vec<usize> {
         if description.is_empty() || description.len() > 3 {
             return Vec::new();
         }
@@ -1366,7 +1362,6 @@ impl Block<'_> {
                 }
             }
         }
-        let _ = owner;
         if found.is_empty() && description.len() >= 2 {
             // Only the actors whose words hold the description's first word: a look-up, not a
             // scan of the whole cast.
@@ -1435,7 +1430,7 @@ impl Block<'_> {
             "the" | "The" | "his" | "His" | "her" | "Her" | "its" | "Its" | "their" | "Their"
         );
         if definite && !rest.is_empty() && rest.len() <= 3 {
-            let found = self.described(rest, at, None);
+            let found = self.described(rest, at);
             return Some(match found.as_slice() {
                 [] => Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker),
                 [one] => Decision::actor(*one, Rule::Description),
@@ -2378,9 +2373,10 @@ mod tests {
 
     /// The quotes of `body` with `cast`; the default cast is Jane Doe, John Roe (persons
     /// without a pronoun) and Ruritania.
-    fn found_with(body: &str, cast: Vec<Actor>) -> Vec<Found> {
+    /// An article of the tests, with `body` and the hand-written `quotes`.
+    fn test_article(body: &str, quotes: Vec<crate::model::HandQuote>) -> Article {
         let (paragraphs, asides) = blocks(body, true);
-        let article = Article {
+        Article {
             slug: "a".into(),
             path: "content/articles/a.md".into(),
             title: "Title".into(),
@@ -2392,7 +2388,7 @@ mod tests {
             events: vec![],
             actors: vec![],
             summary: None,
-            quotes: vec![],
+            quotes,
             notes: vec![],
             draft: false,
             body: body.into(),
@@ -2401,7 +2397,11 @@ mod tests {
             paragraph_lines: vec![],
             body_line: 1,
             word_count: 0,
-        };
+        }
+    }
+
+    fn found_with(body: &str, cast: Vec<Actor>) -> Vec<Found> {
+        let article = test_article(body, vec![]);
         let dossier = Dossier {
             articles: vec![article],
             actors: cast,
@@ -2508,6 +2508,14 @@ mod tests {
             .into_iter()
             .map(|f| (f.speaker, f.partial, f.text))
             .collect()
+    }
+
+    /// Each `(body, expected)`: the speakers (or "term") of the body's quotes with the issue's
+    /// cast, joined by spaces.
+    fn expect_issue(cases: &[(&str, &str)]) {
+        for (body, expected) in cases {
+            assert_eq!(issue(&format!("{body}\n")).join(" "), *expected, "{body}");
+        }
     }
 
     /// Speaker, or "term", of each quote in `body` with the issue's cast.
@@ -2701,9 +2709,7 @@ mod tests {
                 "lena-vela",
             ),
         ];
-        for (body, expected) in cases {
-            assert_eq!(issue(&format!("{body}\n")).join(" "), *expected, "{body}");
-        }
+        expect_issue(cases);
     }
 
     #[test]
@@ -2745,44 +2751,21 @@ mod tests {
                 "lena-vela ?tomas-ruiz",
             ),
         ];
-        for (body, expected) in cases {
-            assert_eq!(issue(&format!("{body}\n")).join(" "), *expected, "{body}");
-        }
+        expect_issue(cases);
     }
 
     #[test]
     fn hand_written_quotes_match_whole_words() {
-        let mut dossier_body =
-            String::from("Voters said “no” to the plan. “We will not negotiate,” Ortiz said.\n");
-        dossier_body.push('\n');
-        let (paragraphs, _) = blocks(&dossier_body, true);
-        let mut article = Article {
-            slug: "a".into(),
-            path: "content/articles/a.md".into(),
-            title: "Title".into(),
-            source: "wire".into(),
-            publisher: None,
-            url: None,
-            published: PartialDate::parse("2024-05-03").unwrap(),
-            byline: None,
-            events: vec![],
-            actors: vec![],
-            summary: None,
-            quotes: vec![crate::model::HandQuote {
+        let body = "Voters said “no” to the plan. “We will not negotiate,” Ortiz said.\n\n";
+        let mut article = test_article(
+            body,
+            vec![crate::model::HandQuote {
                 text: "We will not negotiate".into(),
                 by: Some("tomas-ruiz".into()),
                 term: false,
                 reject: false,
             }],
-            notes: vec![],
-            draft: false,
-            body: dossier_body.clone(),
-            paragraphs,
-            asides: vec![],
-            paragraph_lines: vec![],
-            body_line: 1,
-            word_count: 0,
-        };
+        );
         let dossier = |article: Article| Dossier {
             articles: vec![article],
             actors: issue_cast(),
