@@ -61,18 +61,17 @@ impl Views<'_> {
         let d = self.dossier;
         let mut entries: Vec<Entry> = Vec::with_capacity(d.events.len() + d.articles.len());
         for event in &d.events {
-            let view = self.event(event);
-            let actors = view.actors.clone();
+            let actors = self.event_actors(event);
             entries.push(Entry {
                 kind: "event",
                 date: (&event.date).into(),
                 end: event.end.as_ref().map(DateView::from),
                 title: event.title.clone(),
-                url: view.summary.url.clone(),
+                url: self.event_ref(event).url,
                 place: event.place.clone(),
                 actor_classes: classes(&actors),
                 actors,
-                reports: view.reports,
+                reports: self.event_reports(event),
                 source: None,
                 sort: event.date,
             });

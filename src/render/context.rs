@@ -845,8 +845,10 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    pub fn event(&self, event: &Event) -> EventView {
-        let reports: Vec<ReportView> = event
+    /// The reports of `event` as pages link them (`#pN` when a paragraph is cited), oldest
+    /// first.
+    pub fn event_reports(&self, event: &Event) -> Vec<ReportView> {
+        event
             .reports
             .iter()
             .filter_map(|r| {
@@ -861,11 +863,12 @@ impl<'a> Views<'a> {
                     url,
                 })
             })
-            .collect();
-        // One column per article, however many of its paragraphs the event cites.
-        let claim_reports: Vec<ReportView> =
-            unique_reports(&reports).into_iter().cloned().collect();
-        let claims = event
+            .collect()
+    }
+
+    /// The claims of `event`, one cell per article of `claim_reports` (each article once).
+    pub fn event_claims(&self, event: &Event, claim_reports: &[ReportView]) -> Vec<ClaimView> {
+        event
             .claims
             .iter()
             .map(|claim| {
@@ -908,15 +911,27 @@ impl<'a> Views<'a> {
                         .collect(),
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    /// The actors of `event` that the dossier has.
+    pub fn event_actors(&self, event: &Event) -> Vec<ActorRef> {
+        event
+            .actors
+            .iter()
+            .filter_map(|a| self.actor_index(a))
+            .map(|a| self.actor_ref(a, self.analysis.actor_mentions[a]))
+            .collect()
+    }
+
+    pub fn event(&self, event: &Event) -> EventView {
+        let reports = self.event_reports(event);
+        // One column per article, however many of its paragraphs the event cites.
+        let claim_reports = unique_reports(&reports);
+        let claims = self.event_claims(event, &claim_reports);
         EventView {
             summary: self.event_ref(event),
-            actors: event
-                .actors
-                .iter()
-                .filter_map(|a| self.actor_index(a))
-                .map(|a| self.actor_ref(a, self.analysis.actor_mentions[a]))
-                .collect(),
+            actors: self.event_actors(event),
             body_html: markdown::render(&event.body, &self.config.markdown, &[]),
             notes_html: self.notes_html(&event.notes),
             outlets: event
@@ -947,12 +962,13 @@ fn odd_one_out(v: &values::Value, all: &[Option<values::Value>]) -> bool {
     differ > 0 && differ > agree
 }
 
-/// The reports of an event, each article once (the first of its cited paragraphs).
-pub fn unique_reports(reports: &[ReportView]) -> Vec<&ReportView> {
-    let mut out: Vec<&ReportView> = Vec::new();
+/// The reports of an event, each article once (the first of its cited paragraphs): the
+/// columns of its claims table.
+pub fn unique_reports(reports: &[ReportView]) -> Vec<ReportView> {
+    let mut out: Vec<ReportView> = Vec::new();
     for r in reports {
         if !out.iter().any(|o| o.article.slug == r.article.slug) {
-            out.push(r);
+            out.push(r.clone());
         }
     }
     out

@@ -196,7 +196,8 @@ impl<'a> Views<'a> {
             .filter(|e| !e.claims.is_empty())
             .map(|e| EventClaims {
                 event: &e.slug,
-                claims: self.event(e).claims,
+                claims: self
+                    .event_claims(e, &super::context::unique_reports(&self.event_reports(e))),
             })
             .collect();
         let differences = compared

@@ -160,13 +160,14 @@ impl Views<'_> {
         let mut claims = Vec::new();
         let mut differences = Vec::new();
         for &(event, _) in &events {
-            let view = self.event(event);
+            let summary = self.event_ref(event);
+            let claim_reports = super::context::unique_reports(&self.event_reports(event));
             let base = self.compare_url(event);
-            for claim in &view.claims {
+            for claim in &self.event_claims(event, &claim_reports) {
                 let stated: Vec<Statement> = claim
                     .cells
                     .iter()
-                    .zip(&view.claim_reports)
+                    .zip(&claim_reports)
                     .filter_map(|(cell, report)| {
                         Some(Statement {
                             outlet: report.article.outlet.clone(),
@@ -190,7 +191,7 @@ impl Views<'_> {
                 sources.dedup();
                 if sources.len() >= 2 && stated.iter().any(|s| s.disagrees) {
                     claims.push(DisputedPoint {
-                        event: view.summary.clone(),
+                        event: summary.clone(),
                         about: claim.about.clone(),
                         kind: "claim".to_owned(),
                         url: format!("{base}#claims"),
@@ -204,7 +205,7 @@ impl Views<'_> {
                 .find(|x| x.note.as_deref() != Some(super::compare::VAGUE_NOTE))
             {
                 differences.push(DisputedPoint {
-                    event: view.summary.clone(),
+                    event: summary.clone(),
                     about: difference.about,
                     kind: "difference".to_owned(),
                     url: format!("{base}#differences"),
