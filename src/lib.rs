@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod load;
 pub mod model;
+pub mod plan;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -316,44 +316,15 @@ impl Staging {
         Ok(full)
     }
 
-    /// Copies every file under `dir` into the same place in the output. Returns the files copied.
-    pub fn copy_tree(&self, dir: &Path) -> Result<usize, Diagnostic> {
-        if !dir.is_dir() {
-            return Ok(0);
-        }
-        let mut copied = 0;
-        for entry in walkdir::WalkDir::new(dir).follow_links(true) {
-            let entry =
-                entry.map_err(|err| Diagnostic::error(dir, format!("cannot read: {err}")))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry
-                .path()
-                .strip_prefix(dir)
-                .expect("walkdir stays under its root");
-            let to = self.temp.join(rel);
-            if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent).map_err(|err| {
-                    Diagnostic::error(
-                        &self.target,
-                        format!("cannot create {}: {err}", parent.display()),
-                    )
-                })?;
-            }
-            std::fs::copy(entry.path(), &to).map_err(|err| {
-                Diagnostic::error(
-                    &self.target,
-                    format!(
-                        "cannot copy {} into {}: {err}",
-                        entry.path().display(),
-                        rel.display()
-                    ),
-                )
-            })?;
-            copied += 1;
-        }
-        Ok(copied)
+    /// Copies the file `from` to `path` (relative, with `/`) inside the temporary folder.
+    pub fn copy(&self, from: &Path, path: &str) -> Result<(), Diagnostic> {
+        let to = self.prepare(path)?;
+        std::fs::copy(from, &to).map(drop).map_err(|err| {
+            Diagnostic::error(
+                &self.target,
+                format!("cannot copy {} into {path}: {err}", from.display()),
+            )
+        })
     }
 
     /// Puts the finished folder in place of the target, then removes the previous output.

@@ -180,9 +180,17 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let (analysis, _) = dossier::analyse::analyse(&model);
-    let renderer = Renderer::new(templates(), &model, &analysis, &config, flags & 2 != 0);
+    let pages = plan(&model, &config);
+    let renderer = Renderer::new(
+        templates(),
+        &model,
+        &analysis,
+        &config,
+        &pages,
+        flags & 2 != 0,
+    );
     let mut files = Vec::new();
-    for page in plan(&model, &config) {
+    for page in pages {
         if page.kind == PageKind::Asset {
             continue;
         }

@@ -8,7 +8,8 @@ use rayon::prelude::*;
 
 use super::progress::Progress;
 use crate::diagnostics::Diagnostic;
-use crate::render::{self, PageKind, Renderer};
+use crate::plan::AssetFrom;
+use crate::render::{PageKind, Renderer};
 use crate::write::{self, Staging};
 use crate::{LoadOptions, Site};
 
@@ -112,25 +113,19 @@ pub fn write_site(
     file_urls: bool,
     progress: &Progress,
 ) -> Result<BTreeMap<PageKind, usize>, Vec<Diagnostic>> {
-    let mut counts = BTreeMap::new();
-    let mut assets = 0;
-    for (rel, bytes) in site.built_in_static() {
-        staging.write(rel, bytes).map_err(|d| vec![d])?;
-        assets += 1;
-    }
-    for dir in site.static_dirs() {
-        assets += staging.copy_tree(&dir).map_err(|d| vec![d])?;
-    }
-    staging
-        .write(
-            "syntax.css",
-            render::markdown::highlight_css(&site.config.markdown.highlight_theme).as_bytes(),
-        )
+    let plan = site.plan().map_err(|d| vec![d])?;
+    for asset in &plan.assets {
+        match &asset.from {
+            AssetFrom::File(from) => staging.copy(from, &asset.path),
+            _ => asset
+                .bytes()
+                .and_then(|bytes| staging.write(&asset.path, &bytes)),
+        }
         .map_err(|d| vec![d])?;
-    counts.insert(PageKind::Asset, assets + 1);
-
-    let renderer = Renderer::of(site, file_urls);
-    let plan = render::plan(&site.dossier, &site.config);
+    }
+    let mut counts = BTreeMap::from([(PageKind::Asset, plan.assets.len())]);
+    let plan = plan.pages;
+    let renderer = Renderer::of(site, &plan, file_urls);
     progress.pages(plan.len());
     let timings = std::env::var_os("DOSSIER_TIMINGS").is_some();
     let spent: std::sync::Mutex<BTreeMap<PageKind, u128>> = Default::default();

@@ -8,15 +8,16 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::render::links::{self, PageLinks};
-use crate::render::{self, Renderer};
+use crate::render::Renderer;
 use crate::{LoadOptions, Site};
 
 /// Returns the warnings when the dossier would build; every problem otherwise.
 pub fn check(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let site = Site::load(root, options)?;
-    let renderer = Renderer::of(&site, false);
-    let plan = render::plan(&site.dossier, &site.config);
+    let plan = site.plan().map_err(|d| vec![d])?;
+    let renderer = Renderer::of(&site, &plan.pages, false);
     let rendered: Vec<Result<(String, PageLinks), Diagnostic>> = plan
+        .pages
         .par_iter()
         .map(|page| {
             let bytes = renderer.render(page)?;
@@ -41,7 +42,7 @@ pub fn check(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>, Vec<
     if !problems.is_empty() {
         return Err(problems);
     }
-    let assets = asset_paths(&site);
+    let assets: HashSet<String> = plan.assets.into_iter().map(|a| a.path).collect();
     let prefixes: &[&str] = if site.config.search {
         &["pagefind/"]
     } else {
@@ -137,27 +138,4 @@ fn locate(
         }
         None => (start_line, 1),
     }
-}
-
-/// The files a build copies as they are: the built-in theme's, the theme's and the dossier's
-/// `static/`, and the highlighting stylesheet.
-fn asset_paths(site: &Site) -> HashSet<String> {
-    let mut assets: HashSet<String> = ["syntax.css".to_owned()].into_iter().collect();
-    assets.extend(
-        site.built_in_static()
-            .into_iter()
-            .map(|(rel, _)| rel.to_owned()),
-    );
-    for dir in site.static_dirs() {
-        for entry in walkdir::WalkDir::new(&dir)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-        {
-            if let Ok(rel) = entry.path().strip_prefix(&dir) {
-                assets.insert(rel.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    assets
 }

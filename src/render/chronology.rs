@@ -178,7 +178,7 @@ impl Views<'_> {
                 lane: 0,
                 label: shorten(&event.title, 34),
                 title: format!("{}: {}", event.date.human(), event.title),
-                href: format!("{root}{}", self.url(&format!("events/{}/", event.slug))),
+                href: format!("{root}{}", self.url(&super::pages::event::dir(&event.slug))),
             });
         }
         for &i in articles {
@@ -196,7 +196,10 @@ impl Views<'_> {
                     article.published.human(),
                     article.title
                 ),
-                href: format!("{root}{}", self.url(&format!("articles/{}/", article.slug))),
+                href: format!(
+                    "{root}{}",
+                    self.url(&super::pages::article::dir(&article.slug))
+                ),
             });
         }
         items

@@ -244,7 +244,11 @@ impl Views<'_> {
                 .map(name),
             published: article.published,
             url: article.url.clone(),
-            page: format!("{}articles/{}/", self.config.base_url, article.slug),
+            page: format!(
+                "{}{}",
+                self.config.base_url,
+                super::pages::article::dir(&article.slug)
+            ),
         }
     }
 

@@ -222,11 +222,11 @@ impl Views<'_> {
 
     /// Whether `event` gets a comparison page: articles from two or more outlets report it.
     pub fn is_compared(&self, event: &Event) -> bool {
-        event.outlets(self.dossier).len() >= 2
+        super::pages::compare::has_page(self.dossier, event)
     }
 
     pub fn compare_url(&self, event: &Event) -> String {
-        self.url(&format!("compare/{}/", event.slug))
+        self.url(&super::pages::compare::dir(&event.slug))
     }
 
     pub fn compare_rows(&self) -> Vec<CompareRow> {

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::markdown::{self, InlineLink};
+use super::pages;
 use crate::analyse::{values, Analysis};
 use crate::config::{ActorLinks, Config};
 use crate::model::{Actor, Article, Dossier, Event, PartialDate, Source};
@@ -374,24 +375,24 @@ impl<'a> Views<'a> {
     pub fn nav(&self) -> Nav {
         Nav {
             home: self.url(""),
-            actors: self.url("actors/"),
-            sources: self.url("sources/"),
-            compare: self.url("compare/"),
-            chronology: self.url("chronology/"),
+            actors: self.url(pages::actors::DIR),
+            sources: self.url(pages::sources::DIR),
+            compare: self.url(pages::compare_index::DIR),
+            chronology: self.url(pages::chronology::DIR),
             // Empty when the dossier has no search page: templates leave the form out.
             search: if self.config.search {
-                self.url("search/")
+                self.url(pages::search::DIR)
             } else {
                 String::new()
             },
             notes: if super::notes::any(self.dossier) {
-                self.url("notes/")
+                self.url(pages::notes::DIR)
             } else {
                 String::new()
             },
-            bibliography: self.url("bibliography/"),
+            bibliography: self.url(pages::bibliography::DIR),
             coverage: if self.has_groups() {
-                self.url("coverage/")
+                self.url(pages::coverage::DIR)
             } else {
                 String::new()
             },
@@ -404,7 +405,7 @@ impl<'a> Views<'a> {
             slug: slug.to_owned(),
             name: source.map_or_else(|| slug.to_owned(), |s| s.name.clone()),
             kind: source.and_then(|s| s.kind.clone()),
-            url: self.url(&format!("sources/{slug}/")),
+            url: self.url(&pages::source::dir(slug)),
         }
     }
 
@@ -415,7 +416,7 @@ impl<'a> Views<'a> {
             name: actor.name.clone(),
             kind: actor.kind.map(|k| k.name().to_owned()),
             role: actor.role.clone(),
-            url: self.url(&format!("actors/{}/", actor.slug)),
+            url: self.url(&pages::actor::dir(&actor.slug)),
             mentions,
             quotes: self.analysis.actor_quotes[index],
         }
@@ -432,7 +433,7 @@ impl<'a> Views<'a> {
             date: (&event.date).into(),
             end: event.end.as_ref().map(DateView::from),
             place: event.place.clone(),
-            url: self.url(&format!("events/{}/", event.slug)),
+            url: self.url(&pages::event::dir(&event.slug)),
         }
     }
 
@@ -451,7 +452,7 @@ impl<'a> Views<'a> {
         ArticleRef {
             slug: article.slug.clone(),
             title: article.title.clone(),
-            url: self.url(&format!("articles/{}/", article.slug)),
+            url: self.url(&pages::article::dir(&article.slug)),
             copy: publisher.is_some() || original.is_some(),
             copy_of: original.map(|o| self.dossier.articles[o].slug.clone()),
             outlet,
@@ -569,7 +570,7 @@ impl<'a> Views<'a> {
                 links[mention.paragraph - 1].push(InlineLink {
                     start: mention.start,
                     end: mention.end,
-                    href: format!("{root}{}", self.url(&format!("actors/{}/", actor.slug))),
+                    href: format!("{root}{}", self.url(&pages::actor::dir(&actor.slug))),
                     title: actor.name.clone(),
                 });
             }
@@ -781,7 +782,7 @@ impl<'a> Views<'a> {
                 let actor = &self.dossier.actors[i];
                 super::network::Node {
                     name: actor.name.clone(),
-                    href: format!("../{}", self.url(&format!("actors/{}/", actor.slug))),
+                    href: format!("../{}", self.url(&pages::actor::dir(&actor.slug))),
                     kind: actor.kind.map_or("other", |k| k.name()).to_owned(),
                     mentions: self.analysis.actor_mentions[i],
                 }

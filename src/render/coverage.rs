@@ -190,7 +190,7 @@ impl Views<'_> {
             if out.iter().any(|o| o.source.slug == article.source) {
                 continue;
             }
-            let url = self.url(&format!("articles/{}/", article.slug));
+            let url = self.url(&super::pages::article::dir(&article.slug));
             out.push(OutletReport {
                 source: self.source_ref(&article.source),
                 url: match report.paragraph {

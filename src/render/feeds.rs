@@ -16,14 +16,15 @@ pub fn atom(dossier: &Dossier, config: &Config) -> String {
         .max()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |d| d.rfc3339());
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <subtitle>{}</subtitle>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{base}atom.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{base}\"/>\n  <id>{base}</id>\n  <updated>{updated}</updated>\n  <generator>dossier</generator>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <subtitle>{}</subtitle>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{base}{feed}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{base}\"/>\n  <id>{base}</id>\n  <updated>{updated}</updated>\n  <generator>dossier</generator>\n",
         escape(&config.language),
         escape(&config.title),
         escape(&config.description),
         base = escape(base),
+        feed = super::pages::feed::PATH,
     );
     for article in &dossier.articles {
-        let url = format!("{base}articles/{}/", article.slug);
+        let url = format!("{base}{}", super::pages::article::dir(&article.slug));
         let source = dossier
             .source(&article.source)
             .map_or(article.source.as_str(), |s| s.name.as_str());

@@ -14,8 +14,8 @@ pub mod links;
 pub mod markdown;
 pub mod network;
 pub mod notes;
-mod pages;
+pub mod pages;
 pub mod templates;
 pub mod timeline;
 
-pub use pages::{plan, PageKind, PlannedPage, Renderer};
+pub use pages::{affected, plan, PageKind, PlannedPage, Renderer};

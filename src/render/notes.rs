@@ -56,7 +56,7 @@ impl Views<'_> {
     /// An article's notes, rendered; a note on a paragraph the text no longer has (while the
     /// live preview shows an edit) is left out.
     pub fn article_notes(&self, article: &Article) -> Vec<NoteView> {
-        let page = self.url(&format!("articles/{}/", article.slug));
+        let page = self.url(&super::pages::article::dir(&article.slug));
         article
             .notes
             .iter()
@@ -115,7 +115,7 @@ impl Views<'_> {
             .filter(|e| !e.notes.is_empty())
             .map(|e| EventNotes {
                 event: self.event_ref(e),
-                url: format!("{}#notes", self.url(&format!("events/{}/", e.slug))),
+                url: format!("{}#notes", self.url(&super::pages::event::dir(&e.slug))),
                 notes_html: self.notes_html(&e.notes),
             })
             .collect();
@@ -126,7 +126,7 @@ impl Views<'_> {
             .filter(|(_, a)| !a.notes.is_empty())
             .map(|(i, a)| ActorNotes {
                 actor: self.actor_ref(i, self.analysis.actor_mentions[i]),
-                url: format!("{}#notes", self.url(&format!("actors/{}/", a.slug))),
+                url: format!("{}#notes", self.url(&super::pages::actor::dir(&a.slug))),
                 notes_html: self.notes_html(&a.notes),
             })
             .collect();

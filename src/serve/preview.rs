@@ -3,7 +3,7 @@
 //! pages that depend on them; a full rebuild is written to a new folder and switched in
 //! atomically, so a request never sees a half-written site.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -13,7 +13,8 @@ use super::live;
 use crate::config::{Config, FILE_NAME};
 use crate::diagnostics::Diagnostic;
 use crate::load::{self, RawData, RawDocument};
-use crate::render::{self, PlannedPage, Renderer};
+use crate::plan::Asset;
+use crate::render::{self, PageKind, PlannedPage, Renderer};
 use crate::{LoadOptions, Site};
 
 /// What one rebuild did, for the terminal line and the browser.
@@ -142,7 +143,7 @@ impl Preview {
     /// Builds every page into a new folder and switches the served link to it.
     fn rebuild_all(&mut self) -> Result<usize, Vec<Diagnostic>> {
         let site = self.assemble()?;
-        let plan = render::plan(&site.dossier, &site.config);
+        let plan = site.plan().map_err(|d| vec![d])?;
         self.generation += 1;
         let folder = self.out.join(format!("gen-{}", self.generation));
         let io = |err: std::io::Error| {
@@ -152,8 +153,10 @@ impl Preview {
             )]
         };
         std::fs::create_dir_all(&folder).map_err(io)?;
-        let renderer = Renderer::of(&site, false);
+        copy_static(&plan.assets, &folder)?;
+        let renderer = Renderer::of(&site, &plan.pages, false);
         let problems: Vec<Diagnostic> = plan
+            .pages
             .par_iter()
             .filter_map(|page| {
                 renderer
@@ -166,7 +169,6 @@ impl Preview {
             let _ = std::fs::remove_dir_all(&folder);
             return Err(problems);
         }
-        copy_static(&site, &folder)?;
         // Switch atomically: a new link renamed over the old one.
         let link = self.out.join(format!("{CURRENT}.new"));
         let _ = std::fs::remove_file(&link);
@@ -179,8 +181,8 @@ impl Preview {
                 let _ = std::fs::remove_dir_all(old);
             }
         }
-        let pages = plan.len();
-        self.planned = plan;
+        let pages = plan.pages.len();
+        self.planned = plan.pages;
         self.site = Some(site);
         // Every page is new: nothing is left over from a quick path.
         self.quick_affected.clear();
@@ -265,7 +267,7 @@ impl Preview {
         if content.is_empty() && templates.is_empty() {
             // Static files only: copy them; a stylesheet is swapped without a reload.
             let site = self.site.as_ref().expect("checked above");
-            copy_static(site, &self.served())?;
+            copy_static(&site.plan().map_err(|d| vec![d])?.assets, &self.served())?;
             let css_only = statics
                 .iter()
                 .all(|p| p.extension().is_some_and(|e| e == "css"));
@@ -277,7 +279,7 @@ impl Preview {
             });
         }
         let site = self.assemble()?;
-        let plan = render::plan(&site.dossier, &site.config);
+        let plan = site.plan().map_err(|d| vec![d])?.pages;
         let old_paths: BTreeSet<&str> = self.planned.iter().map(|p| p.path.as_str()).collect();
         let new_paths: BTreeSet<&str> = plan.iter().map(|p| p.path.as_str()).collect();
         structural |= old_paths != new_paths;
@@ -295,9 +297,9 @@ impl Preview {
         }
         // Only the pages that depend on what changed.
         let old = self.site.as_ref().expect("checked above");
-        let mut wanted: BTreeSet<String> = affected(old, &changed_docs);
+        let mut wanted: BTreeSet<String> = affected(old, &self.planned, &changed_docs);
         wanted.append(&mut self.quick_affected);
-        wanted.extend(affected(&site, &changed_docs));
+        wanted.extend(affected(&site, &plan, &changed_docs));
         for page in &plan {
             if templates.iter().any(|t| *t == page.template()) {
                 wanted.insert(page.path.clone());
@@ -343,17 +345,19 @@ impl Preview {
         }
         let site = self.site.as_mut()?;
         let index = site.dossier.articles.iter().position(|a| a.path == rel)?;
-        let page_path = format!("articles/{}/index.html", site.dossier.articles[index].slug);
-        let page = self.planned.iter().find(|p| p.path == page_path)?;
+        let page = self
+            .planned
+            .iter()
+            .find(|p| p.kind == PageKind::Article && p.item == index)?;
         self.quick_affected
-            .extend(affected(site, std::slice::from_ref(&rel)));
+            .extend(affected(site, &self.planned, std::slice::from_ref(&rel)));
         let options = crate::model::Options {
             drafts: self.options.drafts,
             smart_punctuation: site.config.markdown.smart_punctuation,
         };
         let article = crate::model::with_body(&site.dossier.articles[index], &doc, options);
         crate::analyse::replace_article(&mut site.dossier, &mut site.analysis, index, article);
-        let renderer = Renderer::of(site, false);
+        let renderer = Renderer::of(site, &self.planned, false);
         let result = renderer
             .render(page)
             .and_then(|bytes| {
@@ -390,7 +394,7 @@ impl Preview {
         let site = self.site.as_mut().expect("the quick path had a site");
         crate::analyse::refresh_shared(&site.dossier, &mut site.analysis);
         let mut wanted = std::mem::take(&mut self.quick_affected);
-        wanted.extend(affected(site, std::slice::from_ref(&rel)));
+        wanted.extend(affected(site, &self.planned, std::slice::from_ref(&rel)));
         let pages = render_pages(site, &self.planned, &wanted, &served)?;
         Ok(Rebuild {
             what: summarise(&[rel.display().to_string()]),
@@ -430,61 +434,15 @@ impl Preview {
     }
 }
 
-/// The pages of `site` that show something of the changed article files.
-fn affected(site: &Site, changed: &[PathBuf]) -> BTreeSet<String> {
+/// The pages of `plan` that show something of the changed article files, by the
+/// dependencies each page kind declares.
+fn affected(site: &Site, plan: &[PlannedPage], changed: &[PathBuf]) -> BTreeSet<String> {
     let d = &site.dossier;
-    let mut pages: BTreeSet<String> = [
-        "index.html",
-        "actors/index.html",
-        "sources/index.html",
-        "chronology/index.html",
-        "compare/index.html",
-        "coverage/index.html",
-        "dossier.json",
-        "notes/index.html",
-        "bibliography/index.html",
-        "bibliography.bib",
-        "bibliography.json",
-    ]
-    .into_iter()
-    .map(str::to_owned)
-    .collect();
-    let index: HashMap<&Path, usize> = d
-        .articles
+    let articles: Vec<usize> = changed
         .iter()
-        .enumerate()
-        .map(|(i, a)| (a.path.as_path(), i))
+        .filter_map(|rel| d.articles.iter().position(|a| a.path == *rel))
         .collect();
-    for rel in changed {
-        let Some(&i) = index.get(rel.as_path()) else {
-            continue;
-        };
-        let article = &d.articles[i];
-        pages.insert(format!("articles/{}/index.html", article.slug));
-        pages.insert(format!("sources/{}/index.html", article.source));
-        if let Some(publisher) = &article.publisher {
-            pages.insert(format!("sources/{publisher}/index.html"));
-        }
-        for &(actor, _) in &site.analysis.article_actors[i] {
-            pages.insert(format!("actors/{}/index.html", d.actors[actor].slug));
-        }
-        for quote in &site.analysis.quotes[i] {
-            if let Some(speaker) = quote.speaker {
-                pages.insert(format!("actors/{}/index.html", d.actors[speaker].slug));
-            }
-        }
-        for slug in &article.events {
-            pages.insert(format!("events/{slug}/index.html"));
-            pages.insert(format!("compare/{slug}/index.html"));
-            // The other articles of the event list it among their events' comparisons.
-            if let Some(event) = d.event(slug) {
-                for report in &event.reports {
-                    pages.insert(format!("articles/{}/index.html", report.article));
-                }
-            }
-        }
-    }
-    pages
+    render::affected(d, &site.analysis, plan, &articles)
 }
 
 /// Renders the pages of `plan` named in `wanted` and writes them into `served`; returns how
@@ -496,7 +454,7 @@ fn render_pages(
     wanted: &BTreeSet<String>,
     served: &Path,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let renderer = Renderer::of(site, false);
+    let renderer = Renderer::of(site, plan, false);
     let rendered: Vec<Result<(&str, Vec<u8>), Diagnostic>> = plan
         .par_iter()
         .filter(|p| wanted.contains(&p.path))
@@ -545,37 +503,11 @@ fn write(folder: &Path, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     std::fs::rename(&temp, &full).map_err(fail)
 }
 
-fn copy_static(site: &Site, folder: &Path) -> Result<(), Vec<Diagnostic>> {
-    let css = render::markdown::highlight_css(&site.config.markdown.highlight_theme);
-    write(folder, "syntax.css", css.as_bytes()).map_err(|d| vec![d])?;
-    for (rel, bytes) in site.built_in_static() {
-        write(folder, rel, bytes).map_err(|d| vec![d])?;
-    }
-    for dir in site.static_dirs() {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in walkdir::WalkDir::new(&dir)
-            .follow_links(true)
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if entry.file_type().is_file() {
-                let rel = entry
-                    .path()
-                    .strip_prefix(&dir)
-                    .expect("under dir")
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let bytes = std::fs::read(entry.path()).map_err(|err| {
-                    vec![Diagnostic::error(
-                        entry.path(),
-                        format!("cannot read: {err}"),
-                    )]
-                })?;
-                write(folder, &rel, &bytes).map_err(|d| vec![d])?;
-            }
-        }
+/// Writes the assets of a site into `folder`, in order (a later one replaces an earlier).
+fn copy_static(assets: &[Asset], folder: &Path) -> Result<(), Vec<Diagnostic>> {
+    for asset in assets {
+        let bytes = asset.bytes().map_err(|d| vec![d])?;
+        write(folder, &asset.path, &bytes).map_err(|d| vec![d])?;
     }
     Ok(())
 }

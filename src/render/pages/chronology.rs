@@ -1,0 +1,43 @@
+//! The chronology: every event and article by date, with a timeline and filters.
+
+use super::{single, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
+use crate::diagnostics::Diagnostic;
+use crate::render::timeline;
+
+pub const KIND: Kind = Kind {
+    kind: PageKind::Chronology,
+    label: "chronology",
+    template: "chronology.html",
+    pages: |_, _| single(&super::index_html(DIR)),
+    depends: Depends::EveryArticle,
+    fill,
+};
+
+/// The folder of the chronology.
+pub const DIR: &str = "chronology/";
+
+fn fill(r: &Renderer, page: &PlannedPage, ctx: &mut tera::Context) -> Result<Filled, Diagnostic> {
+    let v = &r.views;
+    let d = v.dossier;
+    let years = v.chronology();
+    let all: Vec<usize> = (0..d.events.len()).collect();
+    let articles: Vec<usize> = (0..d.articles.len()).collect();
+    let items = v.timeline_items(&all, &articles, &page.root());
+    let caption = format!(
+        "Timeline of {} events and {} articles",
+        d.events.len(),
+        d.articles.len()
+    );
+    ctx.insert(
+        "timeline_svg",
+        &timeline::svg(&items, "chronology-timeline", &caption),
+    );
+    let filters = v.chronology_filters();
+    ctx.insert("filter_css", &v.chronology_filter_css(&filters));
+    ctx.insert("filters", &filters);
+    ctx.insert("years", &years);
+    Ok(Filled::page(
+        "Chronology",
+        format!("Events and reporting in date order: {}", v.config.title),
+    ))
+}
