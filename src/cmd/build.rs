@@ -24,7 +24,7 @@ pub struct BuildOptions {
 
 /// What a build did, for the summary line.
 #[derive(Debug)]
-pub struct BuildReport {
+pub struct BuildSummary {
     pub output: PathBuf,
     pub pages: BTreeMap<PageKind, usize>,
     pub elapsed: Duration,
@@ -33,7 +33,7 @@ pub struct BuildReport {
     pub indexed: Option<usize>,
 }
 
-impl BuildReport {
+impl BuildSummary {
     pub fn total(&self) -> usize {
         self.pages.values().sum()
     }
@@ -58,7 +58,7 @@ impl BuildReport {
 }
 
 /// Builds the dossier at `root`. On any error the previous output is left as it was.
-pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, Vec<Diagnostic>> {
     let started = Instant::now();
     let timer = crate::Timer::start();
     let progress = Progress::start();
@@ -97,7 +97,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Vec<Dia
     timer.lap("search index");
     staging.commit().map_err(|d| vec![d])?;
     drop(progress);
-    Ok(BuildReport {
+    Ok(BuildSummary {
         output: target,
         pages,
         elapsed: started.elapsed(),
