@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::output::shorten;
 use super::text::word_count;
 use super::{Clue, Guess};
-use crate::model;
+use crate::{model, vocab};
 
 /// Chooses `published` from the date lines: a labelled publication line, else a date with a
 /// time of day, else a bare date under the headline, else a bare date on the line right
@@ -204,10 +204,12 @@ pub(super) fn date_line(text: &str) -> Option<DateLine> {
     while i < tokens.len() {
         let token = tokens[i];
         let t = token.trim_end_matches('.');
-        if matches!(t, "-" | "–" | "—" | "/" | "at" | "on" | "" | "@") || weekday(t) {
+        if matches!(t, "-" | "–" | "—" | "/" | "at" | "on" | "" | "@")
+            || vocab::weekday_lowercase(t).is_some()
+        {
         } else if let Some(zone) = zone(t) {
             offset = zone;
-        } else if let Some(m) = month_number(t) {
+        } else if let Some(m) = vocab::month_number_lowercase(t) {
             if month.replace(m).is_some() {
                 return None;
             }
@@ -287,30 +289,6 @@ pub(super) fn sectioned_date_line(text: &str) -> Option<DateLine> {
         }
     }
     found
-}
-
-fn weekday(t: &str) -> bool {
-    #[rustfmt::skip]
-    const WEEKDAYS: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    ];
-    WEEKDAYS.contains(&t)
-}
-
-fn month_number(t: &str) -> Option<u32> {
-    #[rustfmt::skip]
-    const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
-    ];
-    if t == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == t || (t.len() == 3 && m.starts_with(t)))
-        .map(|i| i as u32 + 1)
 }
 
 /// A time zone: `Some(Some(minutes))` for one with a single offset from UTC,

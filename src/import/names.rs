@@ -3,6 +3,7 @@
 //! but match no actor, listed as candidates for new actor files.
 
 use super::Known;
+use crate::vocab;
 
 /// Words that may stand uncapitalised inside a name ("Voice of America", "bin Salman").
 #[rustfmt::skip]
@@ -143,7 +144,8 @@ const ADJECTIVES: &[&str] = &[
     "western", "eastern", "northern", "southern",
 ];
 
-/// Words that make a capitalised phrase an institution, a place or a date, not a person.
+/// Words that make a capitalised phrase an institution or a place, not a person; the names of
+/// months and weekdays make it a date ([`vocab::month_or_weekday_lowercase`]).
 #[rustfmt::skip]
 const NOT_PEOPLE: &[&str] = &[
     "council", "ministry", "department", "union", "commission", "parliament", "party", "army",
@@ -160,10 +162,8 @@ const NOT_PEOPLE: &[&str] = &[
     "television", "online", "daily", "journal", "herald", "tribune", "gazette", "telegraph",
     "guardian", "magazine", "club", "league", "association", "alliance", "movement", "front",
     "bloc", "coalition", "cabinet", "senate", "congress", "central", "national", "international",
-    "federal", "exchange", "market", "index", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "north", "south", "east",
-    "west", "black", "white", "red", "state", "god",
+    "federal", "exchange", "market", "index", "north", "south", "east", "west", "black", "white",
+    "red", "state", "god",
 ];
 
 /// Lowercase words before a name that mark a person.
@@ -277,9 +277,10 @@ pub(super) fn person_candidates(texts: &[&str], known: &Known) -> Vec<String> {
             }
             let words: Vec<&str> = toks[first..end].iter().map(|t| t.word).collect();
             if !(2..=3).contains(&words.len())
-                || words
-                    .iter()
-                    .any(|w| NOT_PEOPLE.contains(&w.to_lowercase().as_str()))
+                || words.iter().any(|w| {
+                    let w = w.to_lowercase();
+                    NOT_PEOPLE.contains(&w.as_str()) || vocab::month_or_weekday_lowercase(&w)
+                })
                 || words.last().is_some_and(|w| w.ends_with('.'))
             {
                 continue;
@@ -298,14 +299,10 @@ pub(super) fn person_candidates(texts: &[&str], known: &Known) -> Vec<String> {
             }
             if let Some(after) = toks.get(end) {
                 // "Doe said", "Doe vowed": the reporting verbs quote attribution reads.
-                signal |= crate::vocab::reporting_verb(&after.word.to_lowercase()).is_some_and(
-                    |(form, _)| {
-                        matches!(
-                            form,
-                            crate::vocab::VerbForm::Past | crate::vocab::VerbForm::Third
-                        )
-                    },
-                );
+                signal |=
+                    vocab::reporting_verb(&after.word.to_lowercase()).is_some_and(|(form, _)| {
+                        matches!(form, vocab::VerbForm::Past | vocab::VerbForm::Third)
+                    });
             }
             match seen.iter_mut().find(|(n, _, _)| *n == name) {
                 Some(entry) => {
