@@ -2,13 +2,15 @@
 //!
 //! The pipeline runs one way: [`config`] and [`load`] read the files, [`model`] resolves them
 //! into an immutable [`model::Dossier`], [`analyse`] computes facts from the text, [`render`]
-//! turns both into pages, and [`write`] puts them on disk atomically. The commands in [`cmd`]
-//! only orchestrate these stages; see ARCHITECTURE.md for the map.
+//! turns both into pages, and [`write`] puts them on disk atomically. [`import`] is a stage
+//! apart, before the others: text copied off a web page → a draft article. The commands in
+//! [`cmd`] only orchestrate these stages; see ARCHITECTURE.md for the map.
 
 pub mod analyse;
 pub mod cmd;
 pub mod config;
 pub mod diagnostics;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod plan;

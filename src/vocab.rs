@@ -1,6 +1,7 @@
 //! Words of English news prose that more than one stage reads: reporting verbs (for quote
 //! attribution in `analyse` and for credit lines in `import`), honorifics, the nouns that
-//! name an unnamed person ("a spokesman", "one protester"), weekdays, and the words of
+//! name an unnamed person ("a spokesman", "one protester"), the names of months and weekdays
+//! (full and abbreviated, for dates in `model`, `analyse` and `import`), and the words of
 //! numbers and amounts (for dates, figures and claim values). One list each, written once.
 
 use std::collections::HashMap;
@@ -397,6 +398,47 @@ pub fn is_person_noun(word: &str) -> bool {
     PERSON_NOUNS.contains(&word) || PERSON_NOUNS.contains(&word.to_lowercase().as_str())
 }
 
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Months as news copy abbreviates them before a day, with a full stop ("Feb. 22", "Sept.
+/// 4"): March to July are written out.
+pub const ABBREVIATED_MONTHS: [&str; 7] = ["Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"];
+
+/// The month `word` names, as written in [`MONTHS`] ("March"), by its first three letters
+/// ("Mar") or as "Sept"; 1 for January. Case counts: "march" is not a month here.
+pub fn month_number(word: &str) -> Option<u32> {
+    month_named(word, |name, word| name == word)
+}
+
+/// [`month_number`] for a word in lowercase: "march", "mar", "sept". A capital never matches.
+pub fn month_number_lowercase(word: &str) -> Option<u32> {
+    month_named(word, lowercase_of)
+}
+
+fn month_named(word: &str, same: impl Fn(&str, &str) -> bool) -> Option<u32> {
+    if same("Sept", word) {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|name| same(name, word) || (word.len() == 3 && same(&name[..3], word)))
+        .map(|i| i as u32 + 1)
+}
+
 /// Weekday names, Monday first, with their calendar weekday.
 pub const WEEKDAYS: [(&str, Weekday); 7] = [
     ("Monday", Weekday::Mon),
@@ -407,6 +449,47 @@ pub const WEEKDAYS: [(&str, Weekday); 7] = [
     ("Saturday", Weekday::Sat),
     ("Sunday", Weekday::Sun),
 ];
+
+/// Weekdays as pages abbreviate them in date lines ("Fri Mar 14, 2014", "Tues 11 March").
+pub const ABBREVIATED_WEEKDAYS: [(&str, Weekday); 10] = [
+    ("Mon", Weekday::Mon),
+    ("Tue", Weekday::Tue),
+    ("Tues", Weekday::Tue),
+    ("Wed", Weekday::Wed),
+    ("Thu", Weekday::Thu),
+    ("Thur", Weekday::Thu),
+    ("Thurs", Weekday::Thu),
+    ("Fri", Weekday::Fri),
+    ("Sat", Weekday::Sat),
+    ("Sun", Weekday::Sun),
+];
+
+/// The weekday a word in lowercase names, in full or as in [`ABBREVIATED_WEEKDAYS`]:
+/// "tuesday", "tue", "tues".
+pub fn weekday_lowercase(word: &str) -> Option<Weekday> {
+    WEEKDAYS
+        .iter()
+        .chain(&ABBREVIATED_WEEKDAYS)
+        .find(|(name, _)| lowercase_of(name, word))
+        .map(|(_, weekday)| *weekday)
+}
+
+/// Whether a word in lowercase is the full name of a month or a weekday: "march", "sunday".
+pub fn month_or_weekday_lowercase(word: &str) -> bool {
+    MONTHS
+        .iter()
+        .chain(WEEKDAYS.iter().map(|(name, _)| name))
+        .any(|name| lowercase_of(name, word))
+}
+
+/// Whether `word` is `name` in lowercase ("march" of "March"; not "March" itself).
+fn lowercase_of(name: &str, word: &str) -> bool {
+    name.len() == word.len()
+        && name
+            .bytes()
+            .zip(word.bytes())
+            .all(|(n, w)| n.to_ascii_lowercase() == w)
+}
 
 /// Number words and their values; compounds are read from them ("forty-eight", "two hundred
 /// and six").
@@ -507,5 +590,34 @@ mod tests {
             assert_eq!(reporting_verb(word), None, "{word}");
         }
         assert!(reporting_verb_count() > 500);
+    }
+
+    #[test]
+    fn months_and_weekdays_by_name_and_abbreviation() {
+        for (word, month) in [
+            ("March", 3),
+            ("Mar", 3),
+            ("May", 5),
+            ("Sept", 9),
+            ("Sep", 9),
+        ] {
+            assert_eq!(month_number(word), Some(month), "{word}");
+            let lower = word.to_lowercase();
+            assert_eq!(month_number_lowercase(&lower), Some(month), "{lower}");
+        }
+        for word in ["march", "Marc", "Ma", "", "MARCH"] {
+            assert_eq!(month_number(word), None, "{word}");
+        }
+        for word in ["March", "marc", "septe", "jun."] {
+            assert_eq!(month_number_lowercase(word), None, "{word}");
+        }
+        assert_eq!(weekday_lowercase("thurs"), Some(Weekday::Thu));
+        assert_eq!(weekday_lowercase("sunday"), Some(Weekday::Sun));
+        assert_eq!(weekday_lowercase("Sun"), None);
+        assert_eq!(weekday_lowercase("frid"), None);
+        assert!(month_or_weekday_lowercase("may"));
+        assert!(month_or_weekday_lowercase("friday"));
+        assert!(!month_or_weekday_lowercase("jan"));
+        assert!(!month_or_weekday_lowercase("May"));
     }
 }

@@ -7,8 +7,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::quotes::{sentence_end, sentence_start, words};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Article, Dossier, Event, PartialDate, Precision, MONTHS};
-use crate::vocab::WEEKDAYS;
+use crate::model::{Article, Dossier, Event, PartialDate, Precision};
+use crate::vocab::{self, WEEKDAYS};
 
 /// A date found in an article's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,9 +27,6 @@ pub struct DetectedDate {
     pub contradicts: Option<usize>,
 }
 
-const MONTH_ABBREVIATIONS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 /// Words that put a weekday in the future ("will vote on Sunday", "as soon as Monday", "is to
 /// be held on Sunday").
 const FUTURE: &[&str] = &[
@@ -89,17 +86,7 @@ const PAST: &[&str] = &[
 ];
 
 fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .position(|m| *m == word)
-        .or_else(|| {
-            MONTH_ABBREVIATIONS
-                .iter()
-                .position(|m| *m == word && word != "May")
-        })
-        .or_else(|| (word == "Sept").then_some(8))
-        .map(|i| i as u32 + 1)
+    vocab::month_number(word.trim_end_matches('.'))
 }
 
 fn day_number(word: &str) -> Option<u32> {

@@ -89,7 +89,7 @@ pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
                 && !(unit == "percent" || unit.chars().all(|c| c.is_ascii_uppercase()));
             let month = |m: Option<&values::Token>| {
                 m.is_some_and(|m| {
-                    crate::model::MONTHS
+                    crate::vocab::MONTHS
                         .iter()
                         .any(|name| name.to_lowercase().starts_with(&m.lower) && m.lower.len() >= 3)
                 })

@@ -8,7 +8,7 @@
 //! quote no rule explains stays unattributed. A term is never attributed.
 
 use crate::model::{ActorKind, Article, Dossier, Pronoun};
-use crate::vocab::{is_person_noun, reporting_verb, VerbForm};
+use crate::vocab::{is_person_noun, reporting_verb, VerbForm, ABBREVIATED_MONTHS, WEEKDAYS};
 
 use super::mentions::Mention;
 
@@ -992,7 +992,7 @@ impl Block<'_> {
                         .copied()
                         .take_while(|w| {
                             w.chars().next().is_some_and(char::is_lowercase)
-                                && !GAP_WORDS.contains(w)
+                                && !gap_word(w)
                                 && reporting_verb(w).is_none()
                         })
                         .filter(|w| !DETERMINERS.contains(w))
@@ -1258,7 +1258,7 @@ impl Block<'_> {
             .iter()
             .rev()
             .take(3)
-            .take_while(|(_, _, w)| GAP_WORDS.contains(w) || matches!(*w, "and" | "but"))
+            .take_while(|(_, _, w)| gap_word(w) || matches!(*w, "and" | "but"))
             .any(|(_, _, w)| matches!(*w, "and" | "but"));
         if !joined {
             return None;
@@ -2041,16 +2041,22 @@ fn is_gap(gap: &str) -> bool {
     ws.len() <= 3
         && ws
             .iter()
-            .all(|(_, _, w)| GAP_WORDS.contains(w) || (w.len() > 4 && w.ends_with("ly")))
+            .all(|(_, _, w)| gap_word(w) || (w.len() > 4 && w.ends_with("ly")))
         && !trimmed.contains([',', ';', ':'])
 }
 
 /// An adverb, auxiliary or time word: what may stand between a speaker and the verb.
 fn is_filler(word: &str) -> bool {
-    GAP_WORDS.contains(&word) || (word.len() > 4 && word.ends_with("ly"))
+    gap_word(word) || (word.len() > 4 && word.ends_with("ly"))
 }
 
-/// Words that may stand between a speaker and the verb: "Lavrov on Friday said".
+/// A word that may stand between a speaker and the verb: "Lavrov on Friday said". One of
+/// [`GAP_WORDS`] or a weekday.
+fn gap_word(word: &str) -> bool {
+    GAP_WORDS.contains(&word) || WEEKDAYS.iter().any(|(name, _)| *name == word)
+}
+
+/// Words that may stand between a speaker and the verb, weekdays aside ([`gap_word`]).
 const GAP_WORDS: &[&str] = &[
     "on",
     "also",
@@ -2078,13 +2084,6 @@ const GAP_WORDS: &[&str] = &[
     "week",
     "night",
     "morning",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "soon",
     "afterwards",
     "still",
@@ -2278,10 +2277,10 @@ fn next_sentence(head: &str, i: usize, c: char) -> Option<usize> {
         && (word.contains('.')
             || word.chars().count() <= 1
             || [
-                "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jan",
-                "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "No",
+                "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "No",
             ]
-            .contains(&word))
+            .contains(&word)
+            || ABBREVIATED_MONTHS.contains(&word))
     {
         return None;
     }

@@ -19,8 +19,8 @@ use std::fmt;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::model::{PartialDate, Precision, MONTHS};
-use crate::vocab::{NUMBER_WORDS, SCALE_WORDS, VAGUE_AMOUNTS, WEEKDAYS};
+use crate::model::{PartialDate, Precision};
+use crate::vocab::{self, MONTHS, NUMBER_WORDS, SCALE_WORDS, VAGUE_AMOUNTS, WEEKDAYS};
 
 /// What a claim value says, read from its words.
 #[derive(Debug, Clone, PartialEq)]
@@ -1173,19 +1173,7 @@ impl Anchor {
 }
 
 fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.');
-    if word.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| {
-            let m = m.to_lowercase();
-            m == word
-                || (word.len() == 3 && m.starts_with(word))
-                || (word == "sept" && m == "september")
-        })
-        .map(|i| i as u32 + 1)
+    vocab::month_number_lowercase(word.trim_end_matches('.'))
 }
 
 fn weekday(word: &str) -> Option<Weekday> {

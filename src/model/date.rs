@@ -7,6 +7,8 @@ use std::fmt;
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike};
 use serde::{Serialize, Serializer};
 
+use crate::vocab::MONTHS;
+
 /// How much of a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -27,22 +29,6 @@ pub struct PartialDate {
     /// Time of day and offset from UTC in seconds, at `Precision::Time`.
     time: Option<(NaiveTime, i32)>,
 }
-
-/// English month names, January first.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 impl PartialDate {
     pub fn parse(text: &str) -> Result<PartialDate, String> {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-pub use date::{PartialDate, Precision, MONTHS};
+pub use date::{PartialDate, Precision};
 pub use resolve::{resolve, with_body, Options};
 
 #[derive(Debug, Default, Serialize)]

@@ -1,15 +1,167 @@
-//! Credits in the shapes that sites other than the seeds print: bylines with social handles
-//! and e-mail addresses ("By Jane Doe @janedoe", "By Sam O'Neill | @SamONeill | sam@…"),
-//! header lines that join a date, a byline and a section ("Published November 8, 2025 | By
-//! Ruth Okafor"), bylines after a label ("Posted on March 3, 2025 by Ola Fenn", "Live
-//! updates by Meridian Press Agency"), an aggregator's attribution ("From Channel 4 News",
-//! "View original article on WBC"), and picture credits at the end of a caption
-//! ("… on Tuesday. (AP Photo/Lena Ostrova)", "… Picture: Oskar Vik").
+//! Lines that credit the reporting: credit lines ("Source: Reuters, AFP", "By: Associated
+//! Press | London"), bylines ("By Jane Doe and John Roe, Reuters", "Jane Doe in Moscow"), a
+//! wire's reporter credits ("Reporting by …; Editing by …"), an outlet's name alone, the
+//! outlet in a wire dateline ("LONDON (Reuters) - …"), and the shapes that sites other than
+//! the seeds print: bylines with social handles and e-mail addresses ("By Jane Doe
+//! @janedoe", "By Sam O'Neill | @SamONeill | sam@…"), header lines that join a date, a
+//! byline and a section ("Published November 8, 2025 | By Ruth Okafor"), bylines after a
+//! label ("Posted on March 3, 2025 by Ola Fenn", "Live updates by Meridian Press Agency"), an
+//! aggregator's attribution ("From Channel 4 News", "View original article on WBC"), and
+//! picture credits at the end of a caption ("… on Tuesday. (AP Photo/Lena Ostrova)", "…
+//! Picture: Oskar Vik").
 
-use super::stamps::time_stamp;
-use super::{
-    address_line, by_line, capitalised_words, date_line, metadata, word_count, Clue, Known,
-};
+use super::boilerplate::metadata;
+use super::dates::{date_line, time_stamp};
+use super::names::{capitalised_words, outlet_like, person_like, split_names};
+use super::sources::address_line;
+use super::text::word_count;
+use super::{Clue, Known};
+
+/// "( Source : reuters )", "Source: Reuters, AFP", "[Sources - AP]": the outlets named.
+pub(super) fn source_label(text: &str) -> Option<Vec<&str>> {
+    let t = text.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' '));
+    let lower = t.to_lowercase();
+    let rest = ["sources", "source"].iter().find_map(|label| {
+        lower
+            .starts_with(label)
+            .then(|| t.get(label.len()..))
+            .flatten()
+    })?;
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('-'))
+        .or_else(|| rest.strip_prefix('–'))?;
+    let names: Vec<&str> = rest
+        .split([',', ';', '/'])
+        .map(|n| n.trim().trim_end_matches('.'))
+        .filter(|n| !n.is_empty())
+        .collect();
+    (!names.is_empty() && word_count(rest) <= 8).then_some(names)
+}
+
+/// "By: Associated Press | London | Published on: March 15, 2014", "By BBC", "By Jane Doe
+/// and John Roe, Reuters": a credit line. Outlets give credits, people a byline, a dated
+/// part a date.
+pub(super) fn by_line(text: &str, known: &Known) -> Option<Vec<Clue>> {
+    let lower = text.to_lowercase();
+    // "Author: Jane Doe", "Written by: Jane Doe" read as "By Jane Doe".
+    let label = [
+        "by ",
+        "by:",
+        "author:",
+        "authors:",
+        "written by:",
+        "words:",
+        "reporter:",
+    ]
+    .iter()
+    .find(|l| lower.starts_with(*l))?;
+    let rest = text
+        .get(label.trim_end_matches([':', ' ']).len()..)?
+        .trim_start_matches([':', ' ']);
+    let mut parts = rest.split('|').map(str::trim);
+    let names = parts.next()?;
+    if names.is_empty()
+        || word_count(names) > 12
+        || names.ends_with('.') && !names.ends_with(" Jr.")
+        || !capitalised_words(names)
+    {
+        return None;
+    }
+    let mut clues = Vec::new();
+    let mut people = Vec::new();
+    for name in split_names(names) {
+        if known.source_named(name).is_some() || outlet_like(name) {
+            clues.push(Clue::Credit(name.to_owned()));
+        } else if person_like(name) {
+            people.push(name);
+        }
+    }
+    if !people.is_empty() {
+        clues.push(Clue::Byline(people.join(", ")));
+    }
+    for part in parts {
+        if let Some(date) = date_line(part) {
+            clues.push(Clue::Date(date));
+        }
+    }
+    Some(clues)
+}
+
+/// "Reporting by Jane Doe; Editing by John Roe": the wire's reporter credits, and the
+/// reporters.
+pub(super) fn reporting_credits(text: &str) -> Option<Vec<String>> {
+    let lower = text.to_lowercase();
+    let starts = [
+        "reporting by",
+        "additional reporting by",
+        "writing by",
+        "editing by",
+        "compiled by",
+        "written by",
+    ];
+    if !starts.iter().any(|s| lower.starts_with(s)) || word_count(text) > 30 {
+        return None;
+    }
+    let first = text.split([';', '|']).next().unwrap_or(text);
+    let names = first
+        .split_once(" by ")
+        .or_else(|| first.split_once(" By "))
+        .map(|(_, n)| n)
+        .unwrap_or("");
+    Some(
+        split_names(names)
+            .into_iter()
+            .filter(|n| person_like(n))
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
+/// "Jane Doe in Moscow and John Roe in Washington": a byline with the reporters' places.
+pub(super) fn reporters_in_places(text: &str) -> Option<Vec<String>> {
+    if word_count(text) > 16 || text.ends_with('.') {
+        return None;
+    }
+    let mut names = Vec::new();
+    for part in split_names(text) {
+        let (name, place) = part.split_once(" in ")?;
+        if !person_like(name) || word_count(place) > 3 || !capitalised_words(place) {
+            return None;
+        }
+        names.push(name.trim().to_owned());
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// A line that is only a known outlet's name: "Al-Jazeera", "(Reuters)", "— AP".
+pub(super) fn standalone_outlet<'a>(text: &'a str, known: &Known) -> Option<&'a str> {
+    let t = text
+        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '-' | '–' | '—' | ' ' | '.'));
+    (word_count(t) <= 5 && known.source_named(t).is_some()).then_some(t)
+}
+
+/// "LONDON (Reuters) - The United States …": the outlet in a wire dateline. The paragraph is
+/// reporting and stays; only the credit is taken.
+pub(super) fn dateline_credit(text: &str) -> Option<String> {
+    let open = text.find('(')?;
+    let close = open + text[open..].find(')')?;
+    let place = text[..open].trim();
+    let after = text[close + 1..].trim_start();
+    // "LONDON", or "BRUSSELS, Nov 19": the place in capitals, perhaps with the day.
+    let (city, day) = place.split_once(',').unwrap_or((place, ""));
+    let is_place = !city.is_empty()
+        && word_count(city) <= 4
+        && word_count(day) <= 3
+        && city
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let dash = after.starts_with(['-', '–', '—']);
+    let name = text[open + 1..close].trim();
+    (is_place && dash && !name.is_empty() && outlet_like(name)).then(|| name.to_owned())
+}
 
 /// `text` without social handles and e-mail addresses ("@janedoe", "jane@example.org").
 pub(super) fn without_handles(text: &str) -> String {
@@ -263,6 +415,54 @@ pub(super) fn credited_caption(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::fixture::known;
+
+    #[test]
+    fn credit_lines() {
+        let k = known();
+        assert_eq!(source_label("( Source : reuters )"), Some(vec!["reuters"]));
+        assert_eq!(
+            source_label("Source: Reuters, AFP"),
+            Some(vec!["Reuters", "AFP"])
+        );
+        assert_eq!(source_label("Sources close to the talks said so."), None);
+        assert_eq!(
+            by_line(
+                "By: Associated Press | London | Published on:March 15, 2014 12:50 am",
+                &k
+            )
+            .unwrap()[..1],
+            [Clue::Credit("Associated Press".into())]
+        );
+        assert_eq!(by_line("By BBC", &k).unwrap(), [Clue::Credit("BBC".into())]);
+        assert_eq!(
+            by_line("By Jane Smith and Tom Brown, Reuters", &k).unwrap(),
+            [
+                Clue::Credit("Reuters".into()),
+                Clue::Byline("Jane Smith, Tom Brown".into())
+            ]
+        );
+        assert_eq!(
+            by_line("By the end of the day, talks had failed.", &k),
+            None
+        );
+        assert_eq!(standalone_outlet("Al-Jazeera", &k), Some("Al-Jazeera"));
+        assert_eq!(standalone_outlet("(Reuters)", &k), Some("Reuters"));
+        assert_eq!(standalone_outlet("Staff threatened", &k), None);
+        assert_eq!(
+            reporting_credits("Reporting by Jane Smith; Editing by Tom Brown"),
+            Some(vec!["Jane Smith".to_owned()])
+        );
+        assert_eq!(
+            dateline_credit("LONDON (Reuters) - The talks failed."),
+            Some("Reuters".to_owned())
+        );
+        assert_eq!(dateline_credit("The talks (in London) - failed."), None);
+        assert_eq!(
+            dateline_credit("BRUSSELS, Nov 19 (Reuters) - The Commission acted."),
+            Some("Reuters".to_owned())
+        );
+    }
 
     #[test]
     fn captions_ending_with_a_credit() {

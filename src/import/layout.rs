@@ -15,7 +15,8 @@
 //!   cookie prompt, tags, a copyright) starts the page's tail when no two paragraphs of
 //!   text follow it: related headlines with their teasers, footers.
 
-use super::{date_line, headline_like, is_prose, same_headline, word_count, DateLabel, Para};
+use super::dates::{date_line, DateLabel};
+use super::text::{headline_like, is_prose, same_headline, word_count, Para};
 
 /// What is known of each paragraph while the layout is read: kept, or removed and why.
 pub(super) struct Page<'a> {

@@ -6,7 +6,7 @@
 //! (newsletter, inbox, cookies, consent, comment, account, …), without quotation marks, so a
 //! paragraph of reporting that mentions cookies or comments is never taken for one.
 
-use super::{plain, word_count};
+use super::text::{plain, word_count};
 
 /// Words of the vocabularies of reader prompts: newsletters, cookies and consent, accounts,
 /// comment forms, apps and alerts.
