@@ -420,12 +420,21 @@ fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// Adds the trailing slash; `None` for a value that is not an absolute URL or a root path.
+/// Adds the trailing slash; `None` for a value that is not an absolute http(s) URL (written
+/// `http://` or `https://`, then a valid host) or a root path. The URL is kept as written: the
+/// parser's own form (host in lowercase or punycode, path percent-encoded, default port
+/// dropped) would change every absolute link of a site that built before.
 pub fn normalise_base_url(url: &str) -> Option<String> {
     let url = url.trim();
-    let absolute = (url.starts_with("http://") || url.starts_with("https://"))
-        && url.split("://").nth(1).is_some_and(|rest| !rest.is_empty());
-    if !(absolute || url.starts_with('/')) || url.contains(char::is_whitespace) {
+    let absolute = || {
+        url::Url::parse(url).is_ok_and(|parsed| {
+            matches!(parsed.scheme(), "http" | "https")
+                && url
+                    .strip_prefix(parsed.scheme())
+                    .is_some_and(|rest| rest.starts_with("://"))
+        })
+    };
+    if url.contains(char::is_whitespace) || !(url.starts_with('/') || absolute()) {
         return None;
     }
     Some(if url.ends_with('/') {
@@ -722,5 +731,69 @@ mod tests {
         assert_eq!(config.base_url, "https://e.org/crimea/");
         assert_eq!(config.base_path(), "/crimea/");
         assert!(Config::parse("title = \"T\"\nbase_url = \"e.org\"\n").is_err());
+    }
+
+    #[test]
+    fn base_url_is_kept_as_written_but_for_the_trailing_slash() {
+        // (as written, as kept, its path)
+        for (written, kept, path) in [
+            ("https://example.org", "https://example.org/", "/"),
+            (
+                "https://example.org/dossier",
+                "https://example.org/dossier/",
+                "/dossier/",
+            ),
+            (
+                "https://example.org/sub/path/",
+                "https://example.org/sub/path/",
+                "/sub/path/",
+            ),
+            (
+                "http://Example.ORG:8080/a",
+                "http://Example.ORG:8080/a/",
+                "/a/",
+            ),
+            ("https://example.org:443/", "https://example.org:443/", "/"),
+            (
+                "https://example.org/déjà-vu",
+                "https://example.org/déjà-vu/",
+                "/déjà-vu/",
+            ),
+            (
+                "https://example.org/d%C3%A9j%C3%A0/",
+                "https://example.org/d%C3%A9j%C3%A0/",
+                "/d%C3%A9j%C3%A0/",
+            ),
+            ("https://bücher.example/", "https://bücher.example/", "/"),
+            ("  https://example.org/x  ", "https://example.org/x/", "/x/"),
+            ("/", "/", "/"),
+            ("/sub/path", "/sub/path/", "/sub/path/"),
+        ] {
+            let config = Config::parse(&format!("title = \"T\"\nbase_url = {written:?}\n"))
+                .unwrap_or_else(|e| panic!("{written}: {e:?}"));
+            assert_eq!(config.base_url, kept, "{written}");
+            assert_eq!(config.base_path(), path, "{written}");
+        }
+    }
+
+    #[test]
+    fn base_url_must_be_an_http_url_with_a_valid_host_or_a_path_from_the_root() {
+        for bad in [
+            "",
+            "example.org",
+            "sub/path/",
+            "ftp://example.org/",
+            "https://",
+            "https:example.org",
+            "https:/example.org",
+            "HTTPS://example.org/",
+            "https://exa mple.org/",
+            "https://exa<mple.org/",
+            "https://example.org:99999/",
+            "https://[::1/",
+            "https://example.org/a b/",
+        ] {
+            assert_eq!(normalise_base_url(bad), None, "{bad}");
+        }
     }
 }

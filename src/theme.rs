@@ -3,18 +3,40 @@
 //! one, and `dossier init --theme-only` copies it out for editing.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use include_dir::{include_dir, Dir};
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 
-include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
-
 /// The name of the default theme.
 pub const NAME: &str = "briefing";
 
+/// The folder `themes/briefing/` as it was when the binary was built.
+static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/briefing");
+
+/// Every file of the default theme: (path inside the theme, with `/`; contents), sorted by
+/// path, so that templates load and `init --theme-only` writes in one order on every system.
+static FILES: LazyLock<Vec<(&'static str, &'static [u8])>> = LazyLock::new(|| {
+    fn walk(dir: &'static Dir<'static>, files: &mut Vec<(&'static str, &'static [u8])>) {
+        for file in dir.files() {
+            let path = file.path().to_str().expect("theme file names are UTF-8");
+            files.push((path, file.contents()));
+        }
+        for inner in dir.dirs() {
+            walk(inner, files);
+        }
+    }
+    let mut files = Vec::new();
+    walk(&THEME, &mut files);
+    files.sort_unstable_by_key(|&(path, _)| path);
+    files
+});
+
 /// The built-in templates: (name inside `templates/`, text).
 pub fn templates() -> impl Iterator<Item = (&'static str, &'static str)> {
-    FILES.iter().filter_map(|(path, bytes)| {
+    FILES.iter().filter_map(|&(path, bytes)| {
         let name = path.strip_prefix("templates/")?;
         Some((name, std::str::from_utf8(bytes).ok()?))
     })
@@ -28,7 +50,7 @@ pub fn static_files(theme: &str) -> Vec<(&'static str, &'static [u8])> {
     }
     FILES
         .iter()
-        .filter_map(|(path, bytes)| Some((path.strip_prefix("static/")?, *bytes)))
+        .filter_map(|&(path, bytes)| Some((path.strip_prefix("static/")?, bytes)))
         .collect()
 }
 
@@ -55,7 +77,7 @@ pub fn missing(config: &Config) -> Diagnostic {
 pub fn export(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let files: Vec<(PathBuf, &[u8])> = FILES
         .iter()
-        .map(|(path, bytes)| (Path::new("themes").join(NAME).join(path), *bytes))
+        .map(|&(path, bytes)| (Path::new("themes").join(NAME).join(path), bytes))
         .collect();
     let existing: Vec<&PathBuf> = files
         .iter()
@@ -77,4 +99,39 @@ pub fn export(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     }
     crate::write::create_files(root, &files)?;
     Ok(files.into_iter().map(|(rel, _)| rel).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_theme_is_every_file_of_the_theme_folder_in_path_order() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes")
+            .join(NAME);
+        let mut on_disk: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .map(|entry| entry.expect("theme folder"))
+            .filter(|entry| entry.file_type().is_file())
+            .map(|entry| {
+                let rel = entry.path().strip_prefix(&root).unwrap();
+                (
+                    rel.to_string_lossy().replace('\\', "/"),
+                    std::fs::read(entry.path()).unwrap(),
+                )
+            })
+            .collect();
+        on_disk.sort();
+        let names: Vec<&str> = FILES.iter().map(|&(path, _)| path).collect();
+        let expected: Vec<&str> = on_disk.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(names, expected);
+        assert!(names.contains(&"templates/base.html") && names.contains(&"static/style.css"));
+        for (&(path, bytes), (_, disk)) in FILES.iter().zip(&on_disk) {
+            assert!(
+                bytes == disk.as_slice(),
+                "{path} differs from the file on disk"
+            );
+        }
+    }
 }
