@@ -176,24 +176,6 @@ pub struct CompareView {
     pub groups: Vec<super::coverage::GroupCell>,
 }
 
-/// The paragraphs `event` cites from article `slug`, in order; `None` when it cites the article
-/// as a whole (a report without a paragraph, alone or beside cited ones).
-fn cited_paragraphs(event: &Event, slug: &str) -> Option<Vec<usize>> {
-    let reports: Vec<Option<usize>> = event
-        .reports
-        .iter()
-        .filter(|r| r.article == slug)
-        .map(|r| r.paragraph)
-        .collect();
-    if reports.iter().any(Option::is_none) {
-        return None;
-    }
-    let mut numbers: Vec<usize> = reports.into_iter().flatten().filter(|&n| n > 0).collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    Some(numbers)
-}
-
 /// The note of a detected difference that is none: a vague amount against an exact one.
 pub const VAGUE_NOTE: &str = "a vague amount against an exact one: not a disagreement";
 
@@ -255,7 +237,8 @@ impl Views<'_> {
             .iter()
             .map(|&i| {
                 let article = self.article_ref(&d.articles[i]);
-                let cited = cited_paragraphs(event, &d.articles[i].slug)
+                let cited = event
+                    .cited_paragraphs(&d.articles[i].slug)
                     .unwrap_or_default()
                     .into_iter()
                     .filter_map(|n| {
@@ -559,7 +542,8 @@ impl Views<'_> {
         // two outlets' figures for the same thing (same unit and head noun) that disagree
         // beyond the precision written; each pair once, the largest disagreement first.
         let cited = |i: usize| -> Vec<usize> {
-            cited_paragraphs(event, &d.articles[i].slug)
+            event
+                .cited_paragraphs(&d.articles[i].slug)
                 .unwrap_or_else(|| (1..=d.articles[i].paragraphs.len()).collect())
         };
         let found: HashMap<usize, Vec<&Quantity>> = articles
