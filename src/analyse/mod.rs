@@ -39,6 +39,10 @@ pub struct Analysis {
     pub quote_groups: Vec<QuoteGroup>,
     /// Per article, per quote: the index of its group in `quote_groups`.
     pub quote_group: Vec<Vec<usize>>,
+    /// Per article, per quote: the number of its words once normalised (case, punctuation,
+    /// quotation marks), the same for two quotes that read the same: how a page tells a
+    /// carrier's wording from its group's.
+    pub quote_wording: Vec<Vec<u32>>,
     /// Per actor: the number of quote groups attributed to it.
     pub actor_quotes: Vec<usize>,
     /// Per article: the dates stated in its text, in reading order.
@@ -108,6 +112,13 @@ pub fn replace_article(
     // group of an old quote with the same words, or a group of its own.
     let old_quotes = std::mem::replace(&mut analysis.quotes[index], quotes);
     let old_groups = std::mem::take(&mut analysis.quote_group[index]);
+    let mut next_wording = analysis
+        .quote_wording
+        .iter()
+        .flatten()
+        .max()
+        .map_or(0, |&w| w + 1);
+    let old_wordings = std::mem::take(&mut analysis.quote_wording[index]);
     for &g in &old_groups {
         let group = &mut analysis.quote_groups[g];
         group.members.retain(|&(a, _)| a != index);
@@ -116,17 +127,23 @@ pub fn replace_article(
         }
     }
     let mut assigned = Vec::with_capacity(analysis.quotes[index].len());
+    let mut wordings = Vec::with_capacity(analysis.quotes[index].len());
     for (k, quote) in analysis.quotes[index].iter().enumerate() {
         let same = old_quotes
             .iter()
-            .zip(&old_groups)
+            .zip(old_groups.iter().zip(&old_wordings))
             .find(|(old, _)| {
                 old.text == quote.text && old.speaker == quote.speaker && old.kind == quote.kind
             })
-            .map(|(_, &g)| g);
+            .map(|(_, (&g, &w))| (g, w));
         let g = match same {
-            Some(g) => g,
+            Some((g, w)) => {
+                wordings.push(w);
+                g
+            }
             None => {
+                wordings.push(next_wording);
+                next_wording += 1;
                 analysis.quote_groups.push(QuoteGroup {
                     members: Vec::new(),
                     speaker: quote.speaker,
@@ -145,6 +162,7 @@ pub fn replace_article(
         assigned.push(g);
     }
     analysis.quote_group[index] = assigned;
+    analysis.quote_wording[index] = wordings;
     analysis.article_overlaps[index].clear();
 }
 
@@ -240,6 +258,7 @@ fn shared(
         })
         .collect();
     let quote_groups = quote_groups::group(&quotes);
+    let quote_wording = quote_groups::wordings(&quotes);
     timer.lap("analyse: quote groups");
     let mut actor_quotes = vec![0; actors];
     for group in &quote_groups {
@@ -279,6 +298,7 @@ fn shared(
         quotes,
         quote_groups,
         quote_group,
+        quote_wording,
         actor_quotes,
         dates,
         quantities,

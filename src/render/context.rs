@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::markdown::{self, InlineLink};
-use crate::analyse::{values, Analysis};
+use crate::analyse::{values, Analysis, QuoteGroup};
 use crate::config::{ActorLinks, Config};
 use crate::model::{Actor, Article, Dossier, Event, PartialDate, Source};
 
@@ -727,10 +727,11 @@ impl<'a> Views<'a> {
     }
 
     /// A quote group with every article that carries it, oldest article first.
-    pub fn quote_group(&self, group: &crate::analyse::QuoteGroup) -> QuoteView {
+    pub fn quote_group(&self, group: &QuoteGroup) -> QuoteView {
         let quote = |(a, i): (usize, usize)| &self.analysis.quotes[a][i];
+        let wording = |(a, i): (usize, usize)| self.analysis.quote_wording[a][i];
         let main = quote(group.main);
-        let key = crate::analyse::quotes::normalise(&main.text);
+        let key = wording(group.main);
         let mut members = group.members.clone();
         // Articles are stored newest first: the highest index is the oldest.
         members.sort_by_key(|&(a, i)| (std::cmp::Reverse(a), i));
@@ -753,7 +754,7 @@ impl<'a> Views<'a> {
                     paragraph: q.paragraph,
                     text: q.text.clone(),
                     partial: q.partial,
-                    differs: crate::analyse::quotes::normalise(&q.text) != key,
+                    differs: wording((a, i)) != key,
                 }
             })
             .collect();
