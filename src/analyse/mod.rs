@@ -3,6 +3,7 @@
 
 pub mod copies;
 pub mod dates;
+pub mod events;
 pub mod mentions;
 pub mod passages;
 pub mod quantities;
@@ -56,6 +57,8 @@ pub struct Analysis {
     pub article_overlaps: Vec<Vec<usize>>,
     /// Per article: the article that stands for its story (itself unless it is a copy).
     pub original: Vec<usize>,
+    /// Per event: its claims' values.
+    pub events: Vec<events::EventFacts>,
 }
 
 impl Analysis {
@@ -305,6 +308,7 @@ fn shared(
         overlaps,
         article_overlaps,
         original,
+        events: events::find_all(dossier),
     }
 }
 
