@@ -57,7 +57,8 @@ pub struct Analysis {
     pub article_overlaps: Vec<Vec<usize>>,
     /// Per article: the article that stands for its story (itself unless it is a copy).
     pub original: Vec<usize>,
-    /// Per event: its claims' values.
+    /// Per event: its claims' values, and how its articles compare when two outlets or more
+    /// report it.
     pub events: Vec<events::EventFacts>,
 }
 
@@ -94,8 +95,9 @@ fn actor_counts(dossier: &Dossier, article: &Article, found: &[Mention]) -> Vec<
 /// analyses it on its own: its mentions, actors, quotes and dates are exact. What it shares
 /// with other articles is approximated: a quote keeps the group of the same words before the
 /// edit (others get a group of their own), its shared passages are left out, and the actors'
-/// totals are not updated. The live preview uses this to show the edited page at once;
-/// [`refresh_shared`] then completes the analysis.
+/// totals are not updated; the facts of the events it reports are computed again from these.
+/// The live preview uses this to show the edited page at once; [`refresh_shared`] then
+/// completes the analysis.
 pub fn replace_article(
     dossier: &mut Dossier,
     analysis: &mut Analysis,
@@ -167,6 +169,15 @@ pub fn replace_article(
     analysis.quote_group[index] = assigned;
     analysis.quote_wording[index] = wordings;
     analysis.article_overlaps[index].clear();
+    // The events it reports, from the facts as they now stand.
+    let reported: Vec<usize> = dossier.articles[index]
+        .events
+        .iter()
+        .filter_map(|e| dossier.event_index(e))
+        .collect();
+    for e in reported {
+        analysis.events[e] = events::of_event(dossier, analysis, e);
+    }
 }
 
 /// Runs every analysis over the dossier.
@@ -196,8 +207,9 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
 }
 
 /// After [`replace_article`]: computes again what articles share (passages, quote groups, the
-/// actors' totals) from the facts of each article already in `analysis`, which then is what
-/// [`analyse`] would give for the dossier, without reading every article's text again.
+/// actors' totals, the events' facts) from the facts of each article already in `analysis`,
+/// which then is what [`analyse`] would give for the dossier, without reading every article's
+/// text again.
 pub fn refresh_shared(dossier: &Dossier, analysis: &mut Analysis) {
     let mentions = std::mem::take(&mut analysis.mentions);
     let quotes = std::mem::take(&mut analysis.quotes);
@@ -207,7 +219,7 @@ pub fn refresh_shared(dossier: &Dossier, analysis: &mut Analysis) {
 }
 
 /// What articles share, from the facts of each: shared passages, the actors' articles,
-/// totals and co-mentions, and the quote groups.
+/// totals and co-mentions, the quote groups, and the facts of each event.
 fn shared(
     dossier: &Dossier,
     mentions: Vec<Vec<Mention>>,
@@ -292,7 +304,7 @@ fn shared(
             quote_group[article][index] = g;
         }
     }
-    Analysis {
+    let mut analysis = Analysis {
         mentions,
         article_actors,
         actor_articles,
@@ -308,8 +320,11 @@ fn shared(
         overlaps,
         article_overlaps,
         original,
-        events: events::find_all(dossier),
-    }
+        events: Vec::new(),
+    };
+    analysis.events = events::find_all(dossier, &analysis);
+    timer.lap("analyse: events");
+    analysis
 }
 
 #[cfg(test)]
