@@ -3,6 +3,7 @@
 
 pub mod copies;
 pub mod dates;
+pub mod events;
 pub mod mentions;
 pub mod passages;
 pub mod quantities;
@@ -39,6 +40,10 @@ pub struct Analysis {
     pub quote_groups: Vec<QuoteGroup>,
     /// Per article, per quote: the index of its group in `quote_groups`.
     pub quote_group: Vec<Vec<usize>>,
+    /// Per article, per quote: the number of its words once normalised (case, punctuation,
+    /// quotation marks), the same for two quotes that read the same: how a page tells a
+    /// carrier's wording from its group's.
+    pub quote_wording: Vec<Vec<u32>>,
     /// Per actor: the number of quote groups attributed to it.
     pub actor_quotes: Vec<usize>,
     /// Per article: the dates stated in its text, in reading order.
@@ -52,6 +57,9 @@ pub struct Analysis {
     pub article_overlaps: Vec<Vec<usize>>,
     /// Per article: the article that stands for its story (itself unless it is a copy).
     pub original: Vec<usize>,
+    /// Per event: its claims' values, and how its articles compare when two outlets or more
+    /// report it.
+    pub events: Vec<events::EventFacts>,
 }
 
 impl Analysis {
@@ -87,8 +95,9 @@ fn actor_counts(dossier: &Dossier, article: &Article, found: &[Mention]) -> Vec<
 /// analyses it on its own: its mentions, actors, quotes and dates are exact. What it shares
 /// with other articles is approximated: a quote keeps the group of the same words before the
 /// edit (others get a group of their own), its shared passages are left out, and the actors'
-/// totals are not updated. The live preview uses this to show the edited page at once;
-/// [`refresh_shared`] then completes the analysis.
+/// totals are not updated; the facts of the events it reports are computed again from these.
+/// The live preview uses this to show the edited page at once; [`refresh_shared`] then
+/// completes the analysis.
 pub fn replace_article(
     dossier: &mut Dossier,
     analysis: &mut Analysis,
@@ -108,6 +117,13 @@ pub fn replace_article(
     // group of an old quote with the same words, or a group of its own.
     let old_quotes = std::mem::replace(&mut analysis.quotes[index], quotes);
     let old_groups = std::mem::take(&mut analysis.quote_group[index]);
+    let mut next_wording = analysis
+        .quote_wording
+        .iter()
+        .flatten()
+        .max()
+        .map_or(0, |&w| w + 1);
+    let old_wordings = std::mem::take(&mut analysis.quote_wording[index]);
     for &g in &old_groups {
         let group = &mut analysis.quote_groups[g];
         group.members.retain(|&(a, _)| a != index);
@@ -116,17 +132,23 @@ pub fn replace_article(
         }
     }
     let mut assigned = Vec::with_capacity(analysis.quotes[index].len());
+    let mut wordings = Vec::with_capacity(analysis.quotes[index].len());
     for (k, quote) in analysis.quotes[index].iter().enumerate() {
         let same = old_quotes
             .iter()
-            .zip(&old_groups)
+            .zip(old_groups.iter().zip(&old_wordings))
             .find(|(old, _)| {
                 old.text == quote.text && old.speaker == quote.speaker && old.kind == quote.kind
             })
-            .map(|(_, &g)| g);
+            .map(|(_, (&g, &w))| (g, w));
         let g = match same {
-            Some(g) => g,
+            Some((g, w)) => {
+                wordings.push(w);
+                g
+            }
             None => {
+                wordings.push(next_wording);
+                next_wording += 1;
                 analysis.quote_groups.push(QuoteGroup {
                     members: Vec::new(),
                     speaker: quote.speaker,
@@ -145,7 +167,17 @@ pub fn replace_article(
         assigned.push(g);
     }
     analysis.quote_group[index] = assigned;
+    analysis.quote_wording[index] = wordings;
     analysis.article_overlaps[index].clear();
+    // The events it reports, from the facts as they now stand.
+    let reported: Vec<usize> = dossier.articles[index]
+        .events
+        .iter()
+        .filter_map(|e| dossier.event_index(e))
+        .collect();
+    for e in reported {
+        analysis.events[e] = events::of_event(dossier, analysis, e);
+    }
 }
 
 /// Runs every analysis over the dossier.
@@ -175,8 +207,9 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
 }
 
 /// After [`replace_article`]: computes again what articles share (passages, quote groups, the
-/// actors' totals) from the facts of each article already in `analysis`, which then is what
-/// [`analyse`] would give for the dossier, without reading every article's text again.
+/// actors' totals, the events' facts) from the facts of each article already in `analysis`,
+/// which then is what [`analyse`] would give for the dossier, without reading every article's
+/// text again.
 pub fn refresh_shared(dossier: &Dossier, analysis: &mut Analysis) {
     let mentions = std::mem::take(&mut analysis.mentions);
     let quotes = std::mem::take(&mut analysis.quotes);
@@ -186,7 +219,7 @@ pub fn refresh_shared(dossier: &Dossier, analysis: &mut Analysis) {
 }
 
 /// What articles share, from the facts of each: shared passages, the actors' articles,
-/// totals and co-mentions, and the quote groups.
+/// totals and co-mentions, the quote groups, and the facts of each event.
 fn shared(
     dossier: &Dossier,
     mentions: Vec<Vec<Mention>>,
@@ -240,6 +273,7 @@ fn shared(
         })
         .collect();
     let quote_groups = quote_groups::group(&quotes);
+    let quote_wording = quote_groups::wordings(&quotes);
     timer.lap("analyse: quote groups");
     let mut actor_quotes = vec![0; actors];
     for group in &quote_groups {
@@ -270,7 +304,7 @@ fn shared(
             quote_group[article][index] = g;
         }
     }
-    Analysis {
+    let mut analysis = Analysis {
         mentions,
         article_actors,
         actor_articles,
@@ -279,13 +313,18 @@ fn shared(
         quotes,
         quote_groups,
         quote_group,
+        quote_wording,
         actor_quotes,
         dates,
         quantities,
         overlaps,
         article_overlaps,
         original,
-    }
+        events: Vec::new(),
+    };
+    analysis.events = events::find_all(dossier, &analysis);
+    timer.lap("analyse: events");
+    analysis
 }
 
 #[cfg(test)]

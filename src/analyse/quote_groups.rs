@@ -52,6 +52,28 @@ fn hash_word(word: &str) -> u64 {
     h
 }
 
+/// Per article, per quote: a number for its words once normalised, the same for two quotes
+/// that read the same (see [`super::Analysis::quote_wording`]).
+pub fn wordings(quotes: &[Vec<Quote>]) -> Vec<Vec<u32>> {
+    use rayon::prelude::*;
+    let normalised: Vec<Vec<String>> = quotes
+        .par_iter()
+        .map(|list| list.iter().map(|q| normalise(&q.text)).collect())
+        .collect();
+    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    normalised
+        .iter()
+        .map(|list| {
+            list.iter()
+                .map(|key| {
+                    let next = numbers.len() as u32;
+                    *numbers.entry(key.as_str()).or_insert(next)
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Groups every quote of the dossier; every quote is in exactly one group.
 pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
     let entries: Vec<Entry> = quotes

@@ -293,6 +293,24 @@ impl Event {
         }
         outlets
     }
+
+    /// The paragraphs this event cites from article `slug`, in order; `None` when it cites the
+    /// article as a whole (a report without a paragraph, alone or beside cited ones).
+    pub fn cited_paragraphs(&self, slug: &str) -> Option<Vec<usize>> {
+        let reports: Vec<Option<usize>> = self
+            .reports
+            .iter()
+            .filter(|r| r.article == slug)
+            .map(|r| r.paragraph)
+            .collect();
+        if reports.iter().any(Option::is_none) {
+            return None;
+        }
+        let mut numbers: Vec<usize> = reports.into_iter().flatten().filter(|&n| n > 0).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        Some(numbers)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -3,20 +3,13 @@
 //! each outlet mentions and quotes, the event's claims, and the differences detected in their
 //! figures and dates.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::context::{
     ActorRef, ArticleRef, ClaimView, DateView, EventRef, QuoteView, SourceRef, Views,
 };
-use crate::analyse::passages::Side;
-use crate::analyse::quantities::{self, Quantity};
-use crate::analyse::values::{Agreement, Value};
+use crate::analyse::events::{self, PassageSpans};
 use crate::model::Event;
-
-/// Shared passages shown on a comparison page, the longest first.
-pub const MAX_PASSAGES: usize = 40;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareRow {
@@ -161,7 +154,7 @@ pub struct CompareView {
     /// Per outlet, the words its articles put in quotation marks without reporting speech
     /// (quoted terms: how each outlet labels things).
     pub terms: Vec<OutletTerms>,
-    /// The longest shared passages (at most [`MAX_PASSAGES`]).
+    /// The longest shared passages (at most [`events::MAX_PASSAGES`]).
     pub passages: Vec<PassageView>,
     /// How many passages the articles share in all.
     pub passages_total: usize,
@@ -176,48 +169,22 @@ pub struct CompareView {
     pub groups: Vec<super::coverage::GroupCell>,
 }
 
-/// The paragraphs `event` cites from article `slug`, in order; `None` when it cites the article
-/// as a whole (a report without a paragraph, alone or beside cited ones).
-fn cited_paragraphs(event: &Event, slug: &str) -> Option<Vec<usize>> {
-    let reports: Vec<Option<usize>> = event
-        .reports
-        .iter()
-        .filter(|r| r.article == slug)
-        .map(|r| r.paragraph)
-        .collect();
-    if reports.iter().any(Option::is_none) {
-        return None;
-    }
-    let mut numbers: Vec<usize> = reports.into_iter().flatten().filter(|&n| n > 0).collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    Some(numbers)
-}
-
 /// The note of a detected difference that is none: a vague amount against an exact one.
 pub const VAGUE_NOTE: &str = "a vague amount against an exact one: not a disagreement";
 
-/// At most this many detected figure differences on a comparison page: the largest ones.
-const MAX_FIGURE_DIFFERENCES: usize = 4;
-
 impl Views<'_> {
-    /// The articles (indices) that report `event`, oldest first.
-    /// Each article once, however many of its paragraphs the event cites.
-    fn reporting(&self, event: &Event) -> Vec<usize> {
-        let mut articles: Vec<usize> = Vec::new();
-        for r in &event.reports {
-            if let Some(i) = self.dossier.article_index(&r.article) {
-                if !articles.contains(&i) {
-                    articles.push(i);
-                }
-            }
-        }
-        articles
-    }
-
-    /// The detected differences of `event`'s comparison page.
+    /// The detected differences of `event`'s comparison page (none for an event without one).
     pub fn event_differences(&self, event: &Event) -> Vec<Difference> {
-        self.differences(event, &self.reporting(event))
+        self.event_facts(event)
+            .comparison
+            .as_ref()
+            .map(|c| {
+                c.differences
+                    .iter()
+                    .map(|x| self.difference(event, x))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Whether `event` gets a comparison page: articles from two or more outlets report it.
@@ -242,7 +209,7 @@ impl Views<'_> {
                     .into_iter()
                     .map(|s| self.source_ref(s))
                     .collect(),
-                articles: self.reporting(e).len(),
+                articles: self.event_facts(e).articles.len(),
             })
             .collect()
     }
@@ -250,12 +217,18 @@ impl Views<'_> {
     pub fn compare(&self, event: &Event) -> CompareView {
         let d = self.dossier;
         let a = self.analysis;
-        let articles = self.reporting(event);
+        let facts = self.event_facts(event);
+        let comparison = facts
+            .comparison
+            .as_ref()
+            .expect("a comparison page is planned for an event with two outlets or more");
+        let articles = &facts.articles;
         let columns = articles
             .iter()
             .map(|&i| {
                 let article = self.article_ref(&d.articles[i]);
-                let cited = cited_paragraphs(event, &d.articles[i].slug)
+                let cited = event
+                    .cited_paragraphs(&d.articles[i].slug)
                     .unwrap_or_default()
                     .into_iter()
                     .filter_map(|n| {
@@ -280,134 +253,71 @@ impl Views<'_> {
             })
             .collect();
 
-        // Quotes: groups restricted to this event's articles.
-        let mut shared_quotes = Vec::new();
-        let mut unique: Vec<OutletQuotes> = Vec::new();
-        // Only the groups and pairs of this event's articles, through the per-article indices.
-        let mut group_ids: Vec<usize> = articles
+        // Quotes: the groups restricted to this event's articles.
+        let shared_quotes: Vec<QuoteView> = comparison
+            .shared_quotes
             .iter()
-            .flat_map(|&i| a.quote_group[i].iter().copied())
+            .map(|g| self.quote_group(g))
             .collect();
-        group_ids.sort_unstable();
-        group_ids.dedup();
-        for group in group_ids
+        let unique = comparison
+            .unique_quotes
             .iter()
-            .map(|&g| &a.quote_groups[g])
-            .filter(|g| g.is_statement())
-        {
-            let members: Vec<(usize, usize)> = group
-                .members
-                .iter()
-                .copied()
-                .filter(|(art, _)| articles.contains(art))
-                .collect();
-            if members.is_empty() {
-                continue;
-            }
-            let local = crate::analyse::QuoteGroup {
-                members: members.clone(),
-                speaker: group.speaker,
-                main: if members.contains(&group.main) {
-                    group.main
-                } else {
-                    members[0]
-                },
-                kind: group.kind,
-            };
-            let view = self.quote_group(&local);
-            // Carried by several independent sources: a story and its copies are one.
-            let mut distinct: Vec<&str> = members
-                .iter()
-                .map(|m| d.articles[m.0].source.as_str())
-                .collect();
-            distinct.sort_unstable();
-            distinct.dedup();
-            if distinct.len() >= 2 {
-                shared_quotes.push(view);
-            } else if let Some(outlet) = view.outlets.first().cloned() {
-                match unique.iter_mut().find(|u| u.source.slug == outlet.slug) {
-                    Some(u) => u.quotes.push(view),
-                    None => unique.push(OutletQuotes {
-                        source: outlet,
-                        quotes: vec![view],
-                    }),
-                }
-            }
-        }
-        shared_quotes.sort_by_key(|q| std::cmp::Reverse(q.carriers.len()));
+            .map(|u| OutletQuotes {
+                source: self.source_ref(&u.source),
+                quotes: u.groups.iter().map(|g| self.quote_group(g)).collect(),
+            })
+            .collect();
 
         // Quoted terms, per outlet, each once.
-        let mut terms: Vec<OutletTerms> = Vec::new();
-        for &i in &articles {
-            let article = self.article_ref(&d.articles[i]);
-            for quote in a.quotes[i].iter().filter(|q| !q.is_statement()) {
-                let slot = match terms
-                    .iter()
-                    .position(|t| t.source.slug == article.source.slug)
-                {
-                    Some(k) => k,
-                    None => {
-                        terms.push(OutletTerms {
-                            source: article.source.clone(),
-                            terms: Vec::new(),
-                        });
-                        terms.len() - 1
-                    }
-                };
-                let key = crate::analyse::quotes::normalise(&quote.text);
-                if !terms[slot]
+        let terms = comparison
+            .terms
+            .iter()
+            .map(|t| OutletTerms {
+                source: self.source_ref(&t.source),
+                terms: t
                     .terms
                     .iter()
-                    .any(|t| crate::analyse::quotes::normalise(&t.text) == key)
-                {
-                    terms[slot].terms.push(TermView {
-                        text: quote.text.trim_end_matches([',', '.']).to_owned(),
-                        url: if quote.paragraph > 0 {
-                            format!("{}#p{}", article.url, quote.paragraph)
-                        } else {
-                            article.url.clone()
-                        },
-                        paragraph: quote.paragraph,
-                    });
-                }
-            }
-        }
+                    .map(|&(i, k)| {
+                        let quote = &a.quotes[i][k];
+                        let url = self.url(&format!("articles/{}/", d.articles[i].slug));
+                        TermView {
+                            text: quote.text.trim_end_matches([',', '.']).to_owned(),
+                            url: if quote.paragraph > 0 {
+                                format!("{url}#p{}", quote.paragraph)
+                            } else {
+                                url
+                            },
+                            paragraph: quote.paragraph,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
 
         // Passages and shares between pairs of this event's articles.
-        let mut passages = Vec::new();
-        let mut found: Vec<&crate::analyse::passages::SharedPassage> = Vec::new();
-        let mut shares = Vec::new();
-        let mut words = HashMap::new();
-        let mut overlap_ids: Vec<usize> = articles
+        let shares = comparison
+            .overlaps
             .iter()
-            .flat_map(|&i| a.article_overlaps[i].iter().copied())
+            .map(|&o| {
+                let overlap = &a.overlaps[o];
+                PairShare {
+                    a: self.article_ref(&d.articles[overlap.a]),
+                    b: self.article_ref(&d.articles[overlap.b]),
+                    share_a: (overlap.share_a * 100.0).round() as u32,
+                    share_b: (overlap.share_b * 100.0).round() as u32,
+                    passages: overlap.passages.len(),
+                }
+            })
             .collect();
-        overlap_ids.sort_unstable();
-        overlap_ids.dedup();
-        for overlap in overlap_ids
+        let passages = comparison
+            .passages
             .iter()
-            .map(|&o| &a.overlaps[o])
-            .filter(|o| articles.contains(&o.a) && articles.contains(&o.b))
-        {
-            shares.push(PairShare {
-                a: self.article_ref(&d.articles[overlap.a]),
-                b: self.article_ref(&d.articles[overlap.b]),
-                share_a: (overlap.share_a * 100.0).round() as u32,
-                share_b: (overlap.share_b * 100.0).round() as u32,
-                passages: overlap.passages.len(),
-            });
-            found.extend(overlap.passages.iter());
-        }
-        // The longest passages are shown; the count says how many there are in all.
-        found.sort_by_key(|p| (std::cmp::Reverse(p.words()), p.a.article, p.a.from));
-        let passages_total = found.len();
-        for p in found.into_iter().take(MAX_PASSAGES) {
-            passages.push(PassageView {
-                words: p.words(),
-                a: self.passage_side(&p.a, &mut words),
-                b: self.passage_side(&p.b, &mut words),
-            });
-        }
+            .map(|p| PassageView {
+                words: p.words,
+                a: self.passage_side(&p.a),
+                b: self.passage_side(&p.b),
+            })
+            .collect();
 
         // Coverage: outlets × actors.
         let outlets: Vec<&str> = event.outlets(d);
@@ -460,7 +370,7 @@ impl Views<'_> {
         rows.truncate(30);
 
         let event_view = self.event(event);
-        let differences = self.differences(event, &articles);
+        let differences = self.event_differences(event);
         let summary = CompareSummary {
             articles: articles.len(),
             sources: outlets.len(),
@@ -482,7 +392,7 @@ impl Views<'_> {
             unique_quotes: unique,
             terms,
             passages,
-            passages_total,
+            passages_total: comparison.passages_total,
             shares,
             coverage: Coverage {
                 outlets: outlets.iter().map(|s| self.source_ref(s)).collect(),
@@ -503,19 +413,13 @@ impl Views<'_> {
         }
     }
 
-    fn passage_side(
-        &self,
-        side: &Side,
-        words: &mut HashMap<usize, crate::analyse::passages::Words>,
-    ) -> PassageSide {
+    /// One side of a shown passage: its paragraphs cut where the shared words begin and end.
+    fn passage_side(&self, side: &PassageSpans) -> PassageSide {
         let article = &self.dossier.articles[side.article];
-        let spans = words
-            .entry(side.article)
-            .or_insert_with(|| crate::analyse::passages::Words::of(&article.paragraphs))
-            .spans(side);
-        let paragraph = spans.first().map_or(1, |s| s.0);
+        let paragraph = side.spans.first().map_or(1, |s| s.0);
         let reference = self.article_ref(article);
-        let paragraphs = spans
+        let paragraphs = side
+            .spans
             .iter()
             .map(|&(p, start, end)| {
                 let text = &article.paragraphs[p - 1];
@@ -541,12 +445,11 @@ impl Views<'_> {
         }
     }
 
-    /// Figures that differ between outlets for the same thing, and dates that differ from the
-    /// event's, as suggestions.
-    fn differences(&self, event: &Event, articles: &[usize]) -> Vec<Difference> {
+    /// A detected difference of `event` as pages show it: what it is about, each outlet's
+    /// words with a link to their paragraph, and a note.
+    fn difference(&self, event: &Event, difference: &events::Difference) -> Difference {
         let d = self.dossier;
         let a = self.analysis;
-        let mut out: Vec<Difference> = Vec::new();
         let stated = |i: usize, paragraph: usize, text: &str| {
             let article = self.article_ref(&d.articles[i]);
             Stated {
@@ -555,125 +458,42 @@ impl Views<'_> {
                 text: text.to_owned(),
             }
         };
-        // Quantities in the paragraphs this event cites (all of an article cited whole):
-        // two outlets' figures for the same thing (same unit and head noun) that disagree
-        // beyond the precision written; each pair once, the largest disagreement first.
-        let cited = |i: usize| -> Vec<usize> {
-            cited_paragraphs(event, &d.articles[i].slug)
-                .unwrap_or_else(|| (1..=d.articles[i].paragraphs.len()).collect())
-        };
-        let found: HashMap<usize, Vec<&Quantity>> = articles
-            .iter()
-            .map(|&i| {
-                let paragraphs = cited(i);
-                (
-                    i,
-                    a.quantities[i]
+        match difference {
+            events::Difference::Figure {
+                thing,
+                vague,
+                a: (i, k),
+                b: (j, l),
+            } => {
+                let (q, r) = (&a.quantities[*i][*k], &a.quantities[*j][*l]);
+                Difference {
+                    about: format!("{thing} (detected figure)"),
+                    stated: vec![
+                        stated(*i, q.paragraph, &q.text),
+                        stated(*j, r.paragraph, &r.text),
+                    ],
+                    note: vague.then(|| VAGUE_NOTE.to_owned()),
+                }
+            }
+            events::Difference::Date { differ, agree } => {
+                let human = DateView::from(&event.date).human;
+                Difference {
+                    about: "date of the event (detected)".to_owned(),
+                    stated: differ
                         .iter()
-                        .filter(|q| paragraphs.contains(&q.paragraph))
+                        .chain(agree)
+                        .map(|&(i, k)| {
+                            let found = &a.dates[i][k];
+                            stated(
+                                i,
+                                found.paragraph,
+                                &format!("{} ({})", found.text, found.date.human()),
+                            )
+                        })
                         .collect(),
-                )
-            })
-            .collect();
-        let mut pairs: Vec<(f64, bool, Difference)> = Vec::new();
-        let mut seen: std::collections::HashSet<(String, String)> =
-            std::collections::HashSet::new();
-        for (x, &i) in articles.iter().enumerate() {
-            for &j in &articles[x + 1..] {
-                if d.articles[j].source == d.articles[i].source {
-                    continue;
-                }
-                for &q in &found[&i] {
-                    for &r in &found[&j] {
-                        let verdict = quantities::agree(q, r);
-                        let vague = verdict == Agreement::Unsure
-                            && quantities::same_thing(q, r)
-                            && (matches!(q.value, Value::Vague { .. })
-                                != matches!(r.value, Value::Vague { .. }));
-                        if verdict != Agreement::Differ && !vague {
-                            continue;
-                        }
-                        // The same two wordings once, whichever outlet said which.
-                        let (x, y) = (q.text.to_lowercase(), r.text.to_lowercase());
-                        if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
-                            continue;
-                        }
-                        let size = match (&q.value, &r.value) {
-                            (Value::Figure(a), Value::Figure(b)) => {
-                                let (a, b) = (a.number.value, b.number.value);
-                                (a - b).abs() / a.abs().max(b.abs()).max(f64::MIN_POSITIVE)
-                            }
-                            _ => 0.0,
-                        };
-                        let thing = q.head.as_deref().map_or(q.unit.clone(), |h| {
-                            if h == q.unit {
-                                h.to_owned()
-                            } else {
-                                format!("{} of {h}", q.unit)
-                            }
-                        });
-                        pairs.push((
-                            size,
-                            vague,
-                            Difference {
-                                about: format!("{thing} (detected figure)"),
-                                stated: vec![
-                                    stated(i, q.paragraph, &q.text),
-                                    stated(j, r.paragraph, &r.text),
-                                ],
-                                note: vague.then(|| VAGUE_NOTE.to_owned()),
-                            },
-                        ));
-                    }
+                    note: Some(format!("The event is dated {human}.")),
                 }
             }
         }
-        // Real disagreements first, the largest first; then vague against exact.
-        pairs.sort_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
-        out.extend(
-            pairs
-                .into_iter()
-                .map(|(_, _, d)| d)
-                .take(MAX_FIGURE_DIFFERENCES),
-        );
-        // Dates: words that speak of this event with another date.
-        let event_index = d.event_index(&event.slug);
-        let mut dates: Vec<Stated> = Vec::new();
-        let mut agree: Vec<Stated> = Vec::new();
-        // Each article's words once: the same date is not listed three times.
-        let mut listed: Vec<(usize, String)> = Vec::new();
-        for &i in articles {
-            for found in &a.dates[i] {
-                let key = (i, found.text.to_lowercase());
-                if listed.contains(&key) {
-                    continue;
-                }
-                listed.push(key);
-                if found.contradicts.is_some() && found.contradicts == event_index {
-                    dates.push(stated(
-                        i,
-                        found.paragraph,
-                        &format!("{} ({})", found.text, found.date.human()),
-                    ));
-                } else if found.event.is_some() && found.event == event_index && agree.len() < 6 {
-                    agree.push(stated(
-                        i,
-                        found.paragraph,
-                        &format!("{} ({})", found.text, found.date.human()),
-                    ));
-                }
-            }
-        }
-        if !dates.is_empty() {
-            let human = DateView::from(&event.date).human;
-            let mut all = dates;
-            all.extend(agree);
-            out.push(Difference {
-                about: "date of the event (detected)".to_owned(),
-                stated: all,
-                note: Some(format!("The event is dated {human}.")),
-            });
-        }
-        out
     }
 }

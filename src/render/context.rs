@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::markdown::{self, InlineLink};
 use super::pages;
-use crate::analyse::{values, Analysis};
+use crate::analyse::events::EventFacts;
+use crate::analyse::{Analysis, QuoteGroup};
 use crate::config::{ActorLinks, Config};
 use crate::model::{Actor, Article, Dossier, Event, PartialDate, Source};
 
@@ -728,10 +729,11 @@ impl<'a> Views<'a> {
     }
 
     /// A quote group with every article that carries it, oldest article first.
-    pub fn quote_group(&self, group: &crate::analyse::QuoteGroup) -> QuoteView {
+    pub fn quote_group(&self, group: &QuoteGroup) -> QuoteView {
         let quote = |(a, i): (usize, usize)| &self.analysis.quotes[a][i];
+        let wording = |(a, i): (usize, usize)| self.analysis.quote_wording[a][i];
         let main = quote(group.main);
-        let key = crate::analyse::quotes::normalise(&main.text);
+        let key = wording(group.main);
         let mut members = group.members.clone();
         // Articles are stored newest first: the highest index is the oldest.
         members.sort_by_key(|&(a, i)| (std::cmp::Reverse(a), i));
@@ -754,7 +756,7 @@ impl<'a> Views<'a> {
                     paragraph: q.paragraph,
                     text: q.text.clone(),
                     partial: q.partial,
-                    differs: crate::analyse::quotes::normalise(&q.text) != key,
+                    differs: wording((a, i)) != key,
                 }
             })
             .collect();
@@ -867,50 +869,43 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// The claims of `event`, one cell per article of `claim_reports` (each article once).
-    pub fn event_claims(&self, event: &Event, claim_reports: &[ReportView]) -> Vec<ClaimView> {
+    /// The facts the analysis found for `event`.
+    pub fn event_facts(&self, event: &Event) -> &'a EventFacts {
+        let index = self
+            .dossier
+            .event_index(&event.slug)
+            .expect("an event of the dossier");
+        &self.analysis.events[index]
+    }
+
+    /// The claims of `event`, one cell per reporting article (each article once, as in
+    /// [`unique_reports`]).
+    pub fn event_claims(&self, event: &Event) -> Vec<ClaimView> {
+        let facts = self.event_facts(event);
         event
             .claims
             .iter()
-            .map(|claim| {
-                let texts: Vec<Option<&str>> = claim_reports
+            .zip(&facts.claims)
+            .map(|(claim, values)| ClaimView {
+                about: claim.about.clone(),
+                cells: facts
+                    .articles
                     .iter()
-                    .map(|r| {
-                        claim
-                            .reports
-                            .iter()
-                            .find(|(a, _)| *a == r.article.slug)
-                            .map(|(_, t)| t.as_str())
+                    .zip(values)
+                    .map(|(&i, value)| {
+                        let slug = &self.dossier.articles[i].slug;
+                        ClaimCell {
+                            article: slug.clone(),
+                            text: claim
+                                .reports
+                                .iter()
+                                .find(|(a, _)| a == slug)
+                                .map(|(_, t)| t.clone()),
+                            value: value.as_ref().map(|v| v.value.to_string()),
+                            disagrees: value.as_ref().is_some_and(|v| v.disagrees),
+                        }
                     })
-                    .collect();
-                // Each value read as a quantity, bound, date or text, dates resolved from its
-                // article's publication; a cell differs only when its value disagrees beyond
-                // what was written with another article's.
-                let values: Vec<Option<values::Value>> = claim_reports
-                    .iter()
-                    .zip(&texts)
-                    .map(|(r, text)| {
-                        text.map(|t| {
-                            let published =
-                                self.dossier.article(&r.article.slug).map(|a| &a.published);
-                            values::parse(t, published)
-                        })
-                    })
-                    .collect();
-                ClaimView {
-                    about: claim.about.clone(),
-                    cells: claim_reports
-                        .iter()
-                        .zip(&texts)
-                        .zip(&values)
-                        .map(|((r, text), value)| ClaimCell {
-                            article: r.article.slug.clone(),
-                            text: text.map(str::to_owned),
-                            value: value.as_ref().map(ToString::to_string),
-                            disagrees: value.as_ref().is_some_and(|v| odd_one_out(v, &values)),
-                        })
-                        .collect(),
-                }
+                    .collect(),
             })
             .collect()
     }
@@ -929,7 +924,7 @@ impl<'a> Views<'a> {
         let reports = self.event_reports(event);
         // One column per article, however many of its paragraphs the event cites.
         let claim_reports = unique_reports(&reports);
-        let claims = self.event_claims(event, &claim_reports);
+        let claims = self.event_claims(event);
         EventView {
             summary: self.event_ref(event),
             actors: self.event_actors(event),
@@ -946,21 +941,6 @@ impl<'a> Views<'a> {
             compare_url: self.is_compared(event).then(|| self.compare_url(event)),
         }
     }
-}
-
-/// Whether claim value `v` is one to mark among `all` (itself included): it disagrees with
-/// another beyond the precision written, more often than it agrees with the others. With two
-/// values that disagree both are marked; with three, only the one the other two contradict.
-fn odd_one_out(v: &values::Value, all: &[Option<values::Value>]) -> bool {
-    let (mut agree, mut differ) = (0, 0);
-    for other in all.iter().flatten() {
-        match values::compare(v, other) {
-            values::Agreement::Differ => differ += 1,
-            values::Agreement::Agree if !std::ptr::eq(v, other) => agree += 1,
-            _ => {}
-        }
-    }
-    differ > 0 && differ > agree
 }
 
 /// The reports of an event, each article once (the first of its cited paragraphs): the

@@ -196,8 +196,7 @@ impl<'a> Views<'a> {
             .filter(|e| !e.claims.is_empty())
             .map(|e| EventClaims {
                 event: &e.slug,
-                claims: self
-                    .event_claims(e, &super::context::unique_reports(&self.event_reports(e))),
+                claims: self.event_claims(e),
             })
             .collect();
         let differences = compared

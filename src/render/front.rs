@@ -163,7 +163,7 @@ impl Views<'_> {
             let summary = self.event_ref(event);
             let claim_reports = super::context::unique_reports(&self.event_reports(event));
             let base = self.compare_url(event);
-            for claim in &self.event_claims(event, &claim_reports) {
+            for claim in &self.event_claims(event) {
                 let stated: Vec<Statement> = claim
                     .cells
                     .iter()

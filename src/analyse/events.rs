@@ -1,0 +1,566 @@
+//! What the analysis says about each event, for its pages: its claims read as values and
+//! compared, and, for an event that two outlets or more report, how their articles compare
+//! (the quotes they share and the ones only one carries, their quoted terms, the passages
+//! they share, the figures and dates they state differently). Computed once per build, so
+//! that rendering only reads facts.
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use super::passages::{SharedPassage, Side, Words};
+use super::quantities::{self, Quantity};
+use super::quotes::normalise;
+use super::values::{self, Agreement, Value};
+use super::{Analysis, QuoteGroup};
+use crate::model::{Dossier, Event};
+
+/// Shared passages shown on a comparison page, the longest first.
+pub const MAX_PASSAGES: usize = 40;
+/// At most this many detected figure differences for an event: the largest ones.
+const MAX_FIGURE_DIFFERENCES: usize = 4;
+/// Dates that agree with the event's, listed beside those that do not.
+const MAX_AGREEING_DATES: usize = 6;
+
+/// The facts of one event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventFacts {
+    /// The articles that report it, each once, in the order of its reports.
+    pub articles: Vec<usize>,
+    /// Per claim of the event, per article of `articles`: what the article reports, read as
+    /// a value, when it reports the claim.
+    pub claims: Vec<Vec<Option<ClaimValue>>>,
+    /// How the articles compare, when two outlets or more report the event (the events that
+    /// get a comparison page).
+    pub comparison: Option<Comparison>,
+}
+
+/// One article's value for a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimValue {
+    /// The words read as a figure, vague amount, date (resolved from the article's
+    /// publication) or text.
+    pub value: Value,
+    /// It disagrees with another article's value beyond the precision written, more often
+    /// than it agrees with the others: with two values that disagree both are marked; with
+    /// three, only the one the other two contradict.
+    pub disagrees: bool,
+}
+
+/// What the articles of an event reported by two outlets or more share and where they differ.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Statements carried by two independent sources or more (a story and its copies are
+    /// one), as quote groups restricted to the event's articles, the most carried first.
+    pub shared_quotes: Vec<QuoteGroup>,
+    /// Statements one source alone carries, per source, in order of first appearance.
+    pub unique_quotes: Vec<SourceQuotes>,
+    /// The words each source puts in quotation marks without reporting speech.
+    pub terms: Vec<SourceTerms>,
+    /// Indices into [`Analysis::overlaps`] of the pairs of its articles that share passages.
+    pub overlaps: Vec<usize>,
+    /// The longest passages these pairs share, at most [`MAX_PASSAGES`].
+    pub passages: Vec<ShownPassage>,
+    /// How many passages they share in all.
+    pub passages_total: usize,
+    /// Figures of two outlets for the same thing that differ (the largest first, real
+    /// disagreements before a vague amount against an exact one), then the dates that speak
+    /// of the event with another date.
+    pub differences: Vec<Difference>,
+}
+
+/// The statements of one source that no other source of the event carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceQuotes {
+    /// A source slug.
+    pub source: String,
+    pub groups: Vec<QuoteGroup>,
+}
+
+/// The quoted terms of one source's articles about an event, each wording once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceTerms {
+    /// A source slug.
+    pub source: String,
+    /// `(article, index into its quotes)` of each term, in reading order.
+    pub terms: Vec<(usize, usize)>,
+}
+
+/// A shared passage as a comparison page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownPassage {
+    /// Its length in words.
+    pub words: usize,
+    pub a: PassageSpans,
+    pub b: PassageSpans,
+}
+
+/// Where one side of a shown passage stands in its article's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassageSpans {
+    pub article: usize,
+    /// `(paragraph, byte start, byte end)` of each paragraph the passage spans.
+    pub spans: Vec<(usize, usize, usize)>,
+}
+
+/// A figure or date that outlets state differently, as a suggestion for the analyst.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Difference {
+    /// Two outlets' figures for the same thing (same unit and head noun) that disagree beyond
+    /// the precision written, or a vague amount against an exact one (`vague`, not a
+    /// disagreement). `a` and `b` are `(article, index into its quantities)`.
+    Figure {
+        /// What they measure: "hour", "percent of vote".
+        thing: String,
+        vague: bool,
+        a: (usize, usize),
+        b: (usize, usize),
+    },
+    /// Words that speak of the event with another date, then (at most
+    /// [`MAX_AGREEING_DATES`]) words that give its date; each `(article, index into its
+    /// dates)`.
+    Date {
+        differ: Vec<(usize, usize)>,
+        agree: Vec<(usize, usize)>,
+    },
+}
+
+/// The facts of every event, indexed like the dossier's events.
+pub fn find_all(dossier: &Dossier, analysis: &Analysis) -> Vec<EventFacts> {
+    (0..dossier.events.len())
+        .into_par_iter()
+        .map(|e| of_event(dossier, analysis, e))
+        .collect()
+}
+
+/// The facts of event `index`, from the facts of its articles already in `analysis`.
+pub fn of_event(dossier: &Dossier, analysis: &Analysis, index: usize) -> EventFacts {
+    let event = &dossier.events[index];
+    let articles = reporting(dossier, event);
+    let claims = claims(dossier, event, &articles);
+    let comparison =
+        (event.outlets(dossier).len() >= 2).then(|| compare(dossier, analysis, event, &articles));
+    EventFacts {
+        articles,
+        claims,
+        comparison,
+    }
+}
+
+/// The articles (indices) that report `event`, each once, however many of its paragraphs the
+/// event cites, in the order of its reports (oldest first).
+fn reporting(dossier: &Dossier, event: &Event) -> Vec<usize> {
+    let mut articles: Vec<usize> = Vec::new();
+    for r in &event.reports {
+        if let Some(i) = dossier.article_index(&r.article) {
+            if !articles.contains(&i) {
+                articles.push(i);
+            }
+        }
+    }
+    articles
+}
+
+/// Each claim's values, one per article of `articles`: read as a quantity, bound, date or
+/// text, dates resolved from the article's publication, and marked where they disagree.
+fn claims(dossier: &Dossier, event: &Event, articles: &[usize]) -> Vec<Vec<Option<ClaimValue>>> {
+    event
+        .claims
+        .iter()
+        .map(|claim| {
+            let values: Vec<Option<Value>> = articles
+                .iter()
+                .map(|&i| {
+                    let article = &dossier.articles[i];
+                    claim
+                        .reports
+                        .iter()
+                        .find(|(a, _)| *a == article.slug)
+                        .map(|(_, text)| values::parse(text, Some(&article.published)))
+                })
+                .collect();
+            let marks: Vec<bool> = values
+                .iter()
+                .enumerate()
+                .map(|(k, v)| v.as_ref().is_some_and(|v| odd_one_out(k, v, &values)))
+                .collect();
+            values
+                .into_iter()
+                .zip(marks)
+                .map(|(value, disagrees)| value.map(|value| ClaimValue { value, disagrees }))
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether claim value `v` (at position `at` of `all`) is one to mark: it disagrees with
+/// another beyond the precision written, more often than it agrees with the others.
+fn odd_one_out(at: usize, v: &Value, all: &[Option<Value>]) -> bool {
+    let (mut agree, mut differ) = (0, 0);
+    for (k, other) in all.iter().enumerate() {
+        let Some(other) = other else { continue };
+        match values::compare(v, other) {
+            Agreement::Differ => differ += 1,
+            Agreement::Agree if k != at => agree += 1,
+            _ => {}
+        }
+    }
+    differ > 0 && differ > agree
+}
+
+/// How the articles of `event` compare.
+fn compare(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    event: &Event,
+    articles: &[usize],
+) -> Comparison {
+    let (shared_quotes, unique_quotes) = quotes(dossier, analysis, articles);
+    let (overlaps, passages, passages_total) = passages(dossier, analysis, articles);
+    Comparison {
+        shared_quotes,
+        unique_quotes,
+        terms: terms(dossier, analysis, articles),
+        overlaps,
+        passages,
+        passages_total,
+        differences: differences(dossier, analysis, event, articles),
+    }
+}
+
+/// The statement groups of `articles`, restricted to them: those carried by several
+/// independent sources (the most carried first), and per source those it alone carries.
+fn quotes(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    articles: &[usize],
+) -> (Vec<QuoteGroup>, Vec<SourceQuotes>) {
+    let mut shared: Vec<QuoteGroup> = Vec::new();
+    let mut unique: Vec<SourceQuotes> = Vec::new();
+    // Only the groups of this event's articles, through the per-article indices.
+    let mut group_ids: Vec<usize> = articles
+        .iter()
+        .flat_map(|&i| analysis.quote_group[i].iter().copied())
+        .collect();
+    group_ids.sort_unstable();
+    group_ids.dedup();
+    for group in group_ids
+        .iter()
+        .map(|&g| &analysis.quote_groups[g])
+        .filter(|g| g.is_statement())
+    {
+        let members: Vec<(usize, usize)> = group
+            .members
+            .iter()
+            .copied()
+            .filter(|(art, _)| articles.contains(art))
+            .collect();
+        let Some(&first) = members.first() else {
+            continue;
+        };
+        // Carried by several independent sources: a story and its copies are one.
+        let mut distinct: Vec<&str> = members
+            .iter()
+            .map(|m| dossier.articles[m.0].source.as_str())
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let local = QuoteGroup {
+            main: if members.contains(&group.main) {
+                group.main
+            } else {
+                first
+            },
+            members,
+            speaker: group.speaker,
+            kind: group.kind,
+        };
+        if distinct.len() >= 2 {
+            shared.push(local);
+        } else {
+            let source = distinct[0];
+            match unique.iter_mut().find(|u| u.source == source) {
+                Some(u) => u.groups.push(local),
+                None => unique.push(SourceQuotes {
+                    source: source.to_owned(),
+                    groups: vec![local],
+                }),
+            }
+        }
+    }
+    shared.sort_by_key(|g| std::cmp::Reverse(g.members.len()));
+    (shared, unique)
+}
+
+/// The quoted terms of `articles`, per source, the same words (once normalised) once.
+fn terms(dossier: &Dossier, analysis: &Analysis, articles: &[usize]) -> Vec<SourceTerms> {
+    let mut terms: Vec<SourceTerms> = Vec::new();
+    // Per source: the normalised words of the terms listed.
+    let mut keys: Vec<Vec<String>> = Vec::new();
+    for &i in articles {
+        let source = &dossier.articles[i].source;
+        for (k, quote) in analysis.quotes[i].iter().enumerate() {
+            if quote.is_statement() {
+                continue;
+            }
+            let slot = match terms.iter().position(|t| t.source == *source) {
+                Some(slot) => slot,
+                None => {
+                    terms.push(SourceTerms {
+                        source: source.clone(),
+                        terms: Vec::new(),
+                    });
+                    keys.push(Vec::new());
+                    terms.len() - 1
+                }
+            };
+            let key = normalise(&quote.text);
+            if !keys[slot].contains(&key) {
+                // Listed without the stop it was quoted with.
+                keys[slot].push(normalise(quote.text.trim_end_matches([',', '.'])));
+                terms[slot].terms.push((i, k));
+            }
+        }
+    }
+    terms
+}
+
+/// The pairs of `articles` that share passages (indices into `Analysis::overlaps`), the
+/// longest of their passages with where each side stands, and how many there are in all.
+fn passages(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    articles: &[usize],
+) -> (Vec<usize>, Vec<ShownPassage>, usize) {
+    let mut overlaps: Vec<usize> = articles
+        .iter()
+        .flat_map(|&i| analysis.article_overlaps[i].iter().copied())
+        .collect();
+    overlaps.sort_unstable();
+    overlaps.dedup();
+    overlaps.retain(|&o| {
+        let overlap = &analysis.overlaps[o];
+        articles.contains(&overlap.a) && articles.contains(&overlap.b)
+    });
+    let mut found: Vec<&SharedPassage> = overlaps
+        .iter()
+        .flat_map(|&o| analysis.overlaps[o].passages.iter())
+        .collect();
+    found.sort_by_key(|p| (std::cmp::Reverse(p.words()), p.a.article, p.a.from));
+    let total = found.len();
+    // The words' positions of the articles whose passages are shown, read again here: the
+    // analysis keeps no article's word positions.
+    let mut words: HashMap<usize, Words> = HashMap::new();
+    let mut spans = |side: &Side| PassageSpans {
+        article: side.article,
+        spans: words
+            .entry(side.article)
+            .or_insert_with(|| Words::of(&dossier.articles[side.article].paragraphs))
+            .spans(side),
+    };
+    let shown = found
+        .into_iter()
+        .take(MAX_PASSAGES)
+        .map(|p| ShownPassage {
+            words: p.words(),
+            a: spans(&p.a),
+            b: spans(&p.b),
+        })
+        .collect();
+    (overlaps, shown, total)
+}
+
+/// Figures that differ between outlets for the same thing, and dates that differ from the
+/// event's.
+fn differences(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    event: &Event,
+    articles: &[usize],
+) -> Vec<Difference> {
+    let d = dossier;
+    let a = analysis;
+    let mut out: Vec<Difference> = Vec::new();
+    // Quantities in the paragraphs this event cites (all of an article cited whole):
+    // two outlets' figures for the same thing (same unit and head noun) that disagree
+    // beyond the precision written; each pair once, the largest disagreement first.
+    let cited = |i: usize| -> Vec<usize> {
+        event
+            .cited_paragraphs(&d.articles[i].slug)
+            .unwrap_or_else(|| (1..=d.articles[i].paragraphs.len()).collect())
+    };
+    let found: HashMap<usize, Vec<(usize, &Quantity)>> = articles
+        .iter()
+        .map(|&i| {
+            let paragraphs = cited(i);
+            (
+                i,
+                a.quantities[i]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| paragraphs.contains(&q.paragraph))
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut pairs: Vec<(f64, bool, Difference)> = Vec::new();
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    for (x, &i) in articles.iter().enumerate() {
+        for &j in &articles[x + 1..] {
+            if d.articles[j].source == d.articles[i].source {
+                continue;
+            }
+            for &(k, q) in &found[&i] {
+                for &(l, r) in &found[&j] {
+                    let verdict = quantities::agree(q, r);
+                    let vague = verdict == Agreement::Unsure
+                        && quantities::same_thing(q, r)
+                        && (matches!(q.value, Value::Vague { .. })
+                            != matches!(r.value, Value::Vague { .. }));
+                    if verdict != Agreement::Differ && !vague {
+                        continue;
+                    }
+                    // The same two wordings once, whichever outlet said which.
+                    let (x, y) = (q.text.to_lowercase(), r.text.to_lowercase());
+                    if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
+                        continue;
+                    }
+                    let size = match (&q.value, &r.value) {
+                        (Value::Figure(a), Value::Figure(b)) => {
+                            let (a, b) = (a.number.value, b.number.value);
+                            (a - b).abs() / a.abs().max(b.abs()).max(f64::MIN_POSITIVE)
+                        }
+                        _ => 0.0,
+                    };
+                    let thing = q.head.as_deref().map_or(q.unit.clone(), |h| {
+                        if h == q.unit {
+                            h.to_owned()
+                        } else {
+                            format!("{} of {h}", q.unit)
+                        }
+                    });
+                    pairs.push((
+                        size,
+                        vague,
+                        Difference::Figure {
+                            thing,
+                            vague,
+                            a: (i, k),
+                            b: (j, l),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    // Real disagreements first, the largest first; then vague against exact.
+    pairs.sort_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
+    out.extend(
+        pairs
+            .into_iter()
+            .map(|(_, _, d)| d)
+            .take(MAX_FIGURE_DIFFERENCES),
+    );
+    // Dates: words that speak of this event with another date.
+    let event_index = d.event_index(&event.slug);
+    let mut differ: Vec<(usize, usize)> = Vec::new();
+    let mut agree: Vec<(usize, usize)> = Vec::new();
+    // Each article's words once: the same date is not listed three times.
+    let mut listed: Vec<(usize, String)> = Vec::new();
+    for &i in articles {
+        for (k, found) in a.dates[i].iter().enumerate() {
+            let key = (i, found.text.to_lowercase());
+            if listed.contains(&key) {
+                continue;
+            }
+            listed.push(key);
+            if found.contradicts.is_some() && found.contradicts == event_index {
+                differ.push((i, k));
+            } else if found.event.is_some()
+                && found.event == event_index
+                && agree.len() < MAX_AGREEING_DATES
+            {
+                agree.push((i, k));
+            }
+        }
+    }
+    if !differ.is_empty() {
+        out.push(Difference::Date { differ, agree });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::RawDocument;
+    use crate::model;
+
+    /// The marks of claim values written as `texts` (`None`: the article does not report it).
+    fn marks(texts: &[Option<&str>]) -> Vec<bool> {
+        let all: Vec<Option<Value>> = texts
+            .iter()
+            .map(|t| t.map(|t| values::parse(t, None)))
+            .collect();
+        all.iter()
+            .enumerate()
+            .map(|(k, v)| v.as_ref().is_some_and(|v| odd_one_out(k, v, &all)))
+            .collect()
+    }
+
+    #[test]
+    fn two_values_that_disagree_are_both_marked_of_three_only_the_odd_one() {
+        assert_eq!(marks(&[Some("48.71%"), Some("48.6%")]), [true, true]);
+        assert_eq!(
+            marks(&[Some("48.71%"), Some("48.71 per cent"), Some("48.6%")]),
+            [false, false, true]
+        );
+        assert_eq!(
+            marks(&[Some("48.71 percent"), None, Some("48.7 per cent")]),
+            [false, false, false]
+        );
+        assert_eq!(
+            marks(&[Some("several hours"), Some("six hours")]),
+            [false, false]
+        );
+    }
+
+    #[test]
+    fn the_sample_s_comparisons_show_passages_within_their_paragraphs() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (documents, _) = crate::load::load(root);
+        let refs: Vec<&RawDocument> = documents.iter().collect();
+        let options = model::Options {
+            drafts: false,
+            smart_punctuation: true,
+        };
+        let (dossier, _) = model::resolve(&refs, options);
+        let (analysis, _) = super::super::analyse(&dossier);
+        let mut shown = 0;
+        for (event, facts) in dossier.events.iter().zip(&analysis.events) {
+            assert_eq!(facts.claims.len(), event.claims.len());
+            let Some(comparison) = &facts.comparison else {
+                assert!(event.outlets(&dossier).len() < 2, "{}", event.slug);
+                continue;
+            };
+            assert!(comparison.passages.len() <= MAX_PASSAGES.min(comparison.passages_total));
+            for side in comparison.passages.iter().flat_map(|p| [&p.a, &p.b]) {
+                assert!(facts.articles.contains(&side.article));
+                for &(p, start, end) in &side.spans {
+                    let text = &dossier.articles[side.article].paragraphs[p - 1];
+                    assert!(start < end && text.get(start..end).is_some(), "{text:?}");
+                }
+                shown += 1;
+            }
+            for group in comparison
+                .shared_quotes
+                .iter()
+                .chain(comparison.unique_quotes.iter().flat_map(|u| &u.groups))
+            {
+                assert!(group.members.contains(&group.main));
+                assert!(group.members.iter().all(|m| facts.articles.contains(&m.0)));
+            }
+        }
+        assert!(shown > 0, "the sample shows shared passages");
+    }
+}
