@@ -18,6 +18,13 @@
 //! With `--hugo DIR` the same articles are also written as a Hugo site whose taxonomies
 //! (`actors`, `sources`, `events`) give a term page per actor, source and event, with
 //! minimal layouts, so that both tools render comparable pages from the same text.
+//!
+//! With `--templated` the text is heavily templated, as in a newsroom that writes from stock
+//! phrases: 45% of ordinary sentences come from a fixed stock of 144, each person repeats
+//! four talking points, half the articles end on one of four closing lines, and wire stories
+//! are often republished by 3–5 other sites each (in place of standalone articles, so the
+//! dossier keeps N articles). Without it the output is unchanged: nothing templated draws
+//! from the generator's random sequence.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
@@ -921,6 +928,103 @@ const LOWERABLE: &[&str] = &[
     "We", "This", "Nobody", "The", "There", "Our", "It", "Every", "What", "Nothing",
 ];
 
+/// Frames of the stock sentences of a templated corpus (`--templated`): the phrases a
+/// newsroom's templates and habits repeat in thousands of articles. No actor slots, so a stock
+/// sentence mentions nobody; each frame is expanded into [`STOCK_VARIANTS`] fixed sentences.
+#[rustfmt::skip]
+const STOCK_FRAMES: &[&str] = &[
+    "The {adj} {n} comes amid growing concern among {grp} about the {ns} of the {n} and its effect on {ns}.",
+    "Analysts say the {n} is unlikely to {vinf} the {adj} {ns} that have {vpp} the region for {span}.",
+    "Officials did not immediately respond to a request for comment on the {n} or the {adj} {ns} it could {vinf}.",
+    "The {n} has raised {adj} questions about the {ns} of the {adj} {n} and about who will {vinf} the {ns}.",
+    "Markets reacted {adv} to the news, with {ns} of {adj} {ns} falling by {pct} percent in early trading.",
+    "The latest {n} is part of a wider {n} over {topic} that has {vpp} {ns} across the region since the {adj} {n}.",
+    "Diplomats familiar with the {ns} said the {adj} {n} would depend on whether both sides could {vinf} the {ns}.",
+    "Human rights groups have {adv} {vpp} the {n}, saying it would {vinf} the {ns} of {adj} {ns}.",
+    "The {n} was not expected to {vinf} the {adj} {ns} before the end of the {n}, according to {grp}.",
+    "Several {grp} declined to say whether the {adj} {n} would be {vpp} by the {n} or {vpp} in full.",
+    "The {adj} {ns} were first {vpp} in a {n} that has since been {vpp} by {grp} on both sides.",
+    "It remains unclear how the {n} will {vinf} the {adj} {ns} that {grp} have {vpp} for {span}.",
+];
+
+/// Fixed sentences made from each of [`STOCK_FRAMES`].
+const STOCK_VARIANTS: usize = 12;
+
+/// Share of the ordinary sentences of a templated article taken from the stock.
+const STOCK_SHARE: f64 = 0.45;
+
+/// Talking points per person in a templated corpus: statements repeated word for word.
+const TALKING_POINTS: usize = 4;
+
+/// Closing lines of a templated corpus, the same in thousands of articles.
+#[rustfmt::skip]
+const CLOSINGS: &[&str] = &[
+    "This story has been updated with additional reporting and comment from officials in the region.",
+    "Reporting by our correspondents; additional reporting by the regional desk; editing by the international desk.",
+    "This article was produced with the help of an automated system and checked by an editor before publication.",
+    "Follow our live coverage for the latest developments, analysis and reaction from around the world.",
+];
+
+/// The repeated text of a templated corpus: stock sentences, each person's talking points
+/// (with the actors their words name) and closing lines.
+struct Stock {
+    sentences: Vec<String>,
+    /// Per actor (empty for all but people).
+    points: Vec<Vec<(String, BTreeSet<usize>)>>,
+}
+
+impl Stock {
+    fn new(world: &World, seed: u64) -> Stock {
+        let mut rng = Rng::new(seed ^ 0x7E3A_11A7_ED00_0001);
+        let writer = |states: Vec<usize>, people: Vec<usize>, orgs: Vec<usize>| {
+            let places = (0..world.cities.len())
+                .filter(|&c| states.contains(&world.cities[c].state))
+                .collect();
+            Writer {
+                world,
+                published: NaiveDate::from_ymd_opt(2022, 1, 3).expect("date"),
+                states,
+                people,
+                orgs,
+                places,
+                topic: ISSUES[0],
+                event_date: None,
+                introduced: HashSet::new(),
+                mentioned: BTreeSet::new(),
+                last_person: None,
+                sentence_people: Vec::new(),
+                sentence_states: Vec::new(),
+                stock: None,
+            }
+        };
+        let mut sentences = Vec::new();
+        for frame in STOCK_FRAMES {
+            for _ in 0..STOCK_VARIANTS {
+                let mut w = writer(Vec::new(), Vec::new(), Vec::new());
+                w.topic = rng.word(ISSUES);
+                sentences.push(w.expand(&mut rng, frame, &[]));
+            }
+        }
+        let mut points = vec![Vec::new(); world.actors.len()];
+        for &p in &world.people {
+            let mut states = vec![*rng.pick(&world.states)];
+            if let Some(s) = world.actors[p].affiliation {
+                if world.actors[s].kind == Kind::State && s != states[0] {
+                    states.insert(0, s);
+                }
+            }
+            let orgs = rng.sample(&world.orgs, 1, 2);
+            let mut w = writer(states, vec![p], orgs);
+            for _ in 0..TALKING_POINTS {
+                w.mentioned.clear();
+                let q = w.quote_text(&mut rng);
+                points[p].push((q, std::mem::take(&mut w.mentioned)));
+            }
+        }
+        Stock { sentences, points }
+    }
+}
+
 /// The state of one article being written: which actors it has introduced and mentioned.
 struct Writer<'w> {
     world: &'w World,
@@ -939,6 +1043,8 @@ struct Writer<'w> {
     last_person: Option<usize>,
     sentence_people: Vec<usize>,
     sentence_states: Vec<usize>,
+    /// The repeated text of a templated corpus.
+    stock: Option<&'w Stock>,
 }
 
 impl<'w> Writer<'w> {
@@ -1104,6 +1210,20 @@ impl<'w> Writer<'w> {
         q
     }
 
+    /// A quote text for `speaker`: in a templated corpus often one of their talking points
+    /// (whose named actors count as mentioned), else a new one.
+    fn said_by(&mut self, rng: &mut Rng, speaker: usize) -> String {
+        if let Some(stock) = self.stock {
+            let points = &stock.points[speaker];
+            if !points.is_empty() && rng.chance(0.6) {
+                let (q, named) = rng.pick(points);
+                self.mentioned.extend(named.iter().copied());
+                return q.clone();
+            }
+        }
+        self.quote_text(rng)
+    }
+
     /// A quote by `speaker`, attributed in one of the newswire patterns.
     fn attributed(&mut self, rng: &mut Rng, speaker: usize, q: &str) -> String {
         let q = q.trim_end_matches(['.', ',']);
@@ -1230,6 +1350,8 @@ struct Brief<'e> {
     wrong_date: bool,
     /// For an article that reports no event: whom and what it is about.
     cast: Option<Cast>,
+    /// The repeated text of a templated corpus.
+    stock: Option<&'e Stock>,
 }
 
 fn event_when(rng: &mut Rng, event: &Event, published: NaiveDate, wrong: bool) -> String {
@@ -1333,6 +1455,7 @@ fn write_article(rng: &mut Rng, world: &World, brief: &Brief, published: NaiveDa
         last_person: None,
         sentence_people: Vec::new(),
         sentence_states: Vec::new(),
+        stock: brief.stock,
     };
 
     let target_words = rng.range(600, 900);
@@ -1447,7 +1570,7 @@ fn write_article(rng: &mut Rng, world: &World, brief: &Brief, published: NaiveDa
                 }
                 None => {
                     let s = *rng.pick(&w.people);
-                    (s, w.quote_text(rng))
+                    (s, w.said_by(rng, s))
                 }
             };
             text.push_str(&w.attributed(rng, speaker, &q));
@@ -1493,6 +1616,13 @@ fn write_article(rng: &mut Rng, world: &World, brief: &Brief, published: NaiveDa
         last.text.push(' ');
         last.text.push_str(&s);
         last.actors.extend(std::mem::take(&mut w.mentioned));
+    }
+    if w.stock.is_some() && rng.chance(0.5) {
+        paragraphs.push(Paragraph {
+            text: rng.word(CLOSINGS).to_owned(),
+            actors: BTreeSet::new(),
+            fixed: true,
+        });
     }
     Article {
         paragraphs,
@@ -1549,9 +1679,14 @@ fn lede(rng: &mut Rng, w: &mut Writer, brief: &Brief, published: NaiveDate) -> S
 
 /// One ordinary sentence: narrative, now and then a quote.
 fn sentence(rng: &mut Rng, w: &mut Writer) -> String {
+    if let Some(stock) = w.stock {
+        if rng.chance(STOCK_SHARE) {
+            return rng.pick(&stock.sentences).clone();
+        }
+    }
     if rng.chance(0.12) {
         let speaker = *rng.pick(&w.people);
-        let q = w.quote_text(rng);
+        let q = w.said_by(rng, speaker);
         w.attributed(rng, speaker, &q)
     } else {
         let t = *rng.pick(NARRATIVE);
@@ -1677,6 +1812,21 @@ actors = "first-per-paragraph"
             search = std::env::var("GENDOSSIER_SEARCH").is_ok_and(|v| v == "1"),
         ),
     )?;
+    // Hugo's pages name the terms they link from a data file (`site.Data.terms`), not through
+    // `.GetTerms`, which looks each term's page up: the fast idiom.
+    let names = |items: &mut dyn Iterator<Item = (&String, &String)>| -> String {
+        items
+            .map(|(slug, name)| format!("{slug}: {}\n", yq(name)))
+            .collect()
+    };
+    out.hugo(
+        "data/terms/actors.yaml",
+        &names(&mut world.actors.iter().map(|a| (&a.slug, &a.name))),
+    )?;
+    out.hugo(
+        "data/terms/sources.yaml",
+        &names(&mut world.sources.iter().map(|s| (&s.slug, &s.name))),
+    )?;
     for a in &world.actors {
         let mut fm = format!("---\nname: {}\n", yq(&a.name));
         if !a.aliases.is_empty() {
@@ -1791,9 +1941,9 @@ enableRobotsTXT = false
 </article>
 <aside>
 {{ range $taxonomy := slice "sources" "events" "actors" }}
-{{ with $.GetTerms $taxonomy }}
+{{ with index $.Params $taxonomy }}
 <h2>{{ $taxonomy | title }}</h2>
-<ul>{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>
+<ul>{{ range . }}<li><a href="{{ printf "%s/%s/" $taxonomy . | relURL }}">{{ index site.Data.terms $taxonomy . }}</a></li>{{ end }}</ul>
 {{ end }}
 {{ end }}
 </aside>
@@ -1830,7 +1980,7 @@ enableRobotsTXT = false
 {{ .Content }}
 <h2>Articles ({{ len .Pages }})</h2>
 <ul>
-{{ range .Pages.ByDate }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2 January 2006" }}</time>{{ with .GetTerms "sources" }} · {{ range . }}{{ .LinkTitle }}{{ end }}{{ end }}</li>
+{{ range .Pages.ByDate }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2 January 2006" }}</time>{{ with .Params.sources }} · {{ range . }}{{ index site.Data.terms.sources . }}{{ end }}{{ end }}</li>
 {{ end }}
 </ul>
 {{ end }}
@@ -2104,12 +2254,16 @@ struct Args {
     seed: u64,
     hugo: Option<PathBuf>,
     force: bool,
+    templated: bool,
 }
 
-const USAGE: &str = "usage: gendossier --articles N --out DIR [--seed S] [--hugo DIR] [--force]
+const USAGE: &str =
+    "usage: gendossier --articles N --out DIR [--seed S] [--hugo DIR] [--force] [--templated]
 
 Writes a synthetic dossier of N articles to DIR (which must not exist or be empty, unless
---force, which deletes it first), and with --hugo the equivalent Hugo site.";
+--force, which deletes it first), and with --hugo the equivalent Hugo site. With --templated
+the text is heavily templated (stock sentences, talking points and closing lines repeated
+across thousands of articles) and wire stories are republished by 3-5 sites each.";
 
 fn parse_args() -> Result<Args, String> {
     let mut articles = None;
@@ -2117,6 +2271,7 @@ fn parse_args() -> Result<Args, String> {
     let mut seed = 1;
     let mut hugo = None;
     let mut force = false;
+    let mut templated = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -2136,6 +2291,7 @@ fn parse_args() -> Result<Args, String> {
             }
             "--hugo" => hugo = Some(PathBuf::from(value("--hugo")?)),
             "--force" => force = true,
+            "--templated" => templated = true,
             "--help" | "-h" => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -2149,6 +2305,7 @@ fn parse_args() -> Result<Args, String> {
         seed,
         hugo,
         force,
+        templated,
     })
 }
 
@@ -2198,6 +2355,7 @@ fn run(args: &Args) -> Result<(), String> {
     let mut rng = Rng::new(args.seed);
     let mut names = Names::new();
     let world = build_world(&mut rng, &mut names);
+    let stock = args.templated.then(|| Stock::new(&world, args.seed));
     let mut out = Out {
         dossier: args.out.clone(),
         hugo: args.hugo.clone(),
@@ -2253,6 +2411,14 @@ fn run(args: &Args) -> Result<(), String> {
     let mut reported = vec![0usize; n_events];
     let mut words_total = 0usize;
     let mut shared_copies = 0usize;
+    // Templated corpus: wire stories republished by other sites take the places of standalone
+    // articles, so that the dossier keeps N articles. `owed` is how many standalone articles
+    // are still to be left out for them; `standalone_left` how many remain to be written.
+    let mut owed = 0usize;
+    let mut standalone_left: usize = standalone.iter().sum();
+    let mut republished = 0usize;
+    // The events' titles for Hugo's data file.
+    let mut event_names = String::new();
 
     for e in 0..n_events.max(1) {
         let day = if n_events == 0 {
@@ -2300,6 +2466,7 @@ fn run(args: &Args) -> Result<(), String> {
                     copy,
                     wrong_date: !event.month_only && rng.chance(0.02),
                     cast: None,
+                    stock: stock.as_ref(),
                 };
                 let src = &world.sources[source];
                 let (hl, named) =
@@ -2366,9 +2533,34 @@ fn run(args: &Args) -> Result<(), String> {
                     0
                 };
                 reporting.push((slug, anchor, in_event));
+                if stock.is_some() && matches!(src.kind, "wire" | "agency") && rng.chance(0.6) {
+                    let sites = rng.range(3, 5);
+                    if owed + sites <= standalone_left {
+                        owed += sites;
+                        for copy in republish(&mut rng, &world, event, &meta, &article, sites) {
+                            article_no += 1;
+                            let mut copy_meta = copy.0;
+                            copy_meta.slug = article_slug(
+                                &world.sources[copy_meta.publisher.expect("a publisher")].slug,
+                                &copy_meta.title,
+                                article_no,
+                            );
+                            words_total += copy
+                                .1
+                                .paragraphs
+                                .iter()
+                                .map(|p| words(&p.text))
+                                .sum::<usize>();
+                            write_article_files(&mut out, &world, &copy_meta, &copy.1)
+                                .map_err(io)?;
+                            republished += 1;
+                        }
+                    }
+                }
                 current.push(article);
             }
             write_event_files(&mut out, &world, event, &reporting).map_err(io)?;
+            let _ = writeln!(event_names, "{}: {}", event.slug, yq(&event.title));
             events_written += 1;
         }
         if let Some(mut event) = event {
@@ -2379,7 +2571,10 @@ fn run(args: &Args) -> Result<(), String> {
         drop(current);
 
         // Standalone articles (analysis and background), near this event's date.
-        for _ in 0..standalone[e] {
+        let skipped = standalone[e].min(owed);
+        owed -= skipped;
+        standalone_left -= standalone[e];
+        for _ in skipped..standalone[e] {
             let base = start + Duration::days(day);
             let published = base + Duration::days(rng.below(10) as i64);
             let source = rng.below(world.sources.len());
@@ -2393,6 +2588,7 @@ fn run(args: &Args) -> Result<(), String> {
                 copy: None,
                 wrong_date: false,
                 cast: Some(cast),
+                stock: stock.as_ref(),
             };
             let slug = article_slug(&world.sources[source].slug, &hl, article_no);
             let article = write_article(&mut rng, &world, &brief, published);
@@ -2418,8 +2614,15 @@ fn run(args: &Args) -> Result<(), String> {
         }
     }
 
+    out.hugo("data/terms/events.yaml", &event_names)
+        .map_err(io)?;
+    let templated = if args.templated {
+        format!(", templated: {republished} wire copies republished by other sites")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "gendossier: {article_no} articles ({} words on average, {shared_copies} with copied passages), {} actors, {} sources, {events_written} events; {} files, {:.1} MB in {:.2} s → {}{}",
+        "gendossier: {article_no} articles ({} words on average, {shared_copies} with copied passages{templated}), {} actors, {} sources, {events_written} events; {} files, {:.1} MB in {:.2} s → {}{}",
         words_total / article_no.max(1),
         world.actors.len(),
         world.sources.len(),
@@ -2433,6 +2636,65 @@ fn run(args: &Args) -> Result<(), String> {
             .unwrap_or_default()
     );
     Ok(())
+}
+
+/// A wire story republished by `sites` other sites (newspapers, broadcasters, aggregators
+/// that did not report the event themselves): the same text under the wire's name, credited
+/// to the site (`publisher:`), a day or two later, some with the last paragraph cut or an
+/// adjective changed. The slugs are left to the caller.
+fn republish<'m>(
+    rng: &mut Rng,
+    world: &World,
+    event: &'m Event,
+    meta: &Meta<'m>,
+    article: &Article,
+    sites: usize,
+) -> Vec<(Meta<'m>, Article)> {
+    let mut candidates: Vec<usize> = (0..world.sources.len())
+        .filter(|i| {
+            !event.sources.contains(i)
+                && Some(*i) != meta.publisher
+                && matches!(
+                    world.sources[*i].kind,
+                    "newspaper" | "aggregator" | "broadcaster"
+                )
+        })
+        .collect();
+    rng.shuffle(&mut candidates);
+    candidates.truncate(sites);
+    candidates
+        .into_iter()
+        .map(|site| {
+            let mut paragraphs = article.paragraphs.clone();
+            if paragraphs.len() > 8 && rng.chance(0.4) {
+                paragraphs.pop();
+            }
+            if rng.chance(0.3) {
+                let at = rng.range(1, paragraphs.len() - 1);
+                paragraphs[at].text = small_edit(rng, world, &paragraphs[at].text);
+            }
+            let copy = Meta {
+                slug: String::new(),
+                title: meta.title.clone(),
+                source: meta.source,
+                publisher: Some(site),
+                published: meta.published + Duration::days(rng.range(0, 1) as i64),
+                time: None,
+                events: vec![event.slug.as_str()],
+                extra_actors: meta.extra_actors.clone(),
+                title_actors: meta.title_actors.clone(),
+                byline: meta.byline.clone(),
+                summary: rng.chance(0.5),
+            };
+            (
+                copy,
+                Article {
+                    paragraphs,
+                    lede: article.lede,
+                },
+            )
+        })
+        .collect()
 }
 
 fn article_slug(source: &str, headline: &str, n: usize) -> String {
@@ -2473,6 +2735,7 @@ fn plan_event(rng: &mut Rng, world: &World, e: usize, date: NaiveDate, count: us
         last_person: None,
         sentence_people: Vec::new(),
         sentence_states: Vec::new(),
+        stock: None,
     };
     for _ in 0..n_quotes {
         let speaker = *rng.pick(&event.people);

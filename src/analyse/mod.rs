@@ -51,8 +51,11 @@ pub struct Analysis {
     /// Per article: the figures stated in its paragraphs ("six hours", "less than 34,000
     /// votes"), in reading order, for the detected differences of comparisons.
     pub quantities: Vec<Vec<quantities::Quantity>>,
-    /// Every pair of articles that shares passages, ordered by the pair's indices.
+    /// The pairs of articles that share passages (at most
+    /// [`passages::MAX_PAIRS_PER_ARTICLE`] per article), ordered by the pair's indices.
     pub overlaps: Vec<passages::PairOverlap>,
+    /// What that cap left out.
+    pub overlaps_capped: passages::Capped,
     /// Per article: the indices into `overlaps` of the pairs it is part of.
     pub article_overlaps: Vec<Vec<usize>>,
     /// Per article: the article that stands for its story (itself unless it is a copy).
@@ -228,7 +231,10 @@ fn shared(
     quantities: Vec<Vec<quantities::Quantity>>,
 ) -> Analysis {
     let timer = crate::Timer::start();
-    let overlaps = passages::find_all(dossier);
+    let passages::Overlaps {
+        pairs: overlaps,
+        capped: overlaps_capped,
+    } = passages::find_all(dossier);
     timer.lap("analyse: passages");
     let actors = dossier.actors.len();
     let mut article_actors = Vec::with_capacity(mentions.len());
@@ -318,6 +324,7 @@ fn shared(
         dates,
         quantities,
         overlaps,
+        overlaps_capped,
         article_overlaps,
         original,
         events: Vec::new(),

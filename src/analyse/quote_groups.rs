@@ -187,23 +187,46 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
         }
     }
 
-    // Short quotes join a quote of the same speaker that contains them.
+    // Short quotes join a quote of the same speaker that contains them. The speaker's quotes
+    // are read once for the short texts they contain (not once per short quote, which grows
+    // with the square of the speaker's quotes); the unions happen in the same order.
     let mut by_speaker: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         if let Some(s) = e.speaker {
             by_speaker.entry(s).or_default().push(i);
         }
     }
-    for list in by_speaker.values() {
-        for &i in list
+    let mut speakers: Vec<&Vec<usize>> = by_speaker.values().collect();
+    speakers.sort_unstable();
+    for list in speakers {
+        let short: Vec<usize> = list
             .iter()
-            .filter(|&&i| (1..MIN_CONTAINED).contains(&entries[i].words.len()))
-        {
-            for &j in list {
-                if j != i
-                    && entries[j].words.len() > entries[i].words.len()
-                    && contains(&entries[j].words, &entries[i].words)
-                {
+            .copied()
+            .filter(|&i| (1..MIN_CONTAINED).contains(&entries[i].words.len()))
+            .collect();
+        if short.is_empty() {
+            continue;
+        }
+        // Each short text, and the speaker's quotes that contain it, in order.
+        let mut holders: HashMap<&[u64], Vec<usize>> = short
+            .iter()
+            .map(|&i| (entries[i].words.as_slice(), Vec::new()))
+            .collect();
+        for &j in list {
+            let words = &entries[j].words;
+            for n in 1..MIN_CONTAINED.min(words.len() + 1) {
+                for window in words.windows(n) {
+                    if let Some(found) = holders.get_mut(window) {
+                        if found.last() != Some(&j) {
+                            found.push(j);
+                        }
+                    }
+                }
+            }
+        }
+        for &i in &short {
+            for &j in &holders[entries[i].words.as_slice()] {
+                if j != i && entries[j].words.len() > entries[i].words.len() {
                     sets.union(i, j, false);
                 }
             }
@@ -298,11 +321,13 @@ impl Sets {
                     .iter()
                     .max_by_key(|(s, n)| (*n, std::cmp::Reverse(*s)))
                     .map(|(s, _)| *s);
-                let carried = |i: usize| {
-                    list.iter()
-                        .filter(|&&j| entries[j].words == entries[i].words)
-                        .count()
-                };
+                // How many members carry each wording: counted once per group, not once per
+                // member (a talking point repeated by thousands of articles is one group).
+                let mut wordings: HashMap<&[u64], usize> = HashMap::new();
+                for &i in &list {
+                    *wordings.entry(&entries[i].words).or_default() += 1;
+                }
+                let carried = |i: usize| wordings[entries[i].words.as_slice()];
                 let main = *list
                     .iter()
                     .max_by_key(|&&i| (carried(i), entries[i].words.len(), std::cmp::Reverse(i)))

@@ -52,6 +52,7 @@ pub fn check(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>, Vec<
     if broken.is_empty() {
         let mut reported = site.warnings.clone();
         reported.extend(uncertain_quotes(&site));
+        reported.extend(capped_passages(&site));
         Ok(reported)
     } else {
         Err(broken)
@@ -99,6 +100,28 @@ fn uncertain_quotes(site: &Site) -> Vec<Diagnostic> {
         }
     }
     notes
+}
+
+/// One note when articles share passages with more others than
+/// [`MAX_PAIRS_PER_ARTICLE`](crate::analyse::passages::MAX_PAIRS_PER_ARTICLE), at the first of
+/// them: which pairs were kept and how many were left out.
+fn capped_passages(site: &Site) -> Option<Diagnostic> {
+    use crate::analyse::passages::MAX_PAIRS_PER_ARTICLE;
+    let capped = &site.analysis.overlaps_capped;
+    let &(first, pairs) = capped.articles.first()?;
+    Some(
+        Diagnostic::note(
+            &site.dossier.articles[first].path,
+            format!(
+                "{} articles share passages with more than {MAX_PAIRS_PER_ARTICLE} others each (this one with {pairs}); each keeps {MAX_PAIRS_PER_ARTICLE}: {} pairs are left out",
+                capped.articles.len(),
+                capped.pairs
+            ),
+        )
+        .with_hint(
+            "an article keeps its pairs with the articles of its events first, then those that share the most of its words; the pages and dossier.json show the pairs kept",
+        ),
+    )
 }
 
 /// The line and column of `quote` in the file `text`: where its first words stand at or after
