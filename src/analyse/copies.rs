@@ -5,7 +5,7 @@
 
 use crate::model::Dossier;
 
-use super::passages::PairOverlap;
+use super::passages::PassagePair;
 
 /// Two articles of one outlet are copies of one story when the shorter one has at least this
 /// share of its words in passages the other also has. A wire story and a reprint that trims a
@@ -16,7 +16,7 @@ pub const COPY_SHARE: f64 = 0.6;
 /// Per article: the index of the article that stands for its story (itself when it is the
 /// original or alone): an article without `publisher` before one with it, then the earliest
 /// published, then the first in the dossier.
-pub fn originals(dossier: &Dossier, overlaps: &[PairOverlap]) -> Vec<usize> {
+pub fn originals(dossier: &Dossier, pairs: &[PassagePair]) -> Vec<usize> {
     let n = dossier.articles.len();
     let mut parent: Vec<usize> = (0..n).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -26,7 +26,7 @@ pub fn originals(dossier: &Dossier, overlaps: &[PairOverlap]) -> Vec<usize> {
         }
         i
     }
-    for o in overlaps {
+    for o in pairs {
         let (a, b) = (&dossier.articles[o.a], &dossier.articles[o.b]);
         if a.source == b.source && o.share_a.max(o.share_b) >= COPY_SHARE {
             let (ra, rb) = (root(&mut parent, o.a), root(&mut parent, o.b));
@@ -81,8 +81,8 @@ mod tests {
         }
     }
 
-    fn overlap(a: usize, b: usize, share_a: f64, share_b: f64) -> PairOverlap {
-        PairOverlap {
+    fn pair(a: usize, b: usize, share_a: f64, share_b: f64) -> PassagePair {
+        PassagePair {
             a,
             b,
             passages: vec![SharedPassage {
@@ -118,12 +118,12 @@ mod tests {
             ],
             ..Dossier::default()
         };
-        let overlaps = [
-            overlap(0, 1, 0.95, 0.9),
-            overlap(1, 2, 0.3, 0.25),
-            overlap(1, 3, 0.7, 0.8),
-            overlap(1, 4, 0.7, 0.85),
+        let pairs = [
+            pair(0, 1, 0.95, 0.9),
+            pair(1, 2, 0.3, 0.25),
+            pair(1, 3, 0.7, 0.8),
+            pair(1, 4, 0.7, 0.85),
         ];
-        assert_eq!(originals(&dossier, &overlaps), [1, 1, 2, 3, 1]);
+        assert_eq!(originals(&dossier, &pairs), [1, 1, 2, 3, 1]);
     }
 }

@@ -57,8 +57,8 @@ pub struct Comparison {
     pub unique_quotes: Vec<SourceQuotes>,
     /// The words each source puts in quotation marks without reporting speech.
     pub terms: Vec<SourceTerms>,
-    /// Indices into [`Analysis::overlaps`] of the pairs of its articles that share passages.
-    pub overlaps: Vec<usize>,
+    /// Indices into [`Analysis::passage_pairs`] of the pairs of its articles that share passages.
+    pub passage_pairs: Vec<usize>,
     /// The longest passages these pairs share, at most [`MAX_PASSAGES`].
     pub passages: Vec<ShownPassage>,
     /// How many passages they share in all.
@@ -138,8 +138,8 @@ pub fn of_event(dossier: &Dossier, analysis: &Analysis, index: usize) -> EventFa
     let event = &dossier.events[index];
     let articles = reporting(dossier, event);
     let claims = claims(dossier, event, &articles);
-    let comparison =
-        (event.outlets(dossier).len() >= 2).then(|| compare(dossier, analysis, event, &articles));
+    let comparison = (event.reporting_sources(dossier).len() >= 2)
+        .then(|| compare(dossier, analysis, event, &articles));
     EventFacts {
         articles,
         claims,
@@ -216,12 +216,12 @@ fn compare(
     articles: &[usize],
 ) -> Comparison {
     let (shared_quotes, unique_quotes) = quotes(dossier, analysis, articles);
-    let (overlaps, passages, passages_total) = passages(dossier, analysis, articles);
+    let (pairs, passages, passages_total) = passages(dossier, analysis, articles);
     Comparison {
         shared_quotes,
         unique_quotes,
         terms: terms(dossier, analysis, articles),
-        overlaps,
+        passage_pairs: pairs,
         passages,
         passages_total,
         differences: differences(dossier, analysis, event, articles),
@@ -325,26 +325,26 @@ fn terms(dossier: &Dossier, analysis: &Analysis, articles: &[usize]) -> Vec<Sour
     terms
 }
 
-/// The pairs of `articles` that share passages (indices into `Analysis::overlaps`), the
+/// The pairs of `articles` that share passages (indices into `Analysis::passage_pairs`), the
 /// longest of their passages with where each side stands, and how many there are in all.
 fn passages(
     dossier: &Dossier,
     analysis: &Analysis,
     articles: &[usize],
 ) -> (Vec<usize>, Vec<ShownPassage>, usize) {
-    let mut overlaps: Vec<usize> = articles
+    let mut pairs: Vec<usize> = articles
         .iter()
-        .flat_map(|&i| analysis.article_overlaps[i].iter().copied())
+        .flat_map(|&i| analysis.article_pairs[i].iter().copied())
         .collect();
-    overlaps.sort_unstable();
-    overlaps.dedup();
-    overlaps.retain(|&o| {
-        let overlap = &analysis.overlaps[o];
-        articles.contains(&overlap.a) && articles.contains(&overlap.b)
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs.retain(|&o| {
+        let pair = &analysis.passage_pairs[o];
+        articles.contains(&pair.a) && articles.contains(&pair.b)
     });
-    let mut found: Vec<&SharedPassage> = overlaps
+    let mut found: Vec<&SharedPassage> = pairs
         .iter()
-        .flat_map(|&o| analysis.overlaps[o].passages.iter())
+        .flat_map(|&o| analysis.passage_pairs[o].passages.iter())
         .collect();
     found.sort_by_key(|p| (std::cmp::Reverse(p.words()), p.a.article, p.a.from));
     let total = found.len();
@@ -367,7 +367,7 @@ fn passages(
             b: spans(&p.b),
         })
         .collect();
-    (overlaps, shown, total)
+    (pairs, shown, total)
 }
 
 /// Figures that differ between outlets for the same thing, and dates that differ from the
@@ -540,7 +540,11 @@ mod tests {
         for (event, facts) in dossier.events.iter().zip(&analysis.events) {
             assert_eq!(facts.claims.len(), event.claims.len());
             let Some(comparison) = &facts.comparison else {
-                assert!(event.outlets(&dossier).len() < 2, "{}", event.slug);
+                assert!(
+                    event.reporting_sources(&dossier).len() < 2,
+                    "{}",
+                    event.slug
+                );
                 continue;
             };
             assert!(comparison.passages.len() <= MAX_PASSAGES.min(comparison.passages_total));

@@ -53,11 +53,11 @@ pub struct Analysis {
     pub quantities: Vec<Vec<quantities::Quantity>>,
     /// The pairs of articles that share passages (at most
     /// [`passages::MAX_PAIRS_PER_ARTICLE`] per article), ordered by the pair's indices.
-    pub overlaps: Vec<passages::PairOverlap>,
+    pub passage_pairs: Vec<passages::PassagePair>,
     /// What that cap left out.
-    pub overlaps_capped: passages::Capped,
-    /// Per article: the indices into `overlaps` of the pairs it is part of.
-    pub article_overlaps: Vec<Vec<usize>>,
+    pub pairs_capped: passages::Capped,
+    /// Per article: the indices into `passage_pairs` of the pairs it is part of.
+    pub article_pairs: Vec<Vec<usize>>,
     /// Per article: the article that stands for its story (itself unless it is a copy).
     pub original: Vec<usize>,
     /// Per event: its claims' values, and how its articles compare when two outlets or more
@@ -171,7 +171,7 @@ pub fn replace_article(
     }
     analysis.quote_group[index] = assigned;
     analysis.quote_wording[index] = wordings;
-    analysis.article_overlaps[index].clear();
+    analysis.article_pairs[index].clear();
     // The events it reports, from the facts as they now stand.
     let reported: Vec<usize> = dossier.articles[index]
         .events
@@ -232,8 +232,8 @@ fn shared(
 ) -> Analysis {
     let timer = crate::Timer::start();
     let passages::Overlaps {
-        pairs: overlaps,
-        capped: overlaps_capped,
+        pairs,
+        capped: pairs_capped,
     } = passages::find_all(dossier);
     timer.lap("analyse: passages");
     let actors = dossier.actors.len();
@@ -289,21 +289,21 @@ fn shared(
     }
     if std::env::var_os("DOSSIER_TIMINGS").is_some() {
         eprintln!(
-            "timing: sizes: {} mentions, {} quotes, {} quote groups, {} dates, {} overlapping pairs with {} passages",
+            "timing: sizes: {} mentions, {} quotes, {} quote groups, {} dates, {} sharing pairs with {} passages",
             mentions.iter().map(Vec::len).sum::<usize>(),
             quotes.iter().map(Vec::len).sum::<usize>(),
             quote_groups.len(),
             dates.iter().map(Vec::len).sum::<usize>(),
-            overlaps.len(),
-            overlaps.iter().map(|o| o.passages.len()).sum::<usize>()
+            pairs.len(),
+            pairs.iter().map(|o| o.passages.len()).sum::<usize>()
         );
     }
-    let mut article_overlaps = vec![Vec::new(); dossier.articles.len()];
-    for (i, overlap) in overlaps.iter().enumerate() {
-        article_overlaps[overlap.a].push(i);
-        article_overlaps[overlap.b].push(i);
+    let mut article_pairs = vec![Vec::new(); dossier.articles.len()];
+    for (i, pair) in pairs.iter().enumerate() {
+        article_pairs[pair.a].push(i);
+        article_pairs[pair.b].push(i);
     }
-    let original = copies::originals(dossier, &overlaps);
+    let original = copies::originals(dossier, &pairs);
     let mut quote_group: Vec<Vec<usize>> = quotes.iter().map(|q| vec![0; q.len()]).collect();
     for (g, group) in quote_groups.iter().enumerate() {
         for &(article, index) in &group.members {
@@ -323,9 +323,9 @@ fn shared(
         actor_quotes,
         dates,
         quantities,
-        overlaps,
-        overlaps_capped,
-        article_overlaps,
+        passage_pairs: pairs,
+        pairs_capped,
+        article_pairs,
         original,
         events: Vec::new(),
     };

@@ -61,7 +61,7 @@ impl SharedPassage {
 
 /// How much two articles share: the passages, and the share of each one's words the other has.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PairOverlap {
+pub struct PassagePair {
     pub a: usize,
     pub b: usize,
     pub passages: Vec<SharedPassage>,
@@ -83,7 +83,7 @@ pub struct Capped {
 #[derive(Debug, Default)]
 pub struct Overlaps {
     /// Ordered by the pair's indices.
-    pub pairs: Vec<PairOverlap>,
+    pub pairs: Vec<PassagePair>,
     pub capped: Capped,
 }
 
@@ -337,7 +337,7 @@ pub fn find_all(dossier: &Dossier) -> Overlaps {
         .map(|g| ((g[0].0, g[0].1), g.iter().map(|s| (s.2, s.3)).collect()))
         .collect();
 
-    let mut pairs: Vec<PairOverlap> = seeds
+    let mut pairs: Vec<PassagePair> = seeds
         .into_par_iter()
         .filter_map(|((a, b), seeds)| {
             let (a, b) = (a as usize, b as usize);
@@ -368,7 +368,7 @@ pub fn find_all(dossier: &Dossier) -> Overlaps {
             };
             let share_a = covered(|p| p.a) as f64 / words[a].len().max(1) as f64;
             let share_b = covered(|p| p.b) as f64 / words[b].len().max(1) as f64;
-            Some(PairOverlap {
+            Some(PassagePair {
                 a,
                 b,
                 passages,
@@ -416,11 +416,11 @@ fn events_of(dossier: &Dossier) -> Vec<Vec<usize>> {
 /// then by the other article's index. A pair stays when either article keeps it, so at most
 /// `limit` pairs per article stay in all. `pairs` keep their order.
 fn cap(
-    pairs: Vec<PairOverlap>,
+    pairs: Vec<PassagePair>,
     articles: usize,
     limit: usize,
     together: impl Fn(usize, usize) -> bool,
-) -> (Vec<PairOverlap>, Capped) {
+) -> (Vec<PassagePair>, Capped) {
     let mut of_article: Vec<Vec<usize>> = vec![Vec::new(); articles];
     for (i, p) in pairs.iter().enumerate() {
         of_article[p.a].push(i);
@@ -456,7 +456,7 @@ fn cap(
         }
     }
     let before = pairs.len();
-    let pairs: Vec<PairOverlap> = pairs
+    let pairs: Vec<PassagePair> = pairs
         .into_iter()
         .zip(kept)
         .filter_map(|(p, keep)| keep.then_some(p))
@@ -765,7 +765,7 @@ mod tests {
 
     #[test]
     fn the_cap_keeps_the_pairs_of_one_event_first_and_leaves_small_articles_alone() {
-        let pair = |a: usize, b: usize, share: f64| PairOverlap {
+        let pair = |a: usize, b: usize, share: f64| PassagePair {
             a,
             b,
             passages: vec![],
@@ -773,7 +773,7 @@ mod tests {
             share_b: share,
         };
         let triangle = || vec![pair(0, 1, 0.5), pair(0, 2, 0.1), pair(1, 2, 0.3)];
-        let kept = |pairs: &[PairOverlap]| pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>();
+        let kept = |pairs: &[PassagePair]| pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>();
 
         // One pair each: 0 and 2 report one event, so they keep their pair whatever its share.
         let (pairs, capped) = cap(triangle(), 3, 1, |a, b| a + b == 2 && a != b);

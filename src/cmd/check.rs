@@ -107,7 +107,7 @@ fn uncertain_quotes(site: &Site) -> Vec<Diagnostic> {
 /// them: which pairs were kept and how many were left out.
 fn capped_passages(site: &Site) -> Option<Diagnostic> {
     use crate::analyse::passages::MAX_PAIRS_PER_ARTICLE;
-    let capped = &site.analysis.overlaps_capped;
+    let capped = &site.analysis.pairs_capped;
     let &(first, pairs) = capped.articles.first()?;
     Some(
         Diagnostic::note(

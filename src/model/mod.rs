@@ -281,8 +281,8 @@ pub struct Event {
 }
 
 impl Event {
-    /// The distinct outlets whose articles report this event.
-    pub fn outlets<'a>(&self, dossier: &'a Dossier) -> Vec<&'a str> {
+    /// The distinct sources (their slugs) whose articles report this event, in report order.
+    pub fn reporting_sources<'a>(&self, dossier: &'a Dossier) -> Vec<&'a str> {
         let mut outlets: Vec<&str> = Vec::new();
         for report in &self.reports {
             if let Some(article) = dossier.article(&report.article) {

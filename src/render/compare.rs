@@ -205,7 +205,7 @@ impl Views<'_> {
                 event: self.event_ref(e),
                 url: self.compare_url(e),
                 outlets: e
-                    .outlets(self.dossier)
+                    .reporting_sources(self.dossier)
                     .into_iter()
                     .map(|s| self.source_ref(s))
                     .collect(),
@@ -296,16 +296,16 @@ impl Views<'_> {
 
         // Passages and shares between pairs of this event's articles.
         let shares = comparison
-            .overlaps
+            .passage_pairs
             .iter()
             .map(|&o| {
-                let overlap = &a.overlaps[o];
+                let pair = &a.passage_pairs[o];
                 PairShare {
-                    a: self.article_ref(&d.articles[overlap.a]),
-                    b: self.article_ref(&d.articles[overlap.b]),
-                    share_a: (overlap.share_a * 100.0).round() as u32,
-                    share_b: (overlap.share_b * 100.0).round() as u32,
-                    passages: overlap.passages.len(),
+                    a: self.article_ref(&d.articles[pair.a]),
+                    b: self.article_ref(&d.articles[pair.b]),
+                    share_a: (pair.share_a * 100.0).round() as u32,
+                    share_b: (pair.share_b * 100.0).round() as u32,
+                    passages: pair.passages.len(),
                 }
             })
             .collect();
@@ -320,7 +320,7 @@ impl Views<'_> {
             .collect();
 
         // Coverage: outlets × actors.
-        let outlets: Vec<&str> = event.outlets(d);
+        let outlets: Vec<&str> = event.reporting_sources(d);
         let mut rows: Vec<CoverageRow> = Vec::new();
         // A copy whose story is also here adds nothing to its outlet's counts.
         for &i in articles

@@ -931,7 +931,7 @@ impl<'a> Views<'a> {
             body_html: markdown::render(&event.body, &self.config.markdown, &[]),
             notes_html: self.notes_html(&event.notes),
             outlets: event
-                .outlets(self.dossier)
+                .reporting_sources(self.dossier)
                 .into_iter()
                 .map(|s| self.source_ref(s))
                 .collect(),

@@ -171,7 +171,7 @@ impl<'a> Views<'a> {
             .collect();
 
         let passages = a
-            .overlaps
+            .passage_pairs
             .iter()
             .flat_map(|o| o.passages.iter())
             .map(|p| PassageData {

@@ -1,7 +1,7 @@
 //! An actor's page: its profile, what it said across outlets, where it is mentioned, the
 //! events it took part in on a timeline.
 
-use super::{index_html, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
+use super::{each, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostic;
 use crate::model::Dossier;
@@ -11,13 +11,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Actor,
     label: "actors",
     template: "actor.html",
-    pages: |d, _| {
-        d.actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (index_html(&dir(&a.slug)), i))
-            .collect()
-    },
+    pages: |d, _| each(&d.actors, |a| &a.slug, dir),
     depends: Depends::Items(shows),
     fill,
 };

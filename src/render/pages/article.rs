@@ -1,7 +1,7 @@
 //! An article's page: its text with the actors linked, its quotes, dates, notes and how to
 //! cite it.
 
-use super::{first_words, index_html, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
+use super::{each, first_words, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostic;
 use crate::model::Dossier;
@@ -10,13 +10,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Article,
     label: "articles",
     template: "article.html",
-    pages: |d, _| {
-        d.articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (index_html(&dir(&a.slug)), i))
-            .collect()
-    },
+    pages: |d, _| each(&d.articles, |a| &a.slug, dir),
     depends: Depends::Items(shows),
     fill,
 };

@@ -27,7 +27,7 @@ pub fn dir(slug: &str) -> String {
 
 /// Whether `event` has a comparison page: two or more outlets reported it.
 pub fn has_page(d: &Dossier, event: &Event) -> bool {
-    event.outlets(d).len() >= 2
+    event.reporting_sources(d).len() >= 2
 }
 
 fn fill(r: &Renderer, page: &PlannedPage, ctx: &mut tera::Context) -> Result<Filled, Diagnostic> {
@@ -38,7 +38,7 @@ fn fill(r: &Renderer, page: &PlannedPage, ctx: &mut tera::Context) -> Result<Fil
         format!("Comparison: {}", event.title),
         format!(
             "How {} outlets reported {}",
-            event.outlets(d).len(),
+            event.reporting_sources(d).len(),
             event.title
         ),
     ))

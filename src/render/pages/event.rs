@@ -1,6 +1,6 @@
 //! An event's page: what happened, who took part, the reports and the claims they make.
 
-use super::{index_html, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
+use super::{each, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostic;
 use crate::model::Dossier;
@@ -9,13 +9,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Event,
     label: "events",
     template: "event.html",
-    pages: |d, _| {
-        d.events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (index_html(&dir(&e.slug)), i))
-            .collect()
-    },
+    pages: |d, _| each(&d.events, |e| &e.slug, dir),
     depends: Depends::Items(events_of),
     fill,
 };

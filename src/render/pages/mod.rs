@@ -191,6 +191,16 @@ fn index_html(dir: &str) -> String {
     format!("{dir}index.html")
 }
 
+/// One page per item of `items`, in the folder `dir` gives its slug: the pages of the kinds
+/// with a page per article, actor, source, event or free page.
+fn each<T>(items: &[T], slug: fn(&T) -> &str, dir: fn(&str) -> String) -> Vec<(String, usize)> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (index_html(&dir(slug(item))), i))
+        .collect()
+}
+
 /// One page at `path`, for the kinds a dossier has once.
 fn single(path: &str) -> Vec<(String, usize)> {
     vec![(path.to_owned(), 0)]

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{index_html, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
+use super::{each, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::render::markdown;
 
@@ -10,13 +10,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Page,
     label: "pages",
     template: "page.html",
-    pages: |d, _| {
-        d.pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (index_html(&dir(&p.slug)), i))
-            .collect()
-    },
+    pages: |d, _| each(&d.pages, |p| &p.slug, dir),
     depends: Depends::Structure,
     fill,
 };

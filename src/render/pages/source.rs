@@ -1,7 +1,7 @@
 //! A source's (an outlet's) page: its articles, the stories it republished, the events they
 //! report on a timeline.
 
-use super::{index_html, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
+use super::{each, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostic;
 use crate::model::Dossier;
@@ -11,13 +11,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Source,
     label: "sources",
     template: "source.html",
-    pages: |d, _| {
-        d.sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (index_html(&dir(&s.slug)), i))
-            .collect()
-    },
+    pages: |d, _| each(&d.sources, |s| &s.slug, dir),
     depends: Depends::Items(shows),
     fill,
 };
