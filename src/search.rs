@@ -1,25 +1,231 @@
-//! The full-text search index: Pagefind, run in-process over the written article, actor,
-//! event, comparison and source pages, writing its index and its search UI under `pagefind/`.
-//! What a result shows besides its title and excerpt (its kind, source and date), the filters
-//! (kind, outlet) and the weights (a comparison's quoted text counts less than the article's
-//! own) are written in the templates as `data-pagefind-*` attributes. It runs on any static
-//! host (the browser fetches the index files); it cannot run from `file://`, where browsers
-//! refuse to fetch.
+//! The full-text search index: Pagefind, run in-process on one record per article, actor,
+//! event, comparison and source page, made from the model (the written pages are not read
+//! back), writing its index and its search UI under `pagefind/`. Each text is indexed once: an
+//! article's whole text is in the article's record only, an event's description in the event's;
+//! a comparison holds its title only, never the articles it sets side by side. A result shows its title, its
+//! kind and, where there is one, its source, date or role; kind and outlet are filters (as the
+//! templates' `search_facts` write them for the Pagefind CLI). It runs on any static host (the
+//! browser fetches the index files); it cannot run from `file://`, where browsers refuse to
+//! fetch.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::model::text::plain;
+use crate::render::context::Views;
+use crate::render::{PageKind, PlannedPage};
 
-/// The pages indexed: those whose template marks their content `data-pagefind-body`.
-const GLOB: &str = "{articles,actors,events,compare,sources}/**/*.html";
+/// The folder of the index and its UI in a site.
+pub const DIR: &str = "pagefind";
 
-/// Indexes the site written in `dir`; returns the number of pages indexed.
-pub fn index(dir: &Path, language: &str) -> Result<usize, Diagnostic> {
+/// What Pagefind indexes for one page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The page's URL from the site root, as Pagefind would give it: `/articles/SLUG/`.
+    pub url: String,
+    /// The page's words, the title first (weighted as a page's `<h1>` is).
+    pub content: String,
+    /// `title`, `kind` and, where the page has one, `source`, `date` or `role`.
+    pub meta: BTreeMap<String, String>,
+    /// `kind`, and `outlet` for articles and sources.
+    pub filters: BTreeMap<String, Vec<String>>,
+}
+
+/// The weight Pagefind gives the words of a page's `<h1>`.
+const TITLE_WEIGHT: u8 = 7;
+
+/// The weight of an actor's or a source's name: the highest Pagefind takes, so that a search
+/// for a name finds its page before the events and articles whose titles hold it.
+const NAME_WEIGHT: u8 = 10;
+
+/// The records of the pages of `pages` that are searched (articles, actors, events,
+/// comparisons, sources), in the order planned.
+pub fn records(views: &Views, pages: &[PlannedPage]) -> Vec<Record> {
+    pages.par_iter().filter_map(|p| record(views, p)).collect()
+}
+
+/// The record of one planned page; `None` for a kind that is not searched.
+pub fn record(views: &Views, page: &PlannedPage) -> Option<Record> {
+    let d = views.dossier;
+    let smart = views.config.markdown.smart_punctuation;
+    let mut content = Content::default();
+    let mut meta = BTreeMap::new();
+    let mut filters = BTreeMap::new();
+    let (kind, title) = match page.kind {
+        PageKind::Article => {
+            let article = &d.articles[page.item];
+            let shown = views.article_ref(article);
+            content.title(&article.title);
+            if let Some(summary) = &article.summary {
+                content.block(summary);
+            }
+            content.block(&plain(&article.body, smart));
+            for note in &article.notes {
+                content.block(&plain(&note.text, smart));
+            }
+            meta.insert("source".to_owned(), shown.outlet);
+            meta.insert("date".to_owned(), shown.published.human);
+            filters.insert("outlet".to_owned(), vec![shown.source.name]);
+            ("Article", &article.title)
+        }
+        PageKind::Actor => {
+            let actor = &d.actors[page.item];
+            content.name(&actor.name);
+            content.block(&actor.aliases.join(", "));
+            if let Some(role) = actor.role.as_deref().filter(|r| !r.is_empty()) {
+                content.block(role);
+                meta.insert("role".to_owned(), role.to_owned());
+            }
+            content.block(&plain(&actor.body, smart));
+            for note in &actor.notes {
+                content.block(&plain(note, smart));
+            }
+            ("Actor", &actor.name)
+        }
+        PageKind::Event => {
+            let event = &d.events[page.item];
+            content.title(&event.title);
+            if let Some(place) = &event.place {
+                content.block(place);
+            }
+            content.block(&plain(&event.body, smart));
+            for note in &event.notes {
+                content.block(&plain(note, smart));
+            }
+            meta.insert("date".to_owned(), event.date.human());
+            ("Event", &event.title)
+        }
+        PageKind::Compare => {
+            let event = &d.events[page.item];
+            // Its title only: the event's description is indexed on the event's page, the
+            // articles it sets side by side on theirs.
+            content.title(&event.title);
+            meta.insert("date".to_owned(), event.date.human());
+            ("Comparison", &event.title)
+        }
+        PageKind::Source => {
+            let source = &d.sources[page.item];
+            content.name(&source.name);
+            content.block(&source.aliases.join(", "));
+            content.block(&plain(&source.body, smart));
+            filters.insert("outlet".to_owned(), vec![source.name.clone()]);
+            ("Source", &source.name)
+        }
+        _ => return None,
+    };
+    meta.insert("title".to_owned(), collapse(title));
+    meta.insert("kind".to_owned(), kind.to_owned());
+    filters.insert("kind".to_owned(), vec![kind.to_owned()]);
+    let dir = page.path.strip_suffix("index.html").unwrap_or(&page.path);
+    Some(Record {
+        url: format!("/{dir}"),
+        content: content.0,
+        meta,
+        filters,
+    })
+}
+
+/// A record's text: blocks separated so that an excerpt reads as sentences.
+#[derive(Default)]
+struct Content(String);
+
+impl Content {
+    /// The page's title, weighted as Pagefind weighs an `<h1>` (the marker is the one its
+    /// HTML reader writes for a `data-pagefind-weight`).
+    fn title(&mut self, title: &str) {
+        self.weighted(TITLE_WEIGHT, title);
+    }
+
+    /// The name of the actor or source the page is about.
+    fn name(&mut self, name: &str) {
+        self.weighted(NAME_WEIGHT, name);
+    }
+
+    fn weighted(&mut self, weight: u8, title: &str) {
+        self.0.push_str(&format!("___PAGEFIND_WEIGHT___{weight} "));
+        self.block(title);
+        self.0.push_str("___END_PAGEFIND_WEIGHT___ ");
+    }
+
+    /// A block of text, ended by a full stop when it does not end a sentence (as Pagefind
+    /// ends the blocks of a page).
+    fn block(&mut self, text: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        self.0.push_str(text);
+        if !text.ends_with(['.', '!', '?', '…', ':', ';']) {
+            self.0.push('.');
+        }
+        self.0.push(' ');
+    }
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Indexes `records` and writes the index and Pagefind's UI into `out` (the site's
+/// [`DIR`]); returns the number of pages indexed.
+pub fn index(records: Vec<Record>, language: &str, out: &Path) -> Result<usize, Diagnostic> {
+    // Pagefind stops with a panic when it cannot write a file (a full disk, a size limit): that
+    // is a problem to report like any other, without the panic's message on stderr.
+    quiet_panics_while_indexing();
+    INDEXING.with(|on| on.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        index_records(records, language, out)
+    }));
+    INDEXING.with(|on| on.set(false));
+    result.unwrap_or_else(|payload| {
+        Err(Diagnostic::error(
+            out,
+            format!("cannot write the search index: {}", stopped_by(&*payload)),
+        ))
+    })
+}
+
+thread_local! {
+    /// Whether this thread is running Pagefind.
+    static INDEXING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Keeps the panic hook from printing the panics of a thread running Pagefind ([`index`]
+/// reports them); every other panic prints as before.
+fn quiet_panics_while_indexing() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !INDEXING.with(|on| on.get()) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// What stopped Pagefind, from its panic: the system's message where it failed on a file
+/// ("File too large"), otherwise the panic's text.
+fn stopped_by(payload: &(dyn std::any::Any + Send)) -> String {
+    let text = payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+        .unwrap_or("Pagefind stopped");
+    text.split_once("message: \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or(text, |(message, _)| message)
+        .to_owned()
+}
+
+fn index_records(records: Vec<Record>, language: &str, out: &Path) -> Result<usize, Diagnostic> {
     let fail =
-        |err: String| Diagnostic::error(dir, format!("cannot build the search index: {err}"));
+        |err: String| Diagnostic::error(out, format!("cannot build the search index: {err}"));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -29,14 +235,53 @@ pub fn index(dir: &Path, language: &str) -> Result<usize, Diagnostic> {
             .force_language(language.to_owned())
             .build();
         let mut index = PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
-        let pages = index
-            .add_directory(dir.to_string_lossy().into_owned(), Some(GLOB.to_owned()))
-            .await
-            .map_err(|e| fail(e.to_string()))?;
+        let pages = records.len();
+        let started = std::time::Instant::now();
+        for record in records {
+            index
+                .add_custom_record(
+                    record.url,
+                    record.content,
+                    language.to_owned(),
+                    Some(record.meta),
+                    Some(record.filters),
+                    None,
+                )
+                .await
+                .map_err(|e| fail(e.to_string()))?;
+        }
+        if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+            eprintln!(
+                "timing: search: {pages} records read by Pagefind in {} ms",
+                started.elapsed().as_millis()
+            );
+        }
+        let started = std::time::Instant::now();
         index
-            .write_files(Some(dir.join("pagefind").to_string_lossy().into_owned()))
+            .write_files(Some(out.to_string_lossy().into_owned()))
             .await
             .map_err(|e| fail(e.to_string()))?;
+        if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+            eprintln!(
+                "timing: search: index built and written in {} ms",
+                started.elapsed().as_millis()
+            );
+        }
         Ok(pages)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_is_told_by_the_system_s_message() {
+        let payload: Box<dyn std::any::Any + Send> = Box::new(String::from(
+            "called `Result::unwrap()` on an `Err` value: Os { code: 27, kind: FileTooLarge, message: \"File too large\" }",
+        ));
+        assert_eq!(stopped_by(&*payload), "File too large");
+        let payload: Box<dyn std::any::Any + Send> = Box::new("index out of bounds");
+        assert_eq!(stopped_by(&*payload), "index out of bounds");
+    }
 }

@@ -128,3 +128,85 @@ fn a_page_of_a_failed_first_build_follows_saves_and_reloads_into_the_site() {
         serde_json::json!(true)
     );
 }
+
+/// The sample dossier in a temporary folder, served by `dossier serve`.
+fn serve_sample() -> (tempfile::TempDir, Server, std::time::Instant) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
+    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    let server = Server::start(dir.path(), &[]);
+    (dir, server, std::time::Instant::now())
+}
+
+/// The article pages among the results the search page shows (the first batch).
+const ARTICLE_RESULTS: &str =
+    "[...document.querySelectorAll('.pagefind-ui__result a.pagefind-ui__result-link')]\
+    .map(a => new URL(a.href).pathname).filter(p => p.startsWith('/articles/'))";
+
+#[test]
+fn the_search_page_finds_the_articles_within_5_s_of_the_start() {
+    let Some(mut chrome) = browser::launch() else {
+        return;
+    };
+    let (_dir, server, started) = serve_sample();
+    // Opened at once, perhaps before the index exists: the page follows when it comes.
+    chrome.navigate(&format!("http://{}/search/?q=referendum", server.address));
+    chrome.wait_until(&format!("{ARTICLE_RESULTS}.length > 0"), 20);
+    let took = started.elapsed();
+    eprintln!(
+        "search found an article {} ms after the start",
+        took.as_millis()
+    );
+    assert!(took.as_secs_f64() < 5.0, "took {took:?}");
+    // Every result loaded (Pagefind shows them in batches): the five articles are there.
+    for _ in 0..20 {
+        let more = chrome.eval(
+            "(() => { const b = document.querySelector('.pagefind-ui__button'); if (b) b.click(); return !!b; })()",
+        );
+        if more != serde_json::json!(true) {
+            break;
+        }
+        chrome.settle(300);
+    }
+    let articles = chrome.eval(&format!("{ARTICLE_RESULTS}.length"));
+    assert_eq!(articles, serde_json::json!(5), "{articles}");
+}
+
+#[test]
+fn a_word_added_to_an_article_is_found_within_5_s_of_saving() {
+    let Some(mut chrome) = browser::launch() else {
+        return;
+    };
+    let (dir, server, _) = serve_sample();
+    let search = format!("http://{}/search/?q=zanzibarite", server.address);
+    // Once the index is there (the sample's articles are found), the word is not.
+    chrome.navigate(&format!("http://{}/search/?q=referendum", server.address));
+    chrome.wait_until(&format!("{ARTICLE_RESULTS}.length > 0"), 20);
+    chrome.navigate(&search);
+    chrome.wait_until(
+        "document.querySelector('.pagefind-ui__message')?.innerText.includes('No results')",
+        20,
+    );
+
+    let article = dir.path().join("content/articles/reuters-talks-fail.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    let saved = std::time::Instant::now();
+    std::fs::write(
+        &article,
+        text.replace(
+            "found no middle ground",
+            "found no middle ground (a zanzibarite stance)",
+        ),
+    )
+    .unwrap();
+    // The open search page runs its query again on the new index by itself.
+    let found = chrome.wait_until(&format!("{ARTICLE_RESULTS}.join(' ')"), 20);
+    let took = saved.elapsed();
+    eprintln!(
+        "the new word was found {} ms after the save",
+        took.as_millis()
+    );
+    assert_eq!(found, "/articles/reuters-talks-fail/");
+    assert!(took.as_secs_f64() < 5.0, "took {took:?}");
+}

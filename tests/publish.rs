@@ -10,7 +10,8 @@
 //!   scrolling, and the actor index stays short on a phone;
 //! - axe-core finds no serious or critical accessibility violation on a page of each kind,
 //!   at both widths, in light and dark mode;
-//! - Pagefind search, reached from the header's search box, finds the articles.
+//! - Pagefind search, reached from the header's search box, finds the articles; a search for
+//!   the title of any article, actor, event or comparison finds its page.
 //!
 //! They need Chromium, python3, Java and two npm packages (installed into `target/npm` on
 //! first use, or by `.ci/run`): outside CI a missing tool skips the test with a note, in CI
@@ -1055,6 +1056,76 @@ fn search_results_say_what_they_are_and_put_articles_before_comparisons() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Runs each query with Pagefind's own API on the page open in `chrome` (a page of the site
+/// served over HTTP); returns, for each, the URLs of the first `top` results.
+const SEARCH_EACH: &str = r#"(async (queries, top) => {
+  const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
+  await pagefind.init();
+  const out = [];
+  for (const query of queries) {
+    const search = await pagefind.search(query);
+    const data = await Promise.all(search.results.slice(0, top).map(r => r.data()));
+    out.push(data.map(d => d.url));
+  }
+  return out;
+})"#;
+
+#[test]
+fn search_finds_every_article_actor_event_and_comparison_by_its_title() {
+    let published = publish_sample();
+    let out = published.out();
+    // Every page of these kinds, with the title its page shows.
+    let mut pages: Vec<(String, String)> = Vec::new();
+    for folder in ["articles", "actors", "events", "compare"] {
+        for entry in std::fs::read_dir(out.join(folder)).unwrap() {
+            let page = entry.unwrap().path().join("index.html");
+            if !page.is_file() {
+                continue;
+            }
+            let title = text_of(&read_html(&page), "main h1").unwrap();
+            let rel = page
+                .strip_prefix(&out)
+                .unwrap()
+                .to_string_lossy()
+                .replace("index.html", "");
+            pages.push((title, rel));
+        }
+    }
+    assert!(pages.len() > 50, "{pages:?}");
+    let Some(server) = serve(&published) else {
+        return;
+    };
+    let Some(mut chrome) = browser::launch() else {
+        return;
+    };
+    chrome.navigate(&site_url(&server, "search/"));
+    let titles: Vec<&str> = pages.iter().map(|(t, _)| t.as_str()).collect();
+    const TOP: usize = 5;
+    let found = chrome.eval_async(&format!(
+        "{SEARCH_EACH}({}, {TOP})",
+        serde_json::to_string(&titles).unwrap()
+    ));
+    let found = found.as_array().unwrap();
+    let mut missing = Vec::new();
+    for ((title, rel), urls) in pages.iter().zip(found) {
+        let urls: Vec<&str> = urls
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        if !urls
+            .iter()
+            .any(|u| u.ends_with(&format!("/{SUBFOLDER}/{rel}")))
+        {
+            missing.push(format!(
+                "{title:?}: {rel} is not among the first {TOP}: {urls:?}"
+            ));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
 
 #[test]

@@ -1527,3 +1527,28 @@ fn a_write_failure_leaves_the_old_output_and_says_what_and_why_in_one_line() {
         );
     }
 }
+
+#[test]
+fn a_search_index_that_cannot_be_written_is_reported_and_the_old_output_kept() {
+    let f = Fixture::new();
+    f.build().ok();
+    let before = snapshot(&f.path("public"));
+    f.write(
+        "content/articles/extra.md",
+        "---\ntitle: Extra\nsource: wire\npublished: 2024-05-03\n---\n\nMore.\n",
+    );
+    // 150 KiB: every page and static file of the fixture fits; Pagefind's component script
+    // (about 180 KiB) does not.
+    let output = build_with_file_limit(&f, 150);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains("error:")).collect();
+    assert_eq!(errors.len(), 2, "one problem and the count: {stderr}");
+    assert!(
+        errors[0].contains("error: cannot write the search index: File too large"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&f.path("public")), before, "the old output changed");
+    assert_eq!(beside_public(&f), Vec::<String>::new(), "left behind");
+}

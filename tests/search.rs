@@ -1,7 +1,7 @@
 //! The search index on the sample dossier, read back from the files Pagefind writes: which
-//! pages it holds, what each result will show (kind, source, date), the filters, table cells
-//! read as separate words, and comparison pages weighted below the articles they quote. The
-//! result list itself, in a browser, is tested in tests/publish.rs.
+//! pages it holds, what each result will show (kind, source, date), the filters, and each text
+//! indexed once (an article's on its page, not on the pages that quote or list it). The result
+//! list itself, in a browser, is tested in tests/publish.rs.
 
 mod common;
 
@@ -72,61 +72,85 @@ fn every_result_knows_its_kind_and_articles_their_source_and_date() {
     assert_eq!(pages["sources/reuters/"]["filters"]["outlet"][0], "Reuters");
 }
 
+/// The text of each paragraph of an article's page, whitespace collapsed.
+fn paragraphs_of(article: &str) -> Vec<String> {
+    let html = read_html(&sample_site().join(format!("articles/{article}/index.html")));
+    texts_of(&html, "div.body > p[id^=p]")
+}
+
 #[test]
-fn table_cells_are_indexed_as_separate_words() {
+fn an_article_s_text_is_indexed_on_its_own_page_only() {
     let pages = fragments();
-    for url in ["events/london-talks/", "compare/london-talks/"] {
-        let content = pages[url]["content"].as_str().unwrap();
-        assert!(
-            content.contains("Claim Trend News Agency Reuters Al Jazeera Associated Press"),
-            "{url}: {content}"
-        );
-        assert!(!content.contains("AgencyReuters"), "{url}");
+    let articles: Vec<&str> = pages
+        .keys()
+        .filter_map(|url| url.strip_prefix("articles/"))
+        .map(|slug| slug.trim_end_matches('/'))
+        .collect();
+    assert_eq!(articles.len(), 5, "{articles:?}");
+    for slug in articles {
+        let own = pages[&format!("articles/{slug}/")]["content"]
+            .as_str()
+            .unwrap();
+        let paragraphs = paragraphs_of(slug);
+        assert!(paragraphs.len() > 3, "{slug}: {paragraphs:?}");
+        for paragraph in &paragraphs {
+            assert!(
+                own.contains(paragraph.as_str()),
+                "{slug}: {paragraph:?} not in {own}"
+            );
+            // Long enough not to be a phrase that an event's description could share.
+            if paragraph.split_whitespace().count() < 8 {
+                continue;
+            }
+            for (url, page) in &pages {
+                if url.starts_with("articles/") {
+                    continue;
+                }
+                let content = page["content"].as_str().unwrap();
+                assert!(
+                    !content.contains(paragraph.as_str()),
+                    "{url} repeats a paragraph of {slug}: {paragraph:?}"
+                );
+            }
+        }
     }
 }
 
 #[test]
-fn a_comparison_weighs_the_text_it_quotes_below_the_articles() {
-    let html = read_html(&sample_site().join("compare/london-talks/index.html"));
-    // Every section weighs less than the article text it quotes; the title keeps its weight.
-    let sections = html.select(&sel("main section")).count();
-    let weights = attrs_of(
-        &html,
-        "main section[data-pagefind-weight]",
-        "data-pagefind-weight",
+fn the_other_pages_hold_their_own_words_only() {
+    let pages = fragments();
+    let content = |url: &str| pages[url]["content"].as_str().unwrap().to_owned();
+    // An actor: name, aliases, role, profile; not the quotes from the articles.
+    let lavrov = content("actors/sergei-lavrov/");
+    assert!(
+        lavrov.starts_with("Sergei Lavrov. Sergey Lavrov, Lavrov, Mr Lavrov. Russian Foreign Minister. Sergei Lavrov has been Foreign Minister of Russia since 2004."),
+        "{lavrov}"
     );
-    assert_eq!(weights.len(), sections, "{weights:?}");
-    for w in weights {
-        assert!(w.parse::<f64>().unwrap() < 1.0, "{w}");
-    }
-    assert!(html
-        .select(&sel("h1[data-pagefind-weight]"))
-        .next()
-        .is_none());
-    let article = read_html(&sample_site().join("articles/reuters-talks-fail/index.html"));
-    assert!(article
-        .select(&sel("[data-pagefind-weight]"))
-        .next()
-        .is_none());
-}
-
-#[test]
-fn lists_of_articles_on_event_and_source_pages_weigh_less_than_the_articles() {
-    for (page, css) in [
-        (
-            "events/london-talks/index.html",
-            "section[aria-labelledby=reports-h]",
-        ),
-        (
-            "sources/reuters/index.html",
-            "section[aria-labelledby=articles-h]",
-        ),
-    ] {
-        let html = read_html(&sample_site().join(page));
-        let weight = attrs_of(&html, css, "data-pagefind-weight");
-        assert!(
-            weight.len() == 1 && weight[0].parse::<f64>().unwrap() < 1.0,
-            "{page}: {weight:?}"
-        );
-    }
+    assert!(!lavrov.contains("no common vision"), "{lavrov}");
+    // An event: title, place, description and the analyst's notes; not its claims table,
+    // whose cells are what the articles report, nor the list of its reports.
+    let title = "Kerry and Lavrov hold talks on Ukraine in London.";
+    let description = "U.S. Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov met in London";
+    let event = content("events/london-talks/");
+    assert!(
+        event.starts_with(&format!(
+            "{title} U.S. ambassador's residence, London. {description}"
+        )),
+        "{event}"
+    );
+    assert!(
+        event.ends_with("only Reuters and Al Jazeera give their length (six hours)."),
+        "{event}"
+    );
+    assert!(!event.contains("no middle ground"), "{event}");
+    assert!(!event.contains("fail to reach breakthrough"), "{event}");
+    // A comparison: its title only (the description is the event's, indexed there).
+    assert_eq!(content("compare/london-talks/"), title);
+    // A source: its name and description, not the list of its articles.
+    let reuters = content("sources/reuters/");
+    assert!(
+        reuters.starts_with("Reuters. Reuters is an international news agency"),
+        "{reuters}"
+    );
+    assert!(!reuters.contains("Kerry"), "{reuters}");
 }

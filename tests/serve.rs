@@ -46,7 +46,10 @@ fn binds_loopback_and_serves_pages_with_the_live_reload_script() {
     let (status, body) = server.get("/articles/reuters-talks-fail/");
     assert_eq!(status, 200);
     assert!(
-        body.contains("<script src=\"/__dossier/live.js?g=0\" defer></script></body>"),
+        // The generation and the count of search indexes it was served at (the index may
+        // be done by now or not).
+        body.contains("<script src=\"/__dossier/live.js?g=0&s=0\" defer></script></body>")
+            || body.contains("<script src=\"/__dossier/live.js?g=0&s=1\" defer></script></body>"),
         "script injected"
     );
     let (status, script) = server.get("/__dossier/live.js");
@@ -314,9 +317,10 @@ fn a_failing_first_build_serves_its_problems_on_every_page_until_a_save_fixes_th
             problems[0]
         );
         let html = scraper::Html::parse_document(&body);
+        // A failed first build has no search index.
         assert_eq!(
             attrs_of(&html, "script", "src"),
-            vec!["/__dossier/live.js?g=0"],
+            vec!["/__dossier/live.js?g=0&s=0"],
             "{path}: the page follows the next build"
         );
     }
@@ -381,4 +385,50 @@ fn a_dossier_without_a_theme_folder_is_served_with_the_built_in_theme() {
     );
     let (status, _) = server.raw("HEAD", "/search.js");
     assert_eq!(status, 200);
+}
+
+/// The meta file that a search index's entry file names: `pagefind.<hash>.pf_meta`.
+fn meta_of(entry: &str) -> String {
+    let entry: serde_json::Value = serde_json::from_str(entry).unwrap();
+    let (_, language) = entry["languages"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .next()
+        .unwrap();
+    format!(
+        "/pagefind/pagefind.{}.pf_meta",
+        language["hash"].as_str().unwrap()
+    )
+}
+
+#[test]
+fn the_search_index_is_served_after_the_start_and_follows_a_full_rebuild_whole() {
+    let dir = sample_copy();
+    let server = Server::start(dir.path(), &[]);
+    let entry = server.wait_for("/pagefind/pagefind-entry.json", 20, |b| {
+        b.contains("\"page_count\":63")
+    });
+    assert_eq!(server.get(&meta_of(&entry)).0, 200);
+    assert_eq!(server.get("/pagefind/pagefind-ui.js").0, 200);
+    wait_for_line(&server, |l| l.starts_with("search index: 63 pages in"));
+    // A new actor: every page is built into a new folder; the index stays served meanwhile,
+    // each entry file with the files it names, and then holds the actor.
+    std::fs::write(
+        dir.path().join("content/actors/olga-zanzibar.md"),
+        "---\nname: Olga Zanzibar\nkind: person\n---\nA negotiator.\n",
+    )
+    .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let (status, entry) = server.get("/pagefind/pagefind-entry.json");
+        assert_eq!(status, 200, "{entry}");
+        assert_eq!(server.get(&meta_of(&entry)).0, 200, "{entry}");
+        if entry.contains("\"page_count\":64") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{entry}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    wait_for_line(&server, |l| l.starts_with("search index: 64 pages in"));
 }

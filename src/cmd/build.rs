@@ -8,8 +8,9 @@ use rayon::prelude::*;
 
 use super::progress::Progress;
 use crate::diagnostics::Diagnostic;
-use crate::plan::AssetFrom;
-use crate::render::{PageKind, Renderer};
+use crate::plan::{AssetFrom, SitePlan};
+use crate::render::context::Views;
+use crate::render::{PageKind, PlannedPage, Renderer};
 use crate::write::{self, Staging};
 use crate::{LoadOptions, Site};
 
@@ -86,15 +87,50 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, Vec<Di
         );
     })
     .map_err(|d| vec![d])?;
-    let pages = write_site(&site, &staging, options.file_urls, &progress)?;
-    timer.lap("render and write");
-    let indexed = if site.config.search {
-        progress.stage("building the search index");
-        Some(crate::search::index(staging.dir(), &site.config.language).map_err(|d| vec![d])?)
-    } else {
-        None
+    let plan = site.plan().map_err(|d| vec![d])?;
+    // The search index is made from the model, not from the written pages: it is built on a
+    // thread of its own while the pages render.
+    let serial = std::env::var_os("DOSSIER_SEARCH_AFTER_RENDER").is_some();
+    let (pages, indexed) = std::thread::scope(|scope| {
+        let index = || {
+            let started = Instant::now();
+            let result = index_site(&site, &plan.pages, staging.dir());
+            (result, started.elapsed())
+        };
+        let thread = (site.config.search && !serial).then(|| scope.spawn(index));
+        let pages = write_site(&site, &plan, &staging, options.file_urls, &progress);
+        timer.lap("render and write");
+        let indexed = match thread {
+            Some(thread) => {
+                progress.stage("finishing the search index");
+                // search::index reports Pagefind's panics as problems.
+                Some(
+                    thread
+                        .join()
+                        .expect("the search index thread does not panic"),
+                )
+            }
+            None if site.config.search && pages.is_ok() => {
+                progress.stage("building the search index");
+                Some(index())
+            }
+            None => None,
+        };
+        (pages, indexed)
+    });
+    // A page that cannot be written is the problem to report; the index, written beside it,
+    // may have failed for the same reason.
+    let pages = pages?;
+    let indexed = match indexed {
+        Some((result, took)) => {
+            if timings() {
+                eprintln!("timing: search index: {} ms on its own", took.as_millis());
+            }
+            Some(result.map_err(|d| vec![d])?)
+        }
+        None => None,
     };
-    timer.lap("search index");
+    timer.lap("search index (waited for after rendering)");
     staging.commit().map_err(|d| vec![d])?;
     drop(progress);
     Ok(BuildSummary {
@@ -106,14 +142,42 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, Vec<Di
     })
 }
 
-/// Renders and writes every file of the site into `staging`; returns the count per kind.
+fn timings() -> bool {
+    std::env::var_os("DOSSIER_TIMINGS").is_some()
+}
+
+/// Writes the search index of the pages of `plan` into `dir`'s `pagefind/`; returns the number
+/// of pages indexed.
+fn index_site(site: &Site, plan: &[PlannedPage], dir: &Path) -> Result<usize, Diagnostic> {
+    let views = Views {
+        dossier: &site.dossier,
+        analysis: &site.analysis,
+        config: &site.config,
+        file_urls: false,
+    };
+    let started = Instant::now();
+    let records = crate::search::records(&views, plan);
+    if timings() {
+        eprintln!(
+            "timing: search records: {} ms",
+            started.elapsed().as_millis()
+        );
+    }
+    crate::search::index(
+        records,
+        &site.config.language,
+        &dir.join(crate::search::DIR),
+    )
+}
+
+/// Renders and writes every file of `plan` into `staging`; returns the count per kind.
 pub fn write_site(
     site: &Site,
+    plan: &SitePlan,
     staging: &Staging,
     file_urls: bool,
     progress: &Progress,
 ) -> Result<BTreeMap<PageKind, usize>, Vec<Diagnostic>> {
-    let plan = site.plan().map_err(|d| vec![d])?;
     for asset in &plan.assets {
         match &asset.from {
             AssetFrom::File(from) => staging.copy(from, &asset.path),
@@ -124,10 +188,10 @@ pub fn write_site(
         .map_err(|d| vec![d])?;
     }
     let mut counts = BTreeMap::from([(PageKind::Asset, plan.assets.len())]);
-    let plan = plan.pages;
-    let renderer = Renderer::of(site, &plan, file_urls);
+    let plan = &plan.pages;
+    let renderer = Renderer::of(site, plan, file_urls);
     progress.pages(plan.len());
-    let timings = std::env::var_os("DOSSIER_TIMINGS").is_some();
+    let timings = timings();
     let spent: std::sync::Mutex<BTreeMap<PageKind, u128>> = Default::default();
     // A page that fails to render is a problem to report with the others; a file that cannot
     // be written (a full disk, a size limit) stops the build at once, reported once.
@@ -175,7 +239,7 @@ pub fn write_site(
         problems.dedup_by(|a, b| a.path == b.path && a.message == b.message);
         return Err(problems);
     }
-    for page in &plan {
+    for page in plan {
         *counts.entry(page.kind).or_default() += 1;
     }
     Ok(counts)

@@ -116,6 +116,40 @@ pub fn paragraphs(markdown: &str, smart_punctuation: bool) -> Vec<String> {
     blocks(markdown, smart_punctuation).0
 }
 
+/// The plain text of all of `markdown` (paragraphs, headings, list items, quotes, table cells,
+/// code), in reading order, for the search index: each block ends with a full stop when it
+/// does not end a sentence, table cells are separated by a space, and no markup is left.
+pub fn plain(markdown: &str, smart_punctuation: bool) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let end_block = |out: &mut String, stop: bool| {
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        if out.is_empty() {
+            return;
+        }
+        if stop && !out.ends_with(['.', '!', '?', '…', ':', ';']) {
+            out.push('.');
+        }
+        out.push(' ');
+    };
+    for event in Parser::new_ext(markdown, markdown_options(smart_punctuation)) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            // A nested list starts inside its item's text: a boundary too.
+            Event::Start(Tag::Item)
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
+            ) => end_block(&mut out, true),
+            Event::End(TagEnd::TableCell) => end_block(&mut out, false),
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => end_block(&mut out, true),
+            _ => {}
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
 /// Words in `text` (runs of letters or digits).
 pub fn word_count(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
@@ -141,6 +175,16 @@ mod tests {
         assert_eq!(paragraphs, ["One.", "Two."]);
         let texts: Vec<(usize, &str)> = asides.iter().map(|a| (a.after, a.text.as_str())).collect();
         assert_eq!(texts, [(1, "item one"), (1, "item two"), (1, "quoted")]);
+    }
+
+    #[test]
+    fn plain_text_has_every_block_as_a_sentence_and_no_markup() {
+        let body = "# Talks *fail*\n\nKerry met [Lavrov](https://x.org)\nin London\n\n- one\n  - two\n- three!\n\n> quoted\n\n| Claim | Reuters |\n|---|---|\n| Length | six hours |\n";
+        assert_eq!(
+            plain(body, false),
+            "Talks fail. Kerry met Lavrov in London. one. two. three! quoted. Claim Reuters. Length six hours."
+        );
+        assert_eq!(plain("", false), "");
     }
 
     #[test]

@@ -50,8 +50,8 @@ pub fn error_page(problems: &[String]) -> Vec<u8> {
     inject(html.as_bytes())
 }
 
-/// Reloads after a rebuild, swaps stylesheets after a CSS change, and shows or hides the
-/// error overlay.
+/// Reloads after a rebuild, swaps stylesheets after a CSS change, shows or hides the error
+/// overlay, and runs the search page's query again on a new search index.
 pub const SCRIPT: &str = r#"(() => {
   const ID = "dossier-error-overlay";
   function hide() { const old = document.getElementById(ID); if (old) old.remove(); }
@@ -100,6 +100,16 @@ pub const SCRIPT: &str = r#"(() => {
   });
   events.addEventListener("problems", e => update(JSON.parse(e.data)));
   events.addEventListener("fixed", () => hide());
+  // A search index newer than this page: a page that searches with Pagefind loads again, the
+  // query in its search box kept (the index may not have existed when it was served).
+  const searchedAt = Number(new URL(document.currentScript.src).searchParams.get("s") || 0);
+  events.addEventListener("search", e => {
+    if (Number(e.data) <= searchedAt || !document.querySelector('script[src*="pagefind/"]')) return;
+    const box = document.querySelector(".pagefind-ui__search-input");
+    const url = new URL(location.href);
+    if (box && box.value) url.searchParams.set("q", box.value);
+    location.replace(url.toString());
+  });
 })();
 "#;
 

@@ -1,11 +1,13 @@
 //! `dossier serve`: a live preview. The site is built into a private folder (never the user's
 //! `public/`), served over HTTP on 127.0.0.1, and rebuilt when files change: only the pages
-//! that depend on a changed file are rendered again. Served pages get a small script that
+//! that depend on a changed file are rendered again; the search index follows in the
+//! background. Served pages get a small script that
 //! reloads them after a rebuild, swaps stylesheets after a CSS-only change, and shows build
 //! errors as an overlay while the last good site stays served.
 
 mod live;
 mod preview;
+mod search;
 mod server;
 mod watch;
 
@@ -110,9 +112,15 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
         .spawn();
     }
     let signals = shared.clone();
+    // The search index follows the first good build on a thread of its own: the preview
+    // answers before it exists.
+    let indexer = search::Indexer::start(shared.search.clone(), shared.clone());
     std::thread::spawn(move || {
         let _watcher = watcher;
-        watch::rebuild_loop(preview, events, signals);
+        if let Some(request) = preview.search_request() {
+            indexer.update(request);
+        }
+        watch::rebuild_loop(preview, events, signals, indexer);
     });
     let app = router(shared);
     let result = runtime.block_on(async move {

@@ -82,6 +82,22 @@ impl Preview {
         self.out.join(CURRENT)
     }
 
+    /// What the search index of the last good build holds; `None` before one, or when the
+    /// site has no search.
+    pub fn search_request(&self) -> Option<super::search::Request> {
+        let site = self.site.as_ref().filter(|s| s.config.search)?;
+        let views = crate::render::context::Views {
+            dossier: &site.dossier,
+            analysis: &site.analysis,
+            config: &site.config,
+            file_urls: false,
+        };
+        Some(super::search::Request {
+            records: crate::search::records(&views, &self.planned),
+            language: site.config.language.clone(),
+        })
+    }
+
     /// Reads everything and builds every page.
     pub fn full_build(&mut self) -> Result<Rebuild, Vec<Diagnostic>> {
         let started = Instant::now();

@@ -1,6 +1,7 @@
 //! The preview's HTTP side: the built site from its private folder (tower-http's static file
 //! service: content types, HEAD, conditional requests, no listings, no path outside the
-//! folder, `404.html` with status 404), the live-reload script, and the event stream.
+//! folder, `404.html` with status 404), the search index (from its own folder, which outlives
+//! the generations of the site), the live-reload script, and the event stream.
 
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};
@@ -35,17 +36,23 @@ pub enum Signal {
     Problems(Vec<String>),
     /// The problems are gone.
     Fixed,
+    /// A new search index is in place: the count of indexes so far.
+    Search(u64),
 }
 
 /// State shared by the server and the rebuild loop.
 #[derive(Clone)]
 pub struct Shared {
     pub folder: PathBuf,
+    /// The search index, served at `/pagefind/` whichever generation of the site is current.
+    pub search: PathBuf,
     pub signals: broadcast::Sender<Signal>,
     pub problems: Arc<Mutex<Vec<String>>>,
     /// Counts good rebuilds. A page learns the count it was served at, and the event stream
     /// says the current one when it connects, so a rebuild between the two still reloads.
     pub generation: Arc<AtomicU64>,
+    /// Counts the search indexes put in place, told to pages and streams as the generation is.
+    pub indexes: Arc<AtomicU64>,
 }
 
 impl Shared {
@@ -54,9 +61,11 @@ impl Shared {
         let (signals, _) = broadcast::channel(64);
         Shared {
             folder: out.join(CURRENT),
+            search: out.join(crate::search::DIR),
             signals,
             problems: Arc::new(Mutex::new(Vec::new())),
             generation: Arc::new(AtomicU64::new(0)),
+            indexes: Arc::new(AtomicU64::new(0)),
         }
     }
 
@@ -84,6 +93,13 @@ impl Shared {
             Signal::Reload
         });
     }
+
+    /// Tells the browsers that a new search index is in place (the search page runs its query
+    /// again).
+    pub fn searchable(&self) {
+        let count = self.indexes.fetch_add(1, Ordering::SeqCst) + 1;
+        let _ = self.signals.send(Signal::Search(count));
+    }
 }
 
 /// The preview's routes.
@@ -91,11 +107,13 @@ pub fn router(shared: Shared) -> Router {
     let not_found = ServeFile::new(shared.folder.join("404.html"));
     let files = ServeDir::new(&shared.folder)
         .append_index_html_on_directories(true)
-        .not_found_service(not_found);
+        .not_found_service(not_found.clone());
+    let search = ServeDir::new(&shared.search).not_found_service(not_found);
     Router::new()
         .route(SCRIPT_PATH, get(script))
         .route(EVENTS_PATH, get(events))
         .route(STATUS_PATH, get(status))
+        .nest_service(&format!("/{}", crate::search::DIR), search)
         .fallback_service(files)
         .layer(axum::middleware::from_fn_with_state(
             shared.clone(),
@@ -123,13 +141,15 @@ async fn unbuilt(State(shared): State<Shared>, request: Request, next: Next) -> 
         .into_response()
 }
 
-/// Tells each HTML page the generation it is served at, in its live-reload script's URL; and
+/// Tells each HTML page the generation it is served at and the count of search indexes then,
+/// in its live-reload script's URL; and
 /// answers every request in full: a page rewritten within the second of its last version has
 /// the same Last-Modified, so a conditional request would get a stale "304 Not Modified".
 async fn stamp(State(shared): State<Shared>, mut request: Request, next: Next) -> Response {
     request.headers_mut().remove(header::IF_MODIFIED_SINCE);
     request.headers_mut().remove(header::IF_NONE_MATCH);
     let generation = shared.generation.load(Ordering::SeqCst);
+    let indexes = shared.indexes.load(Ordering::SeqCst);
     let response = next.run(request).await;
     let html = response
         .headers()
@@ -145,7 +165,7 @@ async fn stamp(State(shared): State<Shared>, mut request: Request, next: Next) -
     };
     let text = String::from_utf8_lossy(&bytes).replacen(
         SCRIPT_PATH,
-        &format!("{SCRIPT_PATH}?g={generation}"),
+        &format!("{SCRIPT_PATH}?g={generation}&s={indexes}"),
         1,
     );
     parts.headers.remove(header::CONTENT_LENGTH);
@@ -188,15 +208,21 @@ async fn events(
     let hello = Event::default()
         .event("generation")
         .data(shared.generation.load(Ordering::SeqCst).to_string());
+    // And the count of search indexes, so that a search page served before the last one
+    // runs its query again.
+    let searched = Event::default()
+        .event("search")
+        .data(shared.indexes.load(Ordering::SeqCst).to_string());
     // A page that connects while the build is broken learns it at once.
     let problems = shared.problems.lock().expect("not poisoned").clone();
     let current = (!problems.is_empty()).then(|| Ok(problems_event(&problems)));
-    let stream = tokio_stream::iter(std::iter::once(Ok(hello)).chain(current)).chain(
+    let stream = tokio_stream::iter([Ok(hello), Ok(searched)].into_iter().chain(current)).chain(
         BroadcastStream::new(receiver).filter_map(|signal| {
             let event = match signal.ok()? {
                 Signal::Reload => Event::default().event("reload").data("reload"),
                 Signal::Css => Event::default().event("css").data("css"),
                 Signal::Fixed => Event::default().event("fixed").data("fixed"),
+                Signal::Search(count) => Event::default().event("search").data(count.to_string()),
                 Signal::Problems(texts) => problems_event(&texts),
             };
             Some(Ok(event))

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::preview::Preview;
+use super::search::Indexer;
 use super::server::Shared;
 use crate::diagnostics::Diagnostic;
 
@@ -83,8 +84,14 @@ pub fn relevant(root: &Path, path: &Path) -> bool {
         && (WATCHED.contains(&top.as_str()) || rel == Path::new(crate::config::FILE_NAME))
 }
 
-/// Waits for changes and rebuilds, forever (until the watcher goes away).
-pub fn rebuild_loop(mut preview: Preview, events: Receiver<PathBuf>, shared: Shared) {
+/// Waits for changes and rebuilds, forever (until the watcher goes away); after each good
+/// rebuild, asks `indexer` for a new search index.
+pub fn rebuild_loop(
+    mut preview: Preview,
+    events: Receiver<PathBuf>,
+    shared: Shared,
+    indexer: Indexer,
+) {
     let root = preview_root(&preview);
     while let Ok(first) = events.recv() {
         let mut changed: Vec<PathBuf> = vec![first];
@@ -127,6 +134,12 @@ pub fn rebuild_loop(mut preview: Preview, events: Receiver<PathBuf>, shared: Sha
                     rebuild.pages,
                     rebuild.elapsed.as_millis()
                 );
+                // Stylesheets and pictures change nothing the index holds.
+                if rebuild.pages > 0 {
+                    if let Some(request) = preview.search_request() {
+                        indexer.update(request);
+                    }
+                }
             }
             Err(problems) => {
                 let errors = super::print_errors(&problems);
