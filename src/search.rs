@@ -19,6 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::text::plain;
 use crate::render::context::Views;
 use crate::render::{PageKind, PlannedPage};
+use crate::Site;
 
 /// The folder of the index and its UI in a site.
 pub const DIR: &str = "pagefind";
@@ -43,9 +44,59 @@ const TITLE_WEIGHT: u8 = 7;
 /// for a name finds its page before the events and articles whose titles hold it.
 const NAME_WEIGHT: u8 = 10;
 
+/// Runs `render` and, when `site` has search, writes the search index of the pages of `plan`
+/// into `dir`'s [`DIR`] on a thread of its own meanwhile (with `DOSSIER_SEARCH_AFTER_RENDER`
+/// set, after it and only if it succeeded, to time the index alone). Returns what `render`
+/// returned and the number of pages indexed.
+pub fn beside<T, E>(
+    site: &Site,
+    plan: &[PlannedPage],
+    dir: &Path,
+    render: impl FnOnce() -> Result<T, E>,
+) -> (Result<T, E>, Option<Result<usize, Diagnostic>>) {
+    let index = || index_site(site, plan, dir);
+    if !site.config.search {
+        return (render(), None);
+    }
+    if std::env::var_os("DOSSIER_SEARCH_AFTER_RENDER").is_some() {
+        let rendered = render();
+        let indexed = rendered.is_ok().then(index);
+        return (rendered, indexed);
+    }
+    std::thread::scope(|scope| {
+        let thread = scope.spawn(index);
+        let rendered = render();
+        // `index` reports Pagefind's panics as problems.
+        let indexed = thread
+            .join()
+            .expect("the search index thread does not panic");
+        (rendered, Some(indexed))
+    })
+}
+
+/// Writes the search index of the pages of `plan` into `dir`'s [`DIR`]; returns the number of
+/// pages indexed.
+pub fn index_site(site: &Site, plan: &[PlannedPage], dir: &Path) -> Result<usize, Diagnostic> {
+    let timer = crate::Timer::start();
+    let records = site_records(site, plan);
+    timer.lap("search: records");
+    index(records, &site.config.language, &dir.join(DIR))
+}
+
+/// The records of the searched pages of `plan`, a plan of `site`.
+pub fn site_records(site: &Site, plan: &[PlannedPage]) -> Vec<Record> {
+    let views = Views {
+        dossier: &site.dossier,
+        analysis: &site.analysis,
+        config: &site.config,
+        file_urls: false,
+    };
+    records(&views, plan)
+}
+
 /// The records of the pages of `pages` that are searched (articles, actors, events,
 /// comparisons, sources), in the order planned.
-pub fn records(views: &Views, pages: &[PlannedPage]) -> Vec<Record> {
+fn records(views: &Views, pages: &[PlannedPage]) -> Vec<Record> {
     pages.par_iter().filter_map(|p| record(views, p)).collect()
 }
 
@@ -236,7 +287,7 @@ fn index_records(records: Vec<Record>, language: &str, out: &Path) -> Result<usi
             .build();
         let mut index = PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
         let pages = records.len();
-        let started = std::time::Instant::now();
+        let timer = crate::Timer::start();
         for record in records {
             index
                 .add_custom_record(
@@ -250,23 +301,12 @@ fn index_records(records: Vec<Record>, language: &str, out: &Path) -> Result<usi
                 .await
                 .map_err(|e| fail(e.to_string()))?;
         }
-        if std::env::var_os("DOSSIER_TIMINGS").is_some() {
-            eprintln!(
-                "timing: search: {pages} records read by Pagefind in {} ms",
-                started.elapsed().as_millis()
-            );
-        }
-        let started = std::time::Instant::now();
+        timer.lap(&format!("search: {pages} records read by Pagefind"));
         index
             .write_files(Some(out.to_string_lossy().into_owned()))
             .await
             .map_err(|e| fail(e.to_string()))?;
-        if std::env::var_os("DOSSIER_TIMINGS").is_some() {
-            eprintln!(
-                "timing: search: index built and written in {} ms",
-                started.elapsed().as_millis()
-            );
-        }
+        timer.lap("search: index built and written");
         Ok(pages)
     })
 }

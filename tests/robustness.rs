@@ -1549,6 +1549,10 @@ fn a_search_index_that_cannot_be_written_is_reported_and_the_old_output_kept() {
         errors[0].contains("error: cannot write the search index: File too large"),
         "{stderr}"
     );
-    assert_eq!(snapshot(&f.path("public")), before, "the old output changed");
+    assert_eq!(
+        snapshot(&f.path("public")),
+        before,
+        "the old output changed"
+    );
     assert_eq!(beside_public(&f), Vec::<String>::new(), "left behind");
 }

@@ -9,8 +9,7 @@ use rayon::prelude::*;
 use super::progress::Progress;
 use crate::diagnostics::Diagnostic;
 use crate::plan::{AssetFrom, SitePlan};
-use crate::render::context::Views;
-use crate::render::{PageKind, PlannedPage, Renderer};
+use crate::render::{PageKind, Renderer};
 use crate::write::{self, Staging};
 use crate::{LoadOptions, Site};
 
@@ -88,48 +87,19 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, Vec<Di
     })
     .map_err(|d| vec![d])?;
     let plan = site.plan().map_err(|d| vec![d])?;
-    // The search index is made from the model, not from the written pages: it is built on a
-    // thread of its own while the pages render.
-    let serial = std::env::var_os("DOSSIER_SEARCH_AFTER_RENDER").is_some();
-    let (pages, indexed) = std::thread::scope(|scope| {
-        let index = || {
-            let started = Instant::now();
-            let result = index_site(&site, &plan.pages, staging.dir());
-            (result, started.elapsed())
-        };
-        let thread = (site.config.search && !serial).then(|| scope.spawn(index));
+    // The search index is made from the model, not from the written pages: it is built beside
+    // the rendering, on a thread of its own.
+    let (pages, indexed) = crate::search::beside(&site, &plan.pages, staging.dir(), || {
         let pages = write_site(&site, &plan, &staging, options.file_urls, &progress);
         timer.lap("render and write");
-        let indexed = match thread {
-            Some(thread) => {
-                progress.stage("finishing the search index");
-                // search::index reports Pagefind's panics as problems.
-                Some(
-                    thread
-                        .join()
-                        .expect("the search index thread does not panic"),
-                )
-            }
-            None if site.config.search && pages.is_ok() => {
-                progress.stage("building the search index");
-                Some(index())
-            }
-            None => None,
-        };
-        (pages, indexed)
-    });
-    // A page that cannot be written is the problem to report; the index, written beside it,
-    // may have failed for the same reason.
-    let pages = pages?;
-    let indexed = match indexed {
-        Some((result, took)) => {
-            if timings() {
-                eprintln!("timing: search index: {} ms on its own", took.as_millis());
-            }
-            Some(result.map_err(|d| vec![d])?)
+        if site.config.search {
+            progress.stage("finishing the search index");
         }
-        None => None,
-    };
+        pages
+    });
+    // A page that cannot be written is the problem to report (the index may have failed too).
+    let pages = pages?;
+    let indexed = indexed.transpose().map_err(|d| vec![d])?;
     timer.lap("search index (waited for after rendering)");
     staging.commit().map_err(|d| vec![d])?;
     drop(progress);
@@ -140,34 +110,6 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, Vec<Di
         warnings: site.warnings,
         indexed,
     })
-}
-
-fn timings() -> bool {
-    std::env::var_os("DOSSIER_TIMINGS").is_some()
-}
-
-/// Writes the search index of the pages of `plan` into `dir`'s `pagefind/`; returns the number
-/// of pages indexed.
-fn index_site(site: &Site, plan: &[PlannedPage], dir: &Path) -> Result<usize, Diagnostic> {
-    let views = Views {
-        dossier: &site.dossier,
-        analysis: &site.analysis,
-        config: &site.config,
-        file_urls: false,
-    };
-    let started = Instant::now();
-    let records = crate::search::records(&views, plan);
-    if timings() {
-        eprintln!(
-            "timing: search records: {} ms",
-            started.elapsed().as_millis()
-        );
-    }
-    crate::search::index(
-        records,
-        &site.config.language,
-        &dir.join(crate::search::DIR),
-    )
 }
 
 /// Renders and writes every file of `plan` into `staging`; returns the count per kind.
@@ -191,7 +133,7 @@ pub fn write_site(
     let plan = &plan.pages;
     let renderer = Renderer::of(site, plan, file_urls);
     progress.pages(plan.len());
-    let timings = timings();
+    let timings = std::env::var_os("DOSSIER_TIMINGS").is_some();
     let spent: std::sync::Mutex<BTreeMap<PageKind, u128>> = Default::default();
     // A page that fails to render is a problem to report with the others; a file that cannot
     // be written (a full disk, a size limit) stops the build at once, reported once.

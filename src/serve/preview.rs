@@ -86,14 +86,8 @@ impl Preview {
     /// site has no search.
     pub fn search_request(&self) -> Option<super::search::Request> {
         let site = self.site.as_ref().filter(|s| s.config.search)?;
-        let views = crate::render::context::Views {
-            dossier: &site.dossier,
-            analysis: &site.analysis,
-            config: &site.config,
-            file_urls: false,
-        };
         Some(super::search::Request {
-            records: crate::search::records(&views, &self.planned),
+            records: crate::search::site_records(site, &self.planned),
             language: site.config.language.clone(),
         })
     }
