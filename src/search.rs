@@ -9,7 +9,7 @@
 //! fetch.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
@@ -44,21 +44,39 @@ const TITLE_WEIGHT: u8 = 7;
 /// for a name finds its page before the events and articles whose titles hold it.
 const NAME_WEIGHT: u8 = 10;
 
-/// Runs `render` and, when `site` has search, writes the search index of the pages of `plan`
-/// into `dir`'s [`DIR`] on a thread of its own meanwhile (with `DOSSIER_SEARCH_AFTER_RENDER`
-/// set, after it and only if it succeeded, to time the index alone). Returns what `render`
-/// returned and the number of pages indexed.
+/// A search index, made in memory.
+pub struct Index {
+    /// The number of pages it holds.
+    pub pages: usize,
+    /// Its files and Pagefind's UI: paths inside [`DIR`], and their bytes.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl Index {
+    /// Writes the files into the site being built, in parallel; a file that cannot be written
+    /// is reported as a page is.
+    pub fn write(&self, staging: &crate::write::Staging) -> Result<(), Diagnostic> {
+        self.files
+            .par_iter()
+            .try_for_each(|(path, bytes)| staging.write(&format!("{DIR}/{path}"), bytes))
+    }
+}
+
+/// Runs `render` and, when `site` has search, makes the search index of the pages of `plan` on
+/// a thread of its own meanwhile (with `DOSSIER_SEARCH_AFTER_RENDER=1`, after it and only if
+/// it succeeded, to time the index alone). Returns what `render` returned and the index's
+/// files; when `render` fails, the index is given up at once.
 pub fn beside<T, E>(
     site: &Site,
     plan: &[PlannedPage],
-    dir: &Path,
     render: impl FnOnce() -> Result<T, E>,
-) -> (Result<T, E>, Option<Result<usize, Diagnostic>>) {
-    let index = || index_site(site, plan, dir);
+) -> (Result<T, E>, Option<Result<Index, Diagnostic>>) {
+    let stop = AtomicBool::new(false);
+    let index = || index_site(site, plan, &stop);
     if !site.config.search {
         return (render(), None);
     }
-    if std::env::var_os("DOSSIER_SEARCH_AFTER_RENDER").is_some() {
+    if std::env::var_os("DOSSIER_SEARCH_AFTER_RENDER").is_some_and(|v| v == "1") {
         let rendered = render();
         let indexed = rendered.is_ok().then(index);
         return (rendered, indexed);
@@ -66,6 +84,7 @@ pub fn beside<T, E>(
     std::thread::scope(|scope| {
         let thread = scope.spawn(index);
         let rendered = render();
+        stop.store(rendered.is_err(), Ordering::Relaxed);
         // `index` reports Pagefind's panics as problems.
         let indexed = thread
             .join()
@@ -74,13 +93,16 @@ pub fn beside<T, E>(
     })
 }
 
-/// Writes the search index of the pages of `plan` into `dir`'s [`DIR`]; returns the number of
-/// pages indexed.
-pub fn index_site(site: &Site, plan: &[PlannedPage], dir: &Path) -> Result<usize, Diagnostic> {
+/// The search index of the pages of `plan`; given up (an error) when `stop` is set.
+pub fn index_site(
+    site: &Site,
+    plan: &[PlannedPage],
+    stop: &AtomicBool,
+) -> Result<Index, Diagnostic> {
     let timer = crate::Timer::start();
     let records = site_records(site, plan);
     timer.lap("search: records");
-    index(records, &site.config.language, &dir.join(DIR))
+    index(records, &site.config.language, stop)
 }
 
 /// The records of the searched pages of `plan`, a plan of `site`.
@@ -112,6 +134,9 @@ pub fn record(views: &Views, page: &PlannedPage) -> Option<Record> {
             let article = &d.articles[page.item];
             let shown = views.article_ref(article);
             content.title(&article.title);
+            if let Some(byline) = &article.byline {
+                content.block(byline);
+            }
             if let Some(summary) = &article.summary {
                 content.block(summary);
             }
@@ -210,7 +235,14 @@ impl Content {
         if text.is_empty() {
             return;
         }
-        self.0.push_str(text);
+        // Pagefind reads words that begin with its markers as markers: a text that holds one
+        // (an article about Pagefind, say) gets a zero-width space inside it, which Pagefind
+        // drops from the words it indexes.
+        if text.contains("___PAGEFIND_") || text.contains("___END_PAGEFIND_") {
+            self.0.push_str(&text.replace("___", "_\u{200B}__"));
+        } else {
+            self.0.push_str(text);
+        }
         if !text.ends_with(['.', '!', '?', '…', ':', ';']) {
             self.0.push('.');
         }
@@ -222,73 +254,54 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Indexes `records` and writes the index and Pagefind's UI into `out` (the site's
-/// [`DIR`]); returns the number of pages indexed.
-pub fn index(records: Vec<Record>, language: &str, out: &Path) -> Result<usize, Diagnostic> {
-    // Pagefind stops with a panic when it cannot write a file (a full disk, a size limit): that
-    // is a problem to report like any other, without the panic's message on stderr.
-    quiet_panics_while_indexing();
-    INDEXING.with(|on| on.set(true));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        index_records(records, language, out)
-    }));
-    INDEXING.with(|on| on.set(false));
-    result.unwrap_or_else(|payload| {
-        Err(Diagnostic::error(
-            out,
-            format!("cannot write the search index: {}", stopped_by(&*payload)),
-        ))
-    })
+/// Indexes `records` with Pagefind: the index and Pagefind's UI, in memory (the caller
+/// writes them, and reports a file that cannot be written as it reports a page); given up when
+/// `stop` is set.
+pub fn index(records: Vec<Record>, language: &str, stop: &AtomicBool) -> Result<Index, Diagnostic> {
+    // A bug in Pagefind is reported as a problem of the build (its panic message printed),
+    // not a crash of the build.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        index_records(records, language, stop)
+    }))
+    .unwrap_or_else(|payload| Err(fail(stopped_by(&*payload))))
 }
 
-thread_local! {
-    /// Whether this thread is running Pagefind.
-    static INDEXING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// A problem of the search index, with what to do.
+fn fail(why: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(DIR, format!("cannot build the search index: {why}"))
+        .with_hint("`search = false` in site.toml builds the site without search")
 }
 
-/// Keeps the panic hook from printing the panics of a thread running Pagefind ([`index`]
-/// reports them); every other panic prints as before.
-fn quiet_panics_while_indexing() {
-    static HOOK: std::sync::Once = std::sync::Once::new();
-    HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !INDEXING.with(|on| on.get()) {
-                previous(info);
-            }
-        }));
-    });
-}
-
-/// What stopped Pagefind, from its panic: the system's message where it failed on a file
-/// ("File too large"), otherwise the panic's text.
+/// The text of a panic.
 fn stopped_by(payload: &(dyn std::any::Any + Send)) -> String {
-    let text = payload
+    payload
         .downcast_ref::<String>()
         .map(String::as_str)
         .or_else(|| payload.downcast_ref::<&str>().copied())
-        .unwrap_or("Pagefind stopped");
-    text.split_once("message: \"")
-        .and_then(|(_, rest)| rest.split_once('"'))
-        .map_or(text, |(message, _)| message)
+        .unwrap_or("Pagefind stopped")
         .to_owned()
 }
 
-fn index_records(records: Vec<Record>, language: &str, out: &Path) -> Result<usize, Diagnostic> {
-    let fail =
-        |err: String| Diagnostic::error(out, format!("cannot build the search index: {err}"));
+fn index_records(
+    records: Vec<Record>,
+    language: &str,
+    stop: &AtomicBool,
+) -> Result<Index, Diagnostic> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| fail(e.to_string()))?;
+        .map_err(fail)?;
     runtime.block_on(async {
         let config = PagefindServiceConfig::builder()
             .force_language(language.to_owned())
             .build();
-        let mut index = PagefindIndex::new(Some(config)).map_err(|e| fail(e.to_string()))?;
+        let mut index = PagefindIndex::new(Some(config)).map_err(fail)?;
         let pages = records.len();
         let timer = crate::Timer::start();
         for record in records {
+            if stop.load(Ordering::Relaxed) {
+                return Err(fail("given up"));
+            }
             index
                 .add_custom_record(
                     record.url,
@@ -299,15 +312,18 @@ fn index_records(records: Vec<Record>, language: &str, out: &Path) -> Result<usi
                     None,
                 )
                 .await
-                .map_err(|e| fail(e.to_string()))?;
+                .map_err(fail)?;
         }
         timer.lap(&format!("search: {pages} records read by Pagefind"));
-        index
-            .write_files(Some(out.to_string_lossy().into_owned()))
-            .await
-            .map_err(|e| fail(e.to_string()))?;
-        timer.lap("search: index built and written");
-        Ok(pages)
+        let files = index.get_files().await.map_err(fail)?;
+        timer.lap("search: index built");
+        Ok(Index {
+            pages,
+            files: files
+                .into_iter()
+                .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
+                .collect(),
+        })
     })
 }
 
@@ -316,12 +332,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_failed_write_is_told_by_the_system_s_message() {
-        let payload: Box<dyn std::any::Any + Send> = Box::new(String::from(
-            "called `Result::unwrap()` on an `Err` value: Os { code: 27, kind: FileTooLarge, message: \"File too large\" }",
-        ));
-        assert_eq!(stopped_by(&*payload), "File too large");
-        let payload: Box<dyn std::any::Any + Send> = Box::new("index out of bounds");
+    fn a_text_that_holds_pagefind_s_markers_is_not_read_as_markers() {
+        let mut content = Content::default();
+        content.block("Set ___PAGEFIND_WEIGHT___0 here, then ___END_PAGEFIND_WEIGHT___ there");
+        for word in content.0.split_whitespace() {
+            assert!(!word.starts_with("___PAGEFIND_"), "{word}");
+            assert!(!word.starts_with("___END_PAGEFIND_"), "{word}");
+        }
+        assert_eq!(
+            content.0.replace('\u{200B}', ""),
+            "Set ___PAGEFIND_WEIGHT___0 here, then ___END_PAGEFIND_WEIGHT___ there. "
+        );
+    }
+
+    #[test]
+    fn a_panic_is_told_by_its_text() {
+        let payload: Box<dyn std::any::Any + Send> = Box::new(String::from("index out of bounds"));
         assert_eq!(stopped_by(&*payload), "index out of bounds");
+        let payload: Box<dyn std::any::Any + Send> = Box::new("overflow");
+        assert_eq!(stopped_by(&*payload), "overflow");
     }
 }

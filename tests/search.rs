@@ -14,7 +14,12 @@ use serde_json::Value;
 /// Every page of the index: its URL (relative to the site) and its fragment (url, content,
 /// meta, filters, anchors).
 fn fragments() -> BTreeMap<String, Value> {
-    let dir = sample_site().join("pagefind/fragment");
+    fragments_in(sample_site())
+}
+
+/// The fragments of the index of the site built into `site`.
+fn fragments_in(site: &std::path::Path) -> BTreeMap<String, Value> {
+    let dir = site.join("pagefind/fragment");
     let mut pages = BTreeMap::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
@@ -153,4 +158,29 @@ fn the_other_pages_hold_their_own_words_only() {
         "{reuters}"
     );
     assert!(!reuters.contains("Kerry"), "{reuters}");
+}
+
+#[test]
+fn an_article_s_byline_and_a_text_that_names_pagefind_s_markers_are_searched_as_written() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/marker-notes.md",
+        "---\ntitle: Notes on an indexer\nsource: wire\npublished: 2024-05-03\nbyline: Imogen Farrowdale\n---\n\n\
+         The manual says ___PAGEFIND_WEIGHT___0 must never appear in text. The quarry \
+         cooperative met in Tollbridge on Friday.\n",
+    );
+    f.build().ok();
+    let pages = fragments_in(&f.path("public"));
+    let content = pages["articles/marker-notes/"]["content"].as_str().unwrap();
+    assert!(content.contains("Imogen Farrowdale"), "{content}");
+    // The marker is text, not an instruction: the words after it are indexed with the rest.
+    let plain = content.replace('\u{200B}', "");
+    assert!(
+        plain.contains("says ___PAGEFIND_WEIGHT___0 must never appear"),
+        "{content}"
+    );
+    assert!(
+        plain.contains("cooperative met in Tollbridge on Friday."),
+        "{content}"
+    );
 }

@@ -89,7 +89,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, Vec<Di
     let plan = site.plan().map_err(|d| vec![d])?;
     // The search index is made from the model, not from the written pages: it is built beside
     // the rendering, on a thread of its own.
-    let (pages, indexed) = crate::search::beside(&site, &plan.pages, staging.dir(), || {
+    let (pages, index) = crate::search::beside(&site, &plan.pages, || {
         let pages = write_site(&site, &plan, &staging, options.file_urls, &progress);
         timer.lap("render and write");
         if site.config.search {
@@ -97,9 +97,13 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, Vec<Di
         }
         pages
     });
-    // A page that cannot be written is the problem to report (the index may have failed too).
+    // A page that cannot be written is the problem to report (the index is given up then).
     let pages = pages?;
-    let indexed = indexed.transpose().map_err(|d| vec![d])?;
+    let index = index.transpose().map_err(|d| vec![d])?;
+    if let Some(index) = &index {
+        index.write(&staging).map_err(|d| vec![d])?;
+    }
+    let indexed = index.map(|index| index.pages);
     timer.lap("search index (waited for after rendering)");
     staging.commit().map_err(|d| vec![d])?;
     drop(progress);

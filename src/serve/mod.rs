@@ -115,6 +115,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
     // The search index follows the first good build on a thread of its own: the preview
     // answers before it exists.
     let indexer = search::Indexer::start(shared.search.clone(), shared.clone());
+    let closing = indexer.clone();
     std::thread::spawn(move || {
         let _watcher = watcher;
         if let Some(request) = preview.search_request() {
@@ -142,6 +143,7 @@ pub fn serve(root: &Path, options: &ServeOptions) -> Result<(), Vec<Diagnostic>>
             } => Ok(()),
         }
     });
+    closing.close();
     let _ = std::fs::remove_dir_all(&out);
     result.map_err(|err| {
         vec![Diagnostic::error(

@@ -2,14 +2,16 @@
 //! preview answers at once and search follows a moment later. Builds run one at a time; the
 //! records of a burst of saves are taken together and only the newest is indexed. The index is
 //! written beside the generations of the site (`out/pagefind/`, served at `/pagefind/`), so a
-//! full rebuild into a new folder keeps it; a new index is written into a folder of its own and
-//! moved in file by file, the entry file (which names every other file) last: a search that
-//! began on the previous index keeps finding its files, and one that begins now finds the new
-//! index whole.
+//! full rebuild into a new folder keeps it; a new index is made in memory and each of its files
+//! put in place whole (written beside and renamed), the entry file (which names every other
+//! file) last: a search that began on the previous index keeps finding its files, and one that
+//! begins now finds the new index whole.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::server::Shared;
@@ -20,7 +22,10 @@ use crate::search::{self, Record};
 /// rebuild come within it, as do the saves of an editor that writes several files.
 const QUIET: Duration = Duration::from_millis(100);
 
-/// The file that names the others: moved in last.
+/// The longest wait for quiet before indexing.
+const LONGEST: Duration = Duration::from_secs(2);
+
+/// The file that names the others: put in place last.
 const ENTRY: &str = "pagefind-entry.json";
 
 /// What to index: the records of one good build.
@@ -33,14 +38,24 @@ pub struct Request {
 #[derive(Clone)]
 pub struct Indexer {
     requests: Sender<Request>,
+    /// Held while an index is put in place; `true` once the server is stopping.
+    closed: Arc<Mutex<bool>>,
 }
 
 impl Indexer {
     /// Starts the thread that keeps `folder` (served at `/pagefind/`) current.
     pub fn start(folder: PathBuf, shared: Shared) -> Indexer {
         let (requests, received) = channel();
-        std::thread::spawn(move || run(&folder, &received, &shared));
-        Indexer { requests }
+        let closed = Arc::new(Mutex::new(false));
+        let open = Arc::clone(&closed);
+        std::thread::spawn(move || run(&folder, &received, &shared, &open));
+        Indexer { requests, closed }
+    }
+
+    /// Waits for an index being put in place and writes no other: the server is stopping and
+    /// its folder is about to be removed.
+    pub fn close(&self) {
+        *self.closed.lock().unwrap_or_else(|e| e.into_inner()) = true;
     }
 
     /// Asks for an index of `records`; an older request not yet started is dropped.
@@ -49,12 +64,14 @@ impl Indexer {
     }
 }
 
-fn run(folder: &Path, requests: &Receiver<Request>, shared: &Shared) {
+fn run(folder: &Path, requests: &Receiver<Request>, shared: &Shared, closed: &Mutex<bool>) {
     // The hashed files of the index now served and of the one before it.
     let mut previous: BTreeSet<PathBuf> = BTreeSet::new();
     let mut build = 0usize;
     while let Ok(mut request) = requests.recv() {
-        loop {
+        // Saves that keep coming delay the index by LONGEST at the most.
+        let first = Instant::now();
+        while first.elapsed() < LONGEST {
             match requests.recv_timeout(QUIET) {
                 Ok(newer) => request = newer,
                 Err(RecvTimeoutError::Timeout) => break,
@@ -64,7 +81,19 @@ fn run(folder: &Path, requests: &Receiver<Request>, shared: &Shared) {
         build += 1;
         let started = Instant::now();
         let pages = request.records.len();
-        match publish(folder, build, request, &previous) {
+        let index = match search::index(request.records, &request.language, &AtomicBool::new(false))
+        {
+            Ok(index) => index,
+            Err(problem) => {
+                eprintln!("{problem}");
+                continue;
+            }
+        };
+        let closed = closed.lock().unwrap_or_else(|e| e.into_inner());
+        if *closed {
+            return;
+        }
+        match publish(folder, build, &index, &previous) {
             Ok(current) => {
                 previous = current;
                 shared.searchable();
@@ -78,51 +107,37 @@ fn run(folder: &Path, requests: &Receiver<Request>, shared: &Shared) {
     }
 }
 
-/// Indexes `request` into a new folder beside `folder` and moves it in; returns the hashed
-/// files of the new index. Hashed files of neither the new index nor `keep` are removed.
+/// Puts `index` in place in `folder`; returns the hashed files of the new
+/// index. Hashed files of neither the new index nor `keep` are removed.
 fn publish(
     folder: &Path,
     build: usize,
-    request: Request,
+    index: &search::Index,
     keep: &BTreeSet<PathBuf>,
 ) -> Result<BTreeSet<PathBuf>, Diagnostic> {
-    let staging = folder.with_file_name(format!(
-        "{}.new-{build}",
-        folder
-            .file_name()
-            .map_or("pagefind".into(), |n| n.to_string_lossy())
-    ));
-    let _ = std::fs::remove_dir_all(&staging);
-    search::index(request.records, &request.language, &staging)?;
     let fail = |err: std::io::Error| {
         Diagnostic::error(folder, format!("cannot write the search index: {err}"))
     };
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(&staging)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            e.path()
-                .strip_prefix(&staging)
-                .expect("under it")
-                .to_path_buf()
-        })
-        .collect();
-    let (entry, others): (Vec<&PathBuf>, Vec<&PathBuf>) =
-        files.iter().partition(|f| f.as_os_str() == ENTRY);
-    for rel in others.into_iter().chain(entry) {
+    let (entry, others): (Vec<_>, Vec<_>) = index.files.iter().partition(|(path, _)| path == ENTRY);
+    for (rel, bytes) in others.into_iter().chain(entry) {
         let to = folder.join(rel);
         // A file named after its content that is there already is this one.
-        if is_hashed(rel) && to.is_file() {
+        if is_hashed(Path::new(rel)) && to.is_file() {
             continue;
         }
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent).map_err(fail)?;
         }
-        std::fs::rename(staging.join(rel), &to).map_err(fail)?;
+        let beside = to.with_file_name(format!(".new-{build}"));
+        std::fs::write(&beside, bytes).map_err(fail)?;
+        std::fs::rename(&beside, &to).map_err(fail)?;
     }
-    let _ = std::fs::remove_dir_all(&staging);
-    let hashed: BTreeSet<PathBuf> = files.into_iter().filter(|f| is_hashed(f)).collect();
+    let hashed: BTreeSet<PathBuf> = index
+        .files
+        .iter()
+        .map(|(rel, _)| PathBuf::from(rel))
+        .filter(|rel| is_hashed(rel))
+        .collect();
     for entry in walkdir::WalkDir::new(folder)
         .into_iter()
         .filter_map(Result::ok)
