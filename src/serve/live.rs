@@ -87,7 +87,10 @@ pub const SCRIPT: &str = r#"(() => {
     if (!errorPage) return show(problems);
     if (JSON.stringify(problems.map(p => p.text)) !== JSON.stringify(shown())) location.reload();
   }
-  if (!errorPage) fetch("/__dossier/status").then(r => r.json()).then(show).catch(() => {});
+  // What the stream says is newer than the status asked for when the page loaded: an answer
+  // that comes after a "problems" or "fixed" event is dropped (it would hide a new overlay).
+  let streamed = false;
+  if (!errorPage) fetch("/__dossier/status").then(r => r.json()).then(p => { if (!streamed) show(p); }).catch(() => {});
   const events = new EventSource("/__dossier/events");
   events.addEventListener("generation", e => { if (Number(e.data) > served) location.reload(); });
   events.addEventListener("reload", () => location.reload());
@@ -98,8 +101,8 @@ pub const SCRIPT: &str = r#"(() => {
       link.href = url.toString();
     }
   });
-  events.addEventListener("problems", e => update(JSON.parse(e.data)));
-  events.addEventListener("fixed", () => hide());
+  events.addEventListener("problems", e => { streamed = true; update(JSON.parse(e.data)); });
+  events.addEventListener("fixed", () => { streamed = true; hide(); });
   // A search index newer than this page: a page that searches with Pagefind loads again, the
   // query in its search box kept (the index may not have existed when it was served).
   const searchedAt = Number(new URL(document.currentScript.src).searchParams.get("s") || 0);
