@@ -525,6 +525,108 @@ mod tests {
         );
     }
 
+    /// An invented event reported by three outlets: its comparison, read from the analysis.
+    fn invented(articles: &[(&str, &str, &str)]) -> (tempfile::TempDir, crate::Site) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut files = vec![
+            (
+                "site.toml".to_owned(),
+                "title = \"Canal levy\"\nbase_url = \"https://example.org/\"\n".to_owned(),
+            ),
+            (
+                "content/actors/ines-halvorsen.md".to_owned(),
+                "---\nname: Ines Halvorsen\naliases: [Halvorsen]\nkind: person\n---\n".to_owned(),
+            ),
+            (
+                "content/events/levy-talks.md".to_owned(),
+                "---\ntitle: Levy talks in Marrowgate\ndate: 2033-06-14\n---\n".to_owned(),
+            ),
+        ];
+        for (slug, source, body) in articles {
+            files.push((
+                format!("content/sources/{source}.md"),
+                format!("---\nname: {source}\nkind: newspaper\n---\n"),
+            ));
+            files.push((
+                format!("content/articles/{slug}.md"),
+                format!("---\ntitle: {slug}\nsource: {source}\npublished: 2033-06-14\nevents: [levy-talks]\n---\n\n{body}\n"),
+            ));
+        }
+        for (rel, text) in files {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let site = crate::Site::load(dir.path(), &crate::LoadOptions::default())
+            .expect("the dossier loads");
+        (dir, site)
+    }
+
+    /// The figure differences of the invented event: (thing, vague) for each.
+    fn figure_differences(site: &crate::Site) -> Vec<(String, bool)> {
+        let comparison = site.analysis.events[0]
+            .comparison
+            .as_ref()
+            .expect("compared");
+        comparison
+            .differences
+            .iter()
+            .filter_map(|d| match d {
+                Difference::Figure { thing, vague, .. } => Some((thing.clone(), *vague)),
+                Difference::Date { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn figures_that_disagree_differ_a_vague_one_is_only_uncertain_and_the_same_figure_agrees() {
+        let quote = "\"The levy will not pass this summer,\" Halvorsen said.";
+        let (_dir, site) = invented(&[
+            (
+                "north-levy",
+                "north-ledger",
+                &format!("The talks in Marrowgate lasted six hours.\n\n{quote}"),
+            ),
+            (
+                "east-levy",
+                "east-courier",
+                &format!("The talks in Marrowgate lasted four hours.\n\n{quote}"),
+            ),
+        ]);
+        assert_eq!(figure_differences(&site), [("hour".to_owned(), false)]);
+        // Both outlets carry the quote: one group, carried by both articles.
+        let comparison = site.analysis.events[0].comparison.as_ref().unwrap();
+        assert_eq!(comparison.shared_quotes.len(), 1);
+
+        let (_dir, site) = invented(&[
+            (
+                "north-levy",
+                "north-ledger",
+                "The talks in Marrowgate lasted six hours.",
+            ),
+            (
+                "east-levy",
+                "east-courier",
+                "The talks in Marrowgate lasted several hours.",
+            ),
+        ]);
+        assert_eq!(figure_differences(&site), [("hour".to_owned(), true)]);
+
+        let (_dir, site) = invented(&[
+            (
+                "north-levy",
+                "north-ledger",
+                "The talks in Marrowgate lasted six hours.",
+            ),
+            (
+                "east-levy",
+                "east-courier",
+                "After six hours of talks in Marrowgate, the delegates left.",
+            ),
+        ]);
+        assert_eq!(figure_differences(&site), []);
+    }
+
     #[test]
     fn the_sample_s_comparisons_show_passages_within_their_paragraphs() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
