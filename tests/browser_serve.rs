@@ -168,6 +168,23 @@ const RESULT_CLOCK: &str = "new MutationObserver(() => { \
       window.dossierResultAt = Date.now(); \
   }).observe(document, { childList: true, subtree: true });";
 
+/// Runs RESULT_CLOCK in every page `chrome` opens from now on.
+fn start_result_clock(chrome: &mut browser::Browser) {
+    chrome.call("Page.enable", serde_json::json!({}));
+    chrome.call(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({ "source": RESULT_CLOCK }),
+    );
+}
+
+/// When the open page showed its first article result (`epoch_ms`), by its own clock.
+fn result_shown_at(chrome: &mut browser::Browser) -> f64 {
+    chrome
+        .eval("window.dossierResultAt")
+        .as_f64()
+        .expect("the page saw the result")
+}
+
 #[test]
 fn the_search_page_finds_the_articles_within_5_s_of_the_start() {
     let _one_at_a_time = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
@@ -175,17 +192,13 @@ fn the_search_page_finds_the_articles_within_5_s_of_the_start() {
         return;
     };
     let (_dir, server, started) = serve_sample();
-    chrome.call("Page.enable", serde_json::json!({}));
-    chrome.call(
-        "Page.addScriptToEvaluateOnNewDocument",
-        serde_json::json!({ "source": RESULT_CLOCK }),
-    );
+    start_result_clock(&mut chrome);
     // Opened at once, perhaps before the index exists: the page follows when it comes.
     chrome.navigate(&format!("http://{}/search/?q=referendum", server.address));
     chrome.wait_until(&format!("{ARTICLE_RESULTS}.length > 0"), 20);
     // By the page's own clock (see RESULT_CLOCK).
-    let shown = chrome.eval("window.dossierResultAt");
-    let took = shown.as_f64().expect("the page saw the result") - started;
+    let shown = result_shown_at(&mut chrome);
+    let took = shown - started;
     eprintln!("search found an article {took:.0} ms after the start");
     assert!(took > 0.0 && took < 5000.0, "took {took:.0} ms");
     // Every result loaded (Pagefind shows them in batches): the five articles are there.
@@ -211,11 +224,7 @@ fn a_word_added_to_an_article_is_found_within_5_s_of_saving() {
     let (dir, server, _) = serve_sample();
     let search = format!("http://{}/search/?q=zanzibarite", server.address);
     // Once the index is there (the sample's articles are found), the word is not.
-    chrome.call("Page.enable", serde_json::json!({}));
-    chrome.call(
-        "Page.addScriptToEvaluateOnNewDocument",
-        serde_json::json!({ "source": RESULT_CLOCK }),
-    );
+    start_result_clock(&mut chrome);
     chrome.navigate(&format!("http://{}/search/?q=referendum", server.address));
     chrome.wait_until(&format!("{ARTICLE_RESULTS}.length > 0"), 20);
     chrome.navigate(&search);
@@ -240,8 +249,8 @@ fn a_word_added_to_an_article_is_found_within_5_s_of_saving() {
     assert_eq!(found, "/articles/reuters-talks-fail/");
     // When the result showed, by the page's own clock (see RESULT_CLOCK): the test's polling
     // can be held up while the page reloads, so the time it noticed is later.
-    let shown = chrome.eval("window.dossierResultAt");
-    let took = shown.as_f64().expect("the page saw the result") - saved;
+    let shown = result_shown_at(&mut chrome);
+    let took = shown - saved;
     eprintln!("the new word was found {took:.0} ms after the save");
     assert!(took > 0.0 && took < 5000.0, "took {took:.0} ms");
 }
