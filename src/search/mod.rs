@@ -1,18 +1,18 @@
-//! The full-text search index: Pagefind, run in-process on one record per article, actor,
-//! event, comparison and source page, made from the model (the written pages are not read
-//! back), writing its index and its search UI under `pagefind/`. Each text is indexed once: an
-//! article's whole text is in the article's record only, an event's description in the event's;
-//! a comparison holds its title only, never the articles it sets side by side. A result shows its title, its
-//! kind and, where there is one, its source, date or role; kind and outlet are filters (as the
-//! templates' `search_facts` write them for the Pagefind CLI). It runs on any static host (the
-//! browser fetches the index files); it cannot run from `file://`, where browsers refuse to
-//! fetch.
+//! The full-text search index: one record per article, actor, event, comparison and source
+//! page, made from the model (the written pages are not read back), indexed in Pagefind's format
+//! by [`pagefind`] and written with Pagefind's search UI under `pagefind/`. Each text is indexed
+//! once: an article's whole text is in the article's record only, an event's description in the
+//! event's; a comparison holds its title only, never the articles it sets side by side. A result
+//! shows its title, its kind and, where there is one, its source, date or role; kind and outlet
+//! are filters (as the templates' `search_facts` write them for the Pagefind CLI). It runs on any
+//! static host (the browser fetches the index files); it cannot run from `file://`, where
+//! browsers refuse to fetch.
+
+mod pagefind;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use pagefind::api::PagefindIndex;
-use pagefind::options::PagefindServiceConfig;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
@@ -29,8 +29,9 @@ pub const DIR: &str = "pagefind";
 pub struct Record {
     /// The page's URL from the site root, as Pagefind would give it: `/articles/SLUG/`.
     pub url: String,
-    /// The page's words, the title first (weighted as a page's `<h1>` is).
-    pub content: String,
+    /// The page's text in blocks, the title first, each with the weight of its words (1 for
+    /// running text, as `data-pagefind-weight` gives it: 0 to 10).
+    pub text: Vec<(u8, String)>,
     /// `title`, `kind` and, where the page has one, `source`, `date` or `role`.
     pub meta: BTreeMap<String, String>,
     /// `kind`, and `outlet` for articles and sources.
@@ -200,7 +201,7 @@ pub fn record(views: &Views, page: &PlannedPage) -> Option<Record> {
     let dir = page.path.strip_suffix("index.html").unwrap_or(&page.path);
     Some(Record {
         url: format!("/{dir}"),
-        content: content.0,
+        text: content.0,
         meta,
         filters,
     })
@@ -208,11 +209,10 @@ pub fn record(views: &Views, page: &PlannedPage) -> Option<Record> {
 
 /// A record's text: blocks separated so that an excerpt reads as sentences.
 #[derive(Default)]
-struct Content(String);
+struct Content(Vec<(u8, String)>);
 
 impl Content {
-    /// The page's title, weighted as Pagefind weighs an `<h1>` (the marker is the one its
-    /// HTML reader writes for a `data-pagefind-weight`).
+    /// The page's title, weighted as Pagefind weighs an `<h1>`.
     fn title(&mut self, title: &str) {
         self.weighted(TITLE_WEIGHT, title);
     }
@@ -222,31 +222,23 @@ impl Content {
         self.weighted(NAME_WEIGHT, name);
     }
 
-    fn weighted(&mut self, weight: u8, title: &str) {
-        self.0.push_str(&format!("___PAGEFIND_WEIGHT___{weight} "));
-        self.block(title);
-        self.0.push_str("___END_PAGEFIND_WEIGHT___ ");
+    /// A block of running text.
+    fn block(&mut self, text: &str) {
+        self.weighted(1, text);
     }
 
     /// A block of text, ended by a full stop when it does not end a sentence (as Pagefind
     /// ends the blocks of a page).
-    fn block(&mut self, text: &str) {
+    fn weighted(&mut self, weight: u8, text: &str) {
         let text = text.trim();
         if text.is_empty() {
             return;
         }
-        // Pagefind reads words that begin with its markers as markers: a text that holds one
-        // (an article about Pagefind, say) gets a zero-width space inside it, which Pagefind
-        // drops from the words it indexes.
-        if text.contains("___PAGEFIND_") || text.contains("___END_PAGEFIND_") {
-            self.0.push_str(&text.replace("___", "_\u{200B}__"));
-        } else {
-            self.0.push_str(text);
-        }
+        let mut text = text.to_owned();
         if !text.ends_with(['.', '!', '?', '…', ':', ';']) {
-            self.0.push('.');
+            text.push('.');
         }
-        self.0.push(' ');
+        self.0.push((weight, text));
     }
 }
 
@@ -254,16 +246,23 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Indexes `records` with Pagefind: the index and Pagefind's UI, in memory (the caller
+/// Indexes `records` in Pagefind's format: the index and Pagefind's UI, in memory (the caller
 /// writes them, and reports a file that cannot be written as it reports a page); given up when
 /// `stop` is set.
 pub fn index(records: Vec<Record>, language: &str, stop: &AtomicBool) -> Result<Index, Diagnostic> {
-    // A bug in Pagefind is reported as a problem of the build (its panic message printed),
-    // not a crash of the build.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        index_records(records, language, stop)
+    let timer = crate::Timer::start();
+    // A bug (here or in Pagefind, which gives its UI) is reported as a problem of the build
+    // (its panic message printed), not a crash of the build.
+    let files = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pagefind::write(&records, language, stop)
     }))
-    .unwrap_or_else(|payload| Err(fail(stopped_by(&*payload))))
+    .unwrap_or_else(|payload| Err(stopped_by(&*payload)))
+    .map_err(fail)?;
+    timer.lap(&format!("search: {} pages indexed", records.len()));
+    Ok(Index {
+        pages: records.len(),
+        files,
+    })
 }
 
 /// A problem of the search index, with what to do.
@@ -278,72 +277,13 @@ fn stopped_by(payload: &(dyn std::any::Any + Send)) -> String {
         .downcast_ref::<String>()
         .map(String::as_str)
         .or_else(|| payload.downcast_ref::<&str>().copied())
-        .unwrap_or("Pagefind stopped")
+        .unwrap_or("the indexer stopped")
         .to_owned()
-}
-
-fn index_records(
-    records: Vec<Record>,
-    language: &str,
-    stop: &AtomicBool,
-) -> Result<Index, Diagnostic> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(fail)?;
-    runtime.block_on(async {
-        let config = PagefindServiceConfig::builder()
-            .force_language(language.to_owned())
-            .build();
-        let mut index = PagefindIndex::new(Some(config)).map_err(fail)?;
-        let pages = records.len();
-        let timer = crate::Timer::start();
-        for record in records {
-            if stop.load(Ordering::Relaxed) {
-                return Err(fail("given up"));
-            }
-            index
-                .add_custom_record(
-                    record.url,
-                    record.content,
-                    language.to_owned(),
-                    Some(record.meta),
-                    Some(record.filters),
-                    None,
-                )
-                .await
-                .map_err(fail)?;
-        }
-        timer.lap(&format!("search: {pages} records read by Pagefind"));
-        let files = index.get_files().await.map_err(fail)?;
-        timer.lap("search: index built");
-        Ok(Index {
-            pages,
-            files: files
-                .into_iter()
-                .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
-                .collect(),
-        })
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_text_that_holds_pagefind_s_markers_is_not_read_as_markers() {
-        let mut content = Content::default();
-        content.block("Set ___PAGEFIND_WEIGHT___0 here, then ___END_PAGEFIND_WEIGHT___ there");
-        for word in content.0.split_whitespace() {
-            assert!(!word.starts_with("___PAGEFIND_"), "{word}");
-            assert!(!word.starts_with("___END_PAGEFIND_"), "{word}");
-        }
-        assert_eq!(
-            content.0.replace('\u{200B}', ""),
-            "Set ___PAGEFIND_WEIGHT___0 here, then ___END_PAGEFIND_WEIGHT___ there. "
-        );
-    }
 
     #[test]
     fn a_panic_is_told_by_its_text() {
