@@ -152,7 +152,8 @@ seconds() {
 
 # median [FORMAT] < values: the median of whitespace-separated numbers ("n/a" for none).
 median() {
-    tr ' ' '\n' | grep -v '^$' | sort -g | awk -v fmt="${1:-%.2f}" '
+    # `|| true`: no values (a tool skipped) is "n/a", not a failed pipeline under pipefail.
+    tr ' ' '\n' | { grep -v '^$' || true; } | sort -g | awk -v fmt="${1:-%.2f}" '
         { v[NR] = $1 }
         END {
             if (NR == 0) { print "n/a"; exit }
@@ -162,7 +163,7 @@ median() {
 }
 
 range_of() {
-    tr ' ' '\n' | grep -v '^$' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { if (NR) print lo "–" hi; else print "n/a" }'
+    tr ' ' '\n' | { grep -v '^$' || true; } | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { if (NR) print lo "–" hi; else print "n/a" }'
 }
 
 # measure LOG CMD...: runs CMD under /usr/bin/time -v; sets WALL (s) and RSS (MB), or
