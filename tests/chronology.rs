@@ -185,3 +185,48 @@ fn check_warns_about_the_referendum_on_march_15() {
     );
     assert!(warning.contains("16 March 2014"), "{warning}");
 }
+
+#[test]
+fn each_entry_is_rendered_by_the_entry_template_with_the_level_it_is_listed_at() {
+    let f = Fixture::new();
+    f.write(
+        "content/events/harvest-strike.md",
+        "---\ntitle: The harvest strike\ndate: 2024-04\nactors: [jane-doe]\n---\nPickers stopped work for part of April.\n",
+    );
+    f.write(
+        "templates/chronology_entry.html",
+        "<li class=\"mine mine-{{ level }}\"><a href=\"{{ root }}{{ e.url }}\">{{ e.title }}</a></li>",
+    );
+    f.build().ok();
+    let page = f.page("chronology/index.html");
+    let entries: Vec<(String, String)> = page
+        .select(&sel(".chronology li.mine"))
+        .map(|li| {
+            (
+                li.value().attr("class").unwrap().to_owned(),
+                collapse(&li.text().collect::<String>()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("mine mine-month".to_owned(), "The harvest strike".to_owned()),
+            ("mine mine-day".to_owned(), "The summit".to_owned()),
+            ("mine mine-day".to_owned(), "Doe arrives for the summit".to_owned()),
+        ]
+    );
+    // The default theme's entry says what a month-precise date is.
+    let f = Fixture::new();
+    f.write(
+        "content/events/harvest-strike.md",
+        "---\ntitle: The harvest strike\ndate: 2024-04\n---\nPickers stopped work for part of April.\n",
+    );
+    f.build().ok();
+    let page = f.page("chronology/index.html");
+    assert_eq!(
+        texts_of(&page, ".coarse .entry .precision-note"),
+        ["Date known only to the month"]
+    );
+    assert!(texts_of(&page, ".chrono-day + ol .precision-note").is_empty());
+}

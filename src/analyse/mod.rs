@@ -189,6 +189,10 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     let (matcher, mut problems) = Matcher::new(dossier);
     let (dates, date_problems) = dates::find_all(dossier);
     timer.lap("analyse: dates");
+    // Passages first: their index of every article's words is the analysis's largest
+    // transient, best built before the facts of each article are held.
+    let overlaps = passages::find_all(dossier);
+    timer.lap("analyse: passages");
     let quantities = {
         use rayon::prelude::*;
         dossier
@@ -204,7 +208,7 @@ pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     let quotes = quotes::find_all(dossier, &mentions);
     timer.lap("analyse: quotes");
     (
-        shared(dossier, mentions, quotes, dates, quantities),
+        shared(dossier, overlaps, mentions, quotes, dates, quantities),
         problems,
     )
 }
@@ -218,13 +222,15 @@ pub fn refresh_shared(dossier: &Dossier, analysis: &mut Analysis) {
     let quotes = std::mem::take(&mut analysis.quotes);
     let dates = std::mem::take(&mut analysis.dates);
     let quantities = std::mem::take(&mut analysis.quantities);
-    *analysis = shared(dossier, mentions, quotes, dates, quantities);
+    let overlaps = passages::find_all(dossier);
+    *analysis = shared(dossier, overlaps, mentions, quotes, dates, quantities);
 }
 
-/// What articles share, from the facts of each: shared passages, the actors' articles,
+/// What articles share, from the facts of each and the passages they share: the actors' articles,
 /// totals and co-mentions, the quote groups, and the facts of each event.
 fn shared(
     dossier: &Dossier,
+    overlaps: passages::Overlaps,
     mentions: Vec<Vec<Mention>>,
     quotes: Vec<Vec<Quote>>,
     dates: Vec<Vec<dates::DetectedDate>>,
@@ -234,8 +240,7 @@ fn shared(
     let passages::Overlaps {
         pairs,
         capped: pairs_capped,
-    } = passages::find_all(dossier);
-    timer.lap("analyse: passages");
+    } = overlaps;
     let actors = dossier.actors.len();
     let mut article_actors = Vec::with_capacity(mentions.len());
     let mut actor_articles = vec![Vec::new(); actors];

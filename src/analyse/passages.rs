@@ -269,19 +269,25 @@ pub fn find_all(dossier: &Dossier) -> Overlaps {
         .collect();
     let ignored = ignored_words(dossier);
     timer.lap("passages: words");
-    // (shingle hash, article, word position), 12 bytes each, in one vector of the exact size.
-    // The hash keeps its high 32 bits: two shingles that share them only add a seed that the
-    // word-by-word check below (`run_length`, `extend`) rejects.
-    let per_article: Vec<Vec<(u64, u32)>> = words.par_iter().map(|w| fingerprints(w)).collect();
-    let mut index: Vec<(u32, u32, u32)> =
-        Vec::with_capacity(per_article.iter().map(Vec::len).sum());
-    for (a, prints) in per_article.into_iter().enumerate() {
-        index.extend(
-            prints
-                .into_iter()
-                .map(|(h, at)| ((h >> 32) as u32, a as u32, at)),
-        );
+    // (shingle hash, article, word position), 12 bytes each, in one vector of the exact size,
+    // each article's written in place: the fingerprints are counted first and made again to
+    // fill their slots, so that they are never held twice (this was the analysis's peak of
+    // memory). The hash keeps its high 32 bits: two shingles that share them only add a seed
+    // that the word-by-word check below (`run_length`, `extend`) rejects.
+    let counts: Vec<usize> = words.par_iter().map(|w| fingerprints(w).len()).collect();
+    let mut index: Vec<(u32, u32, u32)> = vec![(0, 0, 0); counts.iter().sum()];
+    let mut slots: Vec<&mut [(u32, u32, u32)]> = Vec::with_capacity(counts.len());
+    let mut rest = &mut index[..];
+    for &n in &counts {
+        let (slot, after) = rest.split_at_mut(n);
+        slots.push(slot);
+        rest = after;
     }
+    slots.into_par_iter().enumerate().for_each(|(a, slot)| {
+        for (entry, (h, at)) in slot.iter_mut().zip(fingerprints(&words[a])) {
+            *entry = ((h >> 32) as u32, a as u32, at);
+        }
+    });
     index.par_sort_unstable();
     timer.lap("passages: index");
 

@@ -30,29 +30,79 @@ pub struct Entry {
     sort: PartialDate,
 }
 
+/// A day of the chronology; its entries are [`Entry`]s while the tree is built and their HTML
+/// when it is rendered ([`Year::map`]).
 #[derive(Debug, Clone, Serialize)]
-pub struct Day {
+pub struct Day<E = Entry> {
     pub label: String,
     pub anchor: String,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<E>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Month {
+pub struct Month<E = Entry> {
     pub label: String,
     pub anchor: String,
     /// Entries known only to the month, listed first.
-    pub entries: Vec<Entry>,
-    pub days: Vec<Day>,
+    pub entries: Vec<E>,
+    pub days: Vec<Day<E>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Year {
+pub struct Year<E = Entry> {
     pub label: String,
     pub anchor: String,
     /// Entries known only to the year, listed first.
-    pub entries: Vec<Entry>,
-    pub months: Vec<Month>,
+    pub entries: Vec<E>,
+    pub months: Vec<Month<E>>,
+}
+
+/// What the entries of the tree are at each level, for [`Year::map`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Year,
+    Month,
+    Day,
+}
+
+impl<E> Year<E> {
+    /// The same tree with each entry made into something else (given the level it is listed
+    /// at), in order.
+    pub fn map<F, Err>(
+        self,
+        f: &mut impl FnMut(E, Level) -> Result<F, Err>,
+    ) -> Result<Year<F>, Err> {
+        let mut list = |entries: Vec<E>, level| -> Result<Vec<F>, Err> {
+            entries.into_iter().map(|e| f(e, level)).collect()
+        };
+        Ok(Year {
+            label: self.label,
+            anchor: self.anchor,
+            entries: list(self.entries, Level::Year)?,
+            months: self
+                .months
+                .into_iter()
+                .map(|m| {
+                    Ok(Month {
+                        label: m.label,
+                        anchor: m.anchor,
+                        entries: list(m.entries, Level::Month)?,
+                        days: m
+                            .days
+                            .into_iter()
+                            .map(|d| {
+                                Ok(Day {
+                                    label: d.label,
+                                    anchor: d.anchor,
+                                    entries: list(d.entries, Level::Day)?,
+                                })
+                            })
+                            .collect::<Result<_, Err>>()?,
+                    })
+                })
+                .collect::<Result<_, Err>>()?,
+        })
+    }
 }
 
 impl Views<'_> {

@@ -21,6 +21,7 @@ pub const REQUIRED: &[&str] = &[
     "event.html",
     "page.html",
     "chronology.html",
+    "chronology_entry.html",
     "compare_index.html",
     "compare.html",
     "search.html",

@@ -2,6 +2,7 @@
 
 use super::{single, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
 use crate::diagnostics::Diagnostic;
+use crate::render::chronology::{Entry, Level, Year};
 use crate::render::timeline;
 
 pub const KIND: Kind = Kind {
@@ -12,6 +13,9 @@ pub const KIND: Kind = Kind {
     depends: Depends::EveryArticle,
     fill,
 };
+
+/// The template of one entry of the chronology.
+const ENTRY_TEMPLATE: &str = "chronology_entry.html";
 
 /// The folder of the chronology.
 pub const DIR: &str = "chronology/";
@@ -35,6 +39,27 @@ fn fill(r: &Renderer, page: &PlannedPage, ctx: &mut tera::Context) -> Result<Fil
     let filters = v.chronology_filters();
     ctx.insert("filter_css", &v.chronology_filter_css(&filters));
     ctx.insert("filters", &filters);
+    // Each entry is rendered on its own and the page gets its HTML: the whole chronology as
+    // one template value took more memory than any other page of a large dossier.
+    let root = page.root();
+    let mut entry = |e: Entry, level: Level| {
+        let mut entry_ctx = tera::Context::new();
+        entry_ctx.insert("e", &e);
+        entry_ctx.insert("root", &root);
+        entry_ctx.insert(
+            "level",
+            match level {
+                Level::Year => "year",
+                Level::Month => "month",
+                Level::Day => "day",
+            },
+        );
+        r.render_template(ENTRY_TEMPLATE, &entry_ctx, page)
+    };
+    let years: Vec<Year<String>> = years
+        .into_iter()
+        .map(|year| year.map(&mut entry))
+        .collect::<Result<_, _>>()?;
     ctx.insert("years", &years);
     Ok(Filled::page(
         "Chronology",

@@ -340,16 +340,24 @@ impl<'a> Renderer<'a> {
                 canonical: format!("{}{}", config.base_url, dir),
             },
         );
-        self.tera
-            .render(template, &ctx)
+        self.render_template(template, &ctx, page)
             .map(String::into_bytes)
-            .map_err(|err| {
-                Diagnostic::error(
-                    format!("templates/{template}"),
-                    format!("cannot render {}: {}", page.path, error_chain(&err)),
-                )
-                .with_hint("check the variable names against docs/templates.md")
-            })
+    }
+
+    /// `template` rendered with `ctx` for `page`, or a diagnostic naming the template.
+    pub fn render_template(
+        &self,
+        template: &str,
+        ctx: &Context,
+        page: &PlannedPage,
+    ) -> Result<String, Diagnostic> {
+        self.tera.render(template, ctx).map_err(|err| {
+            Diagnostic::error(
+                format!("templates/{template}"),
+                format!("cannot render {}: {}", page.path, error_chain(&err)),
+            )
+            .with_hint("check the variable names against docs/templates.md")
+        })
     }
 }
 
