@@ -211,9 +211,15 @@ fn each_entry_is_rendered_by_the_entry_template_with_the_level_it_is_listed_at()
     assert_eq!(
         entries,
         [
-            ("mine mine-month".to_owned(), "The harvest strike".to_owned()),
+            (
+                "mine mine-month".to_owned(),
+                "The harvest strike".to_owned()
+            ),
             ("mine mine-day".to_owned(), "The summit".to_owned()),
-            ("mine mine-day".to_owned(), "Doe arrives for the summit".to_owned()),
+            (
+                "mine mine-day".to_owned(),
+                "Doe arrives for the summit".to_owned()
+            ),
         ]
     );
     // The default theme's entry says what a month-precise date is.
@@ -229,4 +235,23 @@ fn each_entry_is_rendered_by_the_entry_template_with_the_level_it_is_listed_at()
         ["Date known only to the month"]
     );
     assert!(texts_of(&page, ".chrono-day + ol .precision-note").is_empty());
+}
+
+#[test]
+fn a_chronology_template_with_its_own_entry_macro_still_gets_the_entries_as_values() {
+    // As themes copied out by `dossier init --theme-only` before chronology_entry.html existed.
+    let f = Fixture::new();
+    f.write(
+        "templates/chronology.html",
+        "{% extends \"base.html\" %}{% block main %}{% for year in years %}{% for month in year.months %}\
+         {% for day in month.days %}{% for e in day.entries %}{{ self::entry(e=e) }}{% endfor %}{% endfor %}\
+         {% endfor %}{% endfor %}{% endblock main %}\
+         {% macro entry(e) %}<p class=\"old\">{{ e.kind }}: {{ e.title }}</p>{% endmacro entry %}",
+    );
+    f.build().ok();
+    let page = f.page("chronology/index.html");
+    assert_eq!(
+        texts_of(&page, "p.old"),
+        ["event: The summit", "article: Doe arrives for the summit"]
+    );
 }

@@ -329,6 +329,7 @@ pub struct EventView {
 
 /// Builds view-models for one build: holds the dossier, the analysis and the settings that
 /// decide how URLs and bodies look.
+#[derive(Clone, Copy)]
 pub struct Views<'a> {
     pub dossier: &'a Dossier,
     pub analysis: &'a Analysis,

@@ -19,12 +19,33 @@ pub struct DataFile<'a> {
 /// What the text analysis found, with every reference by slug.
 #[derive(Serialize)]
 pub struct AnalysisData<'a> {
-    pub quotes: Vec<QuoteData<'a>>,
-    pub mentions: Vec<MentionData<'a>>,
-    pub dates: Vec<DateData<'a>>,
-    pub passages: Vec<PassageData<'a>>,
-    pub claims: Vec<EventClaims<'a>>,
-    pub differences: Vec<EventDifferences<'a>>,
+    pub quotes: Stream<'a, QuoteData<'a>>,
+    pub mentions: Stream<'a, MentionData<'a>>,
+    pub dates: Stream<'a, DateData<'a>>,
+    pub passages: Stream<'a, PassageData<'a>>,
+    pub claims: Stream<'a, EventClaims<'a>>,
+    pub differences: Stream<'a, EventDifferences<'a>>,
+}
+
+/// A list written as it is made: each item is made, serialised and let go in turn, so that the
+/// largest file of a site never has its lists in memory whole. Written once.
+pub struct Stream<'a, T>(std::cell::RefCell<Option<Box<dyn Iterator<Item = T> + 'a>>>);
+
+impl<'a, T> Stream<'a, T> {
+    fn of(items: impl Iterator<Item = T> + 'a) -> Self {
+        Stream(std::cell::RefCell::new(Some(Box::new(items))))
+    }
+}
+
+impl<T: Serialize> Serialize for Stream<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let items = self
+            .0
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| serde::ser::Error::custom("a stream is written once"))?;
+        serializer.collect_seq(items)
+    }
 }
 
 #[derive(Serialize)]
@@ -98,41 +119,42 @@ impl<'a> Views<'a> {
     pub fn data(&self) -> DataFile<'a> {
         let d: &'a Dossier = self.dossier;
         let a = self.analysis;
-        let article = |i: usize| d.articles[i].slug.as_str();
-        let actor = |i: usize| d.actors[i].slug.as_str();
+        let article = move |i: usize| -> &'a str { d.articles[i].slug.as_str() };
+        let actor = move |i: usize| -> &'a str { d.actors[i].slug.as_str() };
 
         // Groups numbered in order of first appearance, statements only.
         let mut numbers: Vec<Option<usize>> = vec![None; a.quote_groups.len()];
         let mut next = 0;
-        let mut quotes = Vec::new();
         for (i, list) in a.quotes.iter().enumerate() {
             for (k, q) in list.iter().enumerate() {
-                let group = a.quote_group[i]
-                    .get(k)
-                    .copied()
-                    .filter(|_| q.is_statement());
-                let number = group.map(|g| {
-                    *numbers[g].get_or_insert_with(|| {
+                if let Some(g) = a.quote_group[i].get(k).filter(|_| q.is_statement()) {
+                    numbers[*g].get_or_insert_with(|| {
                         next += 1;
                         next - 1
-                    })
-                });
-                quotes.push(QuoteData {
-                    text: &q.text,
-                    speaker: q.speaker.map(actor),
-                    certain: !q.uncertain(),
-                    candidates: q.candidates.iter().map(|&c| actor(c)).collect(),
-                    rule: q.rule.name(),
-                    kind: q.kind,
-                    article: article(i),
-                    paragraph: q.paragraph,
-                    group: number,
-                });
+                    });
+                }
             }
         }
+        let numbers = std::rc::Rc::new(numbers);
+        let quotes = a.quotes.iter().enumerate().flat_map(move |(i, list)| {
+            let numbers = numbers.clone();
+            list.iter().enumerate().map(move |(k, q)| QuoteData {
+                text: &q.text,
+                speaker: q.speaker.map(actor),
+                certain: !q.uncertain(),
+                candidates: q.candidates.iter().map(|&c| actor(c)).collect(),
+                rule: q.rule.name(),
+                kind: q.kind,
+                article: article(i),
+                paragraph: q.paragraph,
+                group: a.quote_group[i]
+                    .get(k)
+                    .filter(|_| q.is_statement())
+                    .and_then(|&g| numbers[g]),
+            })
+        });
 
-        let mut mentions = Vec::new();
-        for (i, list) in a.mentions.iter().enumerate() {
+        let mentions = a.mentions.iter().enumerate().flat_map(move |(i, list)| {
             // (actor, paragraph) → count, in order of first mention.
             let mut at: std::collections::HashMap<(usize, usize), usize> =
                 std::collections::HashMap::new();
@@ -146,35 +168,30 @@ impl<'a> Views<'a> {
                     }
                 }
             }
-            mentions.extend(counted.into_iter().map(|(x, p, n)| MentionData {
+            counted.into_iter().map(move |(x, p, n)| MentionData {
                 actor: actor(x),
                 article: article(i),
                 paragraph: p,
                 count: n,
-            }));
-        }
-
-        let dates = a
-            .dates
-            .iter()
-            .enumerate()
-            .flat_map(|(i, list)| {
-                list.iter().map(move |found| DateData {
-                    text: &found.text,
-                    article: article(i),
-                    paragraph: found.paragraph,
-                    date: &found.date,
-                    relative: found.relative,
-                    event: found.event.map(|e| d.events[e].slug.as_str()),
-                })
             })
-            .collect();
+        });
+
+        let dates = a.dates.iter().enumerate().flat_map(move |(i, list)| {
+            list.iter().map(move |found| DateData {
+                text: &found.text,
+                article: article(i),
+                paragraph: found.paragraph,
+                date: &found.date,
+                relative: found.relative,
+                event: found.event.map(|e| d.events[e].slug.as_str()),
+            })
+        });
 
         let passages = a
             .passage_pairs
             .iter()
             .flat_map(|o| o.passages.iter())
-            .map(|p| PassageData {
+            .map(move |p| PassageData {
                 a: PassageSide {
                     article: article(p.a.article),
                     from: p.a.from,
@@ -186,37 +203,36 @@ impl<'a> Views<'a> {
                     to: p.b.to,
                 },
                 words: p.words(),
-            })
-            .collect();
+            });
 
-        let compared: Vec<_> = d.events.iter().filter(|e| self.is_compared(e)).collect();
+        let views = *self;
         let claims = d
             .events
             .iter()
             .filter(|e| !e.claims.is_empty())
-            .map(|e| EventClaims {
+            .map(move |e| EventClaims {
                 event: &e.slug,
-                claims: self.event_claims(e),
-            })
-            .collect();
-        let differences = compared
+                claims: views.event_claims(e),
+            });
+        let differences = d
+            .events
             .iter()
-            .map(|e| EventDifferences {
+            .filter(move |e| views.is_compared(e))
+            .map(move |e| EventDifferences {
                 event: &e.slug,
-                differences: self.event_differences(e),
+                differences: views.event_differences(e),
             })
-            .filter(|e| !e.differences.is_empty())
-            .collect();
+            .filter(|e| !e.differences.is_empty());
 
         DataFile {
             dossier: d,
             analysis: AnalysisData {
-                quotes,
-                mentions,
-                dates,
-                passages,
-                claims,
-                differences,
+                quotes: Stream::of(quotes),
+                mentions: Stream::of(mentions),
+                dates: Stream::of(dates),
+                passages: Stream::of(passages),
+                claims: Stream::of(claims),
+                differences: Stream::of(differences),
             },
         }
     }

@@ -21,7 +21,6 @@ pub const REQUIRED: &[&str] = &[
     "event.html",
     "page.html",
     "chronology.html",
-    "chronology_entry.html",
     "compare_index.html",
     "compare.html",
     "search.html",

@@ -39,28 +39,39 @@ fn fill(r: &Renderer, page: &PlannedPage, ctx: &mut tera::Context) -> Result<Fil
     let filters = v.chronology_filters();
     ctx.insert("filter_css", &v.chronology_filter_css(&filters));
     ctx.insert("filters", &filters);
-    // Each entry is rendered on its own and the page gets its HTML: the whole chronology as
-    // one template value took more memory than any other page of a large dossier.
-    let root = page.root();
-    let mut entry = |e: Entry, level: Level| {
-        let mut entry_ctx = tera::Context::new();
-        entry_ctx.insert("e", &e);
-        entry_ctx.insert("root", &root);
-        entry_ctx.insert(
-            "level",
-            match level {
-                Level::Year => "year",
-                Level::Month => "month",
-                Level::Day => "day",
-            },
-        );
-        r.render_template(ENTRY_TEMPLATE, &entry_ctx, page)
-    };
-    let years: Vec<Year<String>> = years
-        .into_iter()
-        .map(|year| year.map(&mut entry))
-        .collect::<Result<_, _>>()?;
-    ctx.insert("years", &years);
+    // A chronology.html that defines its own `entry` macro (as the theme's did before entries
+    // had a template of their own; themes copied out by `dossier init --theme-only` keep it)
+    // gets the entries as values, as it expects.
+    let own_entries = r
+        .tera
+        .get_template(KIND.template)
+        .is_ok_and(|t| t.macros.contains_key("entry"));
+    if own_entries {
+        ctx.insert("years", &years);
+    } else {
+        // Each entry is rendered on its own and the page gets its HTML: the whole chronology
+        // as one template value took more memory than any other page of a large dossier.
+        let root = page.root();
+        let mut entry = |e: Entry, level: Level| {
+            let mut entry_ctx = tera::Context::new();
+            entry_ctx.insert("e", &e);
+            entry_ctx.insert("root", &root);
+            entry_ctx.insert(
+                "level",
+                match level {
+                    Level::Year => "year",
+                    Level::Month => "month",
+                    Level::Day => "day",
+                },
+            );
+            r.render_template(ENTRY_TEMPLATE, &entry_ctx, page)
+        };
+        let years: Vec<Year<String>> = years
+            .into_iter()
+            .map(|year| year.map(&mut entry))
+            .collect::<Result<_, _>>()?;
+        ctx.insert("years", &years);
+    }
     Ok(Filled::page(
         "Chronology",
         format!("Events and reporting in date order: {}", v.config.title),
