@@ -318,3 +318,61 @@ fn a_comparison_opens_with_its_summary_and_folds_its_long_sections_with_their_co
     }
     assert!(outlets_seen >= 2, "{unique}");
 }
+
+#[test]
+fn a_built_comparison_lists_the_figures_two_outlets_state_differently_with_their_paragraphs() {
+    // A build lets go of each article's figures once the events' facts are found: the
+    // differences keep the words and paragraphs they show.
+    let f = Fixture::new();
+    f.write(
+        "content/sources/daily.md",
+        "---\nname: The Daily\nkind: newspaper\n---\n",
+    );
+    f.write(
+        "content/articles/wire-summit.md",
+        &article(
+            "wire-summit",
+            "wire",
+            &[
+                "About 3,000 farmers marched outside the hall in Varnholm as the talks began.",
+                "Delegates from the river states met on Thursday.",
+            ],
+        ),
+    );
+    f.write(
+        "content/articles/daily-summit.md",
+        &article(
+            "daily-summit",
+            "daily",
+            &["Some 12,000 farmers marched outside the hall in Varnholm, organisers said."],
+        ),
+    );
+    f.build().ok();
+    let html = f.page("compare/summit/index.html");
+    assert_eq!(
+        texts_of(&html, "ul.differences > li > strong"),
+        ["farmer (detected figure)"]
+    );
+    let stated: Vec<(String, String)> = html
+        .select(&sel("ul.differences li li a[href*='#p']"))
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap().to_owned(),
+                collapse(&a.text().collect::<String>()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        stated,
+        [
+            (
+                "../../articles/wire-summit/#p1".to_owned(),
+                "“About 3,000 farmers”".to_owned()
+            ),
+            (
+                "../../articles/daily-summit/#p1".to_owned(),
+                "“Some 12,000 farmers”".to_owned()
+            ),
+        ]
+    );
+}

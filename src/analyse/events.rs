@@ -108,13 +108,13 @@ pub struct PassageSpans {
 pub enum Difference {
     /// Two outlets' figures for the same thing (same unit and head noun) that disagree beyond
     /// the precision written, or a vague amount against an exact one (`vague`, not a
-    /// disagreement). `a` and `b` are `(article, index into its quantities)`.
+    /// disagreement).
     Figure {
         /// What they measure: "hour", "percent of vote".
         thing: String,
         vague: bool,
-        a: (usize, usize),
-        b: (usize, usize),
+        a: FigureAt,
+        b: FigureAt,
     },
     /// Words that speak of the event with another date, then (at most
     /// [`MAX_AGREEING_DATES`]) words that give its date; each `(article, index into its
@@ -123,6 +123,16 @@ pub enum Difference {
         differ: Vec<(usize, usize)>,
         agree: Vec<(usize, usize)>,
     },
+}
+
+/// A figure as one article states it: the article, the paragraph (1-based) and the words.
+/// (Held whole, not as an index into the article's quantities, which a build lets go once the
+/// events' facts are found: [`crate::analyse::Analysis::release_quantities`].)
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureAt {
+    pub article: usize,
+    pub paragraph: usize,
+    pub text: String,
 }
 
 /// The facts of every event, indexed like the dossier's events.
@@ -389,7 +399,7 @@ fn differences(
             .cited_paragraphs(&d.articles[i].slug)
             .unwrap_or_else(|| (1..=d.articles[i].paragraphs.len()).collect())
     };
-    let found: HashMap<usize, Vec<(usize, &Quantity)>> = articles
+    let found: HashMap<usize, Vec<&Quantity>> = articles
         .iter()
         .map(|&i| {
             let paragraphs = cited(i);
@@ -397,8 +407,7 @@ fn differences(
                 i,
                 a.quantities[i]
                     .iter()
-                    .enumerate()
-                    .filter(|(_, q)| paragraphs.contains(&q.paragraph))
+                    .filter(|q| paragraphs.contains(&q.paragraph))
                     .collect(),
             )
         })
@@ -410,8 +419,8 @@ fn differences(
             if d.articles[j].source == d.articles[i].source {
                 continue;
             }
-            for &(k, q) in &found[&i] {
-                for &(l, r) in &found[&j] {
+            for &q in &found[&i] {
+                for &r in &found[&j] {
                     let verdict = quantities::agree(q, r);
                     let vague = verdict == Agreement::Unsure
                         && quantities::same_thing(q, r)
@@ -445,8 +454,16 @@ fn differences(
                         Difference::Figure {
                             thing,
                             vague,
-                            a: (i, k),
-                            b: (j, l),
+                            a: FigureAt {
+                                article: i,
+                                paragraph: q.paragraph,
+                                text: q.text.clone(),
+                            },
+                            b: FigureAt {
+                                article: j,
+                                paragraph: r.paragraph,
+                                text: r.text.clone(),
+                            },
                         },
                     ));
                 }

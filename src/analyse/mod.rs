@@ -183,6 +183,16 @@ pub fn replace_article(
     }
 }
 
+impl Analysis {
+    /// Lets go of the figures of each article (a sixth of the analysis's memory on a large
+    /// dossier): they are read only to find the events' differences, which hold what they
+    /// show, and to analyse an edit again (`serve` keeps them). A build calls this once the
+    /// analysis is done.
+    pub fn release_quantities(&mut self) {
+        self.quantities = Vec::new();
+    }
+}
+
 /// Runs every analysis over the dossier.
 pub fn analyse(dossier: &Dossier) -> (Analysis, Vec<Diagnostic>) {
     let timer = crate::Timer::start();

@@ -62,7 +62,8 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildSummary, Vec<Di
     let started = Instant::now();
     let timer = crate::Timer::start();
     let progress = Progress::start();
-    let site = Site::load(root, &options.load)?;
+    let mut site = Site::load(root, &options.load)?;
+    site.analysis.release_quantities();
     timer.lap("load to analysis");
     let output = match &options.output {
         Some(output) => output.clone(),

@@ -459,22 +459,14 @@ impl Views<'_> {
             }
         };
         match difference {
-            events::Difference::Figure {
-                thing,
-                vague,
-                a: (i, k),
-                b: (j, l),
-            } => {
-                let (q, r) = (&a.quantities[*i][*k], &a.quantities[*j][*l]);
-                Difference {
-                    about: format!("{thing} (detected figure)"),
-                    stated: vec![
-                        stated(*i, q.paragraph, &q.text),
-                        stated(*j, r.paragraph, &r.text),
-                    ],
-                    note: vague.then(|| VAGUE_NOTE.to_owned()),
-                }
-            }
+            events::Difference::Figure { thing, vague, a, b } => Difference {
+                about: format!("{thing} (detected figure)"),
+                stated: vec![
+                    stated(a.article, a.paragraph, &a.text),
+                    stated(b.article, b.paragraph, &b.text),
+                ],
+                note: vague.then(|| VAGUE_NOTE.to_owned()),
+            },
             events::Difference::Date { differ, agree } => {
                 let human = DateView::from(&event.date).human;
                 Difference {
