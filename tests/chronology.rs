@@ -238,20 +238,35 @@ fn each_entry_is_rendered_by_the_entry_template_with_the_level_it_is_listed_at()
 }
 
 #[test]
-fn a_chronology_template_with_its_own_entry_macro_still_gets_the_entries_as_values() {
-    // As themes copied out by `dossier init --theme-only` before chronology_entry.html existed.
-    let f = Fixture::new();
-    f.write(
-        "templates/chronology.html",
-        "{% extends \"base.html\" %}{% block main %}{% for year in years %}{% for month in year.months %}\
-         {% for day in month.days %}{% for e in day.entries %}{{ self::entry(e=e) }}{% endfor %}{% endfor %}\
-         {% endfor %}{% endfor %}{% endblock main %}\
-         {% macro entry(e) %}<p class=\"old\">{{ e.kind }}: {{ e.title }}</p>{% endmacro entry %}",
-    );
-    f.build().ok();
-    let page = f.page("chronology/index.html");
-    assert_eq!(
-        texts_of(&page, "p.old"),
-        ["event: The summit", "article: Doe arrives for the summit"]
-    );
+fn a_chronology_template_without_an_entry_template_of_its_own_gets_the_entries_as_values() {
+    // As a theme copied out by `dossier init --theme-only` before chronology_entry.html
+    // existed, or a page template written to the older variables: it lists its entries itself.
+    for (name, template) in [
+        (
+            "a loop",
+            "{% for e in day.entries %}<p class=\"old\">{{ e.kind }}: {{ e.title }}</p>{% endfor %}",
+        ),
+        (
+            "its own macro",
+            "{% for e in day.entries %}{{ self::entry(e=e) }}{% endfor %}",
+        ),
+    ] {
+        let f = Fixture::new();
+        f.write(
+            "templates/chronology.html",
+            &format!(
+                "{{% extends \"base.html\" %}}{{% block main %}}{{% for year in years %}}\
+                 {{% for month in year.months %}}{{% for day in month.days %}}{template}\
+                 {{% endfor %}}{{% endfor %}}{{% endfor %}}{{% endblock main %}}\
+                 {{% macro entry(e) %}}<p class=\"old\">{{{{ e.kind }}}}: {{{{ e.title }}}}</p>{{% endmacro entry %}}"
+            ),
+        );
+        f.build().ok();
+        let page = f.page("chronology/index.html");
+        assert_eq!(
+            texts_of(&page, "p.old"),
+            ["event: The summit", "article: Doe arrives for the summit"],
+            "{name}"
+        );
+    }
 }

@@ -29,6 +29,10 @@ pub const REQUIRED: &[&str] = &[
     "404.html",
 ];
 
+/// The chronology's template, and the template of one of its entries.
+pub const CHRONOLOGY: &str = "chronology.html";
+pub const CHRONOLOGY_ENTRY: &str = "chronology_entry.html";
+
 /// Loads and compiles the templates of the theme of `config`, with `root/templates/`
 /// overriding it.
 pub fn load(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnostic>> {
@@ -49,6 +53,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnostic>> {
         }
     }
     let mut problems = Vec::new();
+    let layers = [theme_dir.clone(), root.join("templates")];
     for dir in [theme_dir, root.join("templates")] {
         for (name, path) in template_files(&dir) {
             match std::fs::read_to_string(&path) {
@@ -76,6 +81,26 @@ pub fn load(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnostic>> {
     }
     if !problems.is_empty() {
         return Err(problems);
+    }
+    // The chronology's entries are rendered by `chronology_entry.html` only where it comes from
+    // the layer (built-in theme, themes/<theme>/, templates/) that gives `chronology.html`, or a
+    // later one: a chronology.html written before the entry template existed lists its entries
+    // itself, and gets them as values (see render/pages/chronology.rs).
+    let layer = |name: &str| {
+        sources
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, path, _)| {
+                layers
+                    .iter()
+                    .rposition(|dir| path.starts_with(dir))
+                    .map_or(0, |i| i + 1)
+            })
+    };
+    if let (Some(list), Some(entry)) = (layer(CHRONOLOGY), layer(CHRONOLOGY_ENTRY)) {
+        if entry < list {
+            sources.retain(|(n, _, _)| n != CHRONOLOGY_ENTRY);
+        }
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);

@@ -58,9 +58,12 @@ pub type Files = Vec<(String, Vec<u8>)>;
 pub fn write(records: &[Record], language: &str, stop: &AtomicBool) -> Result<Files, String> {
     let ui = Ui::for_language(language)?;
     let words = Words::new(language, ui.include_characters.clone());
+    // The metadata fields of the pages indexed (a page without a word is left out, its
+    // fields with it, as Pagefind leaves it out).
     let fields: Vec<&str> = records
-        .iter()
-        .flat_map(|r| r.meta.keys().map(String::as_str))
+        .par_iter()
+        .filter(|r| words.has_words(r))
+        .flat_map_iter(|r| r.meta.keys().map(String::as_str))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -320,6 +323,19 @@ impl Words {
         }
     }
 
+    /// Whether the text of `record` has a word to index (Pagefind leaves out a page without).
+    fn has_words(&self, record: &Record) -> bool {
+        let mut found = Vec::new();
+        record
+            .text
+            .iter()
+            .flat_map(|(_, text)| text.split_whitespace())
+            .any(|word| {
+                self.indexable(&word.replace('\u{200B}', ""), &mut found);
+                !found.is_empty()
+            })
+    }
+
     /// Reads one record; `None` when its text has no word to index.
     fn page(
         &self,
@@ -475,6 +491,7 @@ impl Words {
         if !raw.contains('.') {
             return;
         }
+        let mut seen: hashbrown::HashSet<String> = out.iter().map(|w| w.stem.clone()).collect();
         for (i, _) in raw.match_indices('.') {
             let rest = &raw[i + 1..];
             let tail = match rest.char_indices().nth(MAX_DOTTED_TAIL_CHARS) {
@@ -491,7 +508,7 @@ impl Words {
                 continue;
             }
             let word = self.stem(&normalized, true);
-            if !out.iter().any(|w| w.stem == word.stem) {
+            if seen.insert(word.stem.clone()) {
                 out.push(word);
             }
         }
@@ -668,13 +685,14 @@ fn katakana_suffixes(word: &str) -> Vec<&str> {
         return Vec::new();
     }
     let mut suffixes: Vec<&str> = Vec::new();
+    let mut seen = hashbrown::HashSet::new();
     for (i, _) in word.char_indices().skip(1) {
         let rest = &word[i..];
         let suffix = match rest.char_indices().nth(MAX_KATAKANA_SUFFIX_CHARS) {
             Some((end, _)) => &rest[..end],
             None => rest,
         };
-        if suffix.chars().count() >= 2 && !suffixes.contains(&suffix) {
+        if suffix.chars().count() >= 2 && seen.insert(suffix) {
             suffixes.push(suffix);
         }
     }
@@ -1075,8 +1093,12 @@ mod tests {
             ),
             record(
                 "/events/empty/",
-                &[],
-                &[("kind", "Event"), ("title", "Nothing written")],
+                &[(1, "— …")],
+                &[
+                    ("kind", "Event"),
+                    ("place", "Nowhere"),
+                    ("title", "Nothing written"),
+                ],
                 &[("kind", &["Event"])],
             ),
         ];

@@ -3,19 +3,17 @@
 use super::{single, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::render::chronology::{Entry, Level, Year};
+use crate::render::templates::{CHRONOLOGY, CHRONOLOGY_ENTRY as ENTRY_TEMPLATE};
 use crate::render::timeline;
 
 pub const KIND: Kind = Kind {
     kind: PageKind::Chronology,
     label: "chronology",
-    template: "chronology.html",
+    template: CHRONOLOGY,
     pages: |_, _| single(&super::index_html(DIR)),
     depends: Depends::EveryArticle,
     fill,
 };
-
-/// The template of one entry of the chronology.
-const ENTRY_TEMPLATE: &str = "chronology_entry.html";
 
 /// The folder of the chronology.
 pub const DIR: &str = "chronology/";
@@ -39,13 +37,9 @@ fn fill(r: &Renderer, page: &PlannedPage, ctx: &mut tera::Context) -> Result<Fil
     let filters = v.chronology_filters();
     ctx.insert("filter_css", &v.chronology_filter_css(&filters));
     ctx.insert("filters", &filters);
-    // A chronology.html that defines its own `entry` macro (as the theme's did before entries
-    // had a template of their own; themes copied out by `dossier init --theme-only` keep it)
-    // gets the entries as values, as it expects.
-    let own_entries = r
-        .tera
-        .get_template(KIND.template)
-        .is_ok_and(|t| t.macros.contains_key("entry"));
+    // Without an entry template of the chronology's layer or a later one, the chronology
+    // lists its entries itself (render::templates::load).
+    let own_entries = r.tera.get_template(ENTRY_TEMPLATE).is_err();
     if own_entries {
         ctx.insert("years", &years);
     } else {
