@@ -597,50 +597,33 @@ mod tests {
 
     #[test]
     fn figures_that_disagree_differ_a_vague_one_is_only_uncertain_and_the_same_figure_agrees() {
+        // The north and east outlets' articles about the talks.
+        let outlets = |north: &str, east: &str| {
+            invented(&[
+                ("north-levy", "north-ledger", north),
+                ("east-levy", "east-courier", east),
+            ])
+        };
         let quote = "\"The levy will not pass this summer,\" Halvorsen said.";
-        let (_dir, site) = invented(&[
-            (
-                "north-levy",
-                "north-ledger",
-                &format!("The talks in Marrowgate lasted six hours.\n\n{quote}"),
-            ),
-            (
-                "east-levy",
-                "east-courier",
-                &format!("The talks in Marrowgate lasted four hours.\n\n{quote}"),
-            ),
-        ]);
+        let (_dir, site) = outlets(
+            &format!("The talks in Marrowgate lasted six hours.\n\n{quote}"),
+            &format!("The talks in Marrowgate lasted four hours.\n\n{quote}"),
+        );
         assert_eq!(figure_differences(&site), [("hour".to_owned(), false)]);
         // Both outlets carry the quote: one group, carried by both articles.
         let comparison = site.analysis.events[0].comparison.as_ref().unwrap();
         assert_eq!(comparison.shared_quotes.len(), 1);
 
-        let (_dir, site) = invented(&[
-            (
-                "north-levy",
-                "north-ledger",
-                "The talks in Marrowgate lasted six hours.",
-            ),
-            (
-                "east-levy",
-                "east-courier",
-                "The talks in Marrowgate lasted several hours.",
-            ),
-        ]);
+        let (_dir, site) = outlets(
+            "The talks in Marrowgate lasted six hours.",
+            "The talks in Marrowgate lasted several hours.",
+        );
         assert_eq!(figure_differences(&site), [("hour".to_owned(), true)]);
 
-        let (_dir, site) = invented(&[
-            (
-                "north-levy",
-                "north-ledger",
-                "The talks in Marrowgate lasted six hours.",
-            ),
-            (
-                "east-levy",
-                "east-courier",
-                "After six hours of talks in Marrowgate, the delegates left.",
-            ),
-        ]);
+        let (_dir, site) = outlets(
+            "The talks in Marrowgate lasted six hours.",
+            "After six hours of talks in Marrowgate, the delegates left.",
+        );
         assert_eq!(figure_differences(&site), []);
     }
 

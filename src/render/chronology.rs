@@ -57,8 +57,9 @@ pub struct Year<E = Entry> {
     pub months: Vec<Month<E>>,
 }
 
-/// What the entries of the tree are at each level, for [`Year::map`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where an entry is listed, for [`Year::map`]; written `year`, `month` or `day`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Level {
     Year,
     Month,

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::compare::Difference;
 use super::context::{ClaimView, Views};
+use crate::analyse::quotes::Quote;
 use crate::model::{Dossier, PartialDate};
 
 /// The whole file: every field of the dossier, and `analysis`.
@@ -123,12 +124,18 @@ impl<'a> Views<'a> {
         let actor = move |i: usize| -> &'a str { d.actors[i].slug.as_str() };
 
         // Groups numbered in order of first appearance, statements only.
+        let group_of = move |i: usize, k: usize, q: &Quote| -> Option<usize> {
+            a.quote_group[i]
+                .get(k)
+                .copied()
+                .filter(|_| q.is_statement())
+        };
         let mut numbers: Vec<Option<usize>> = vec![None; a.quote_groups.len()];
         let mut next = 0;
         for (i, list) in a.quotes.iter().enumerate() {
             for (k, q) in list.iter().enumerate() {
-                if let Some(g) = a.quote_group[i].get(k).filter(|_| q.is_statement()) {
-                    numbers[*g].get_or_insert_with(|| {
+                if let Some(g) = group_of(i, k, q) {
+                    numbers[g].get_or_insert_with(|| {
                         next += 1;
                         next - 1
                     });
@@ -147,10 +154,7 @@ impl<'a> Views<'a> {
                 kind: q.kind,
                 article: article(i),
                 paragraph: q.paragraph,
-                group: a.quote_group[i]
-                    .get(k)
-                    .filter(|_| q.is_statement())
-                    .and_then(|&g| numbers[g]),
+                group: group_of(i, k, q).and_then(|g| numbers[g]),
             })
         });
 

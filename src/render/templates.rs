@@ -53,9 +53,9 @@ pub fn load(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnostic>> {
         }
     }
     let mut problems = Vec::new();
-    let layers = [theme_dir.clone(), root.join("templates")];
-    for dir in [theme_dir, root.join("templates")] {
-        for (name, path) in template_files(&dir) {
+    let layers = [theme_dir, root.join("templates")];
+    for dir in &layers {
+        for (name, path) in template_files(dir) {
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
                     sources.retain(|(n, _, _)| *n != name);

@@ -253,16 +253,13 @@ pub fn index(records: Vec<Record>, language: &str, stop: &AtomicBool) -> Result<
     let timer = crate::Timer::start();
     // A bug (here or in Pagefind, which gives its UI) is reported as a problem of the build
     // (its panic message printed), not a crash of the build.
-    let files = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let (files, pages) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         pagefind::write(&records, language, stop)
     }))
     .unwrap_or_else(|payload| Err(stopped_by(&*payload)))
     .map_err(fail)?;
-    timer.lap(&format!("search: {} pages indexed", records.len()));
-    Ok(Index {
-        pages: records.len(),
-        files,
-    })
+    timer.lap(&format!("search: {pages} pages indexed"));
+    Ok(Index { pages, files })
 }
 
 /// A problem of the search index, with what to do.

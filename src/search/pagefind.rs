@@ -53,9 +53,14 @@ const MAX_KATAKANA_SUFFIX_CHARS: usize = 16;
 /// The files of an index: paths inside the index folder, and their bytes.
 pub type Files = Vec<(String, Vec<u8>)>;
 
-/// The index of `records` in the site's `language` and Pagefind's search UI; given up (an
-/// error) when `stop` is set.
-pub fn write(records: &[Record], language: &str, stop: &AtomicBool) -> Result<Files, String> {
+/// The index of `records` in the site's `language` and Pagefind's search UI, and the number of
+/// pages it holds (a record without a word to index is left out); given up (an error) when
+/// `stop` is set.
+pub fn write(
+    records: &[Record],
+    language: &str,
+    stop: &AtomicBool,
+) -> Result<(Files, usize), String> {
     let ui = Ui::for_language(language)?;
     let words = Words::new(language, ui.include_characters.clone());
     // The metadata fields of the pages indexed (a page without a word is left out, its
@@ -159,7 +164,7 @@ pub fn write(records: &[Record], language: &str, stop: &AtomicBool) -> Result<Fi
         "pagefind-entry.json".to_owned(),
         ui.entry(&meta_name, meta_pages.len()).into_bytes(),
     ));
-    Ok(files)
+    Ok((files, meta_pages.len()))
 }
 
 /// Pagefind's search UI, JavaScript and WebAssembly for one language, and what its entry file
@@ -899,59 +904,65 @@ fn chunk_bounds(chunks: &[Vec<(String, Postings)>]) -> Vec<(String, String)> {
 
 type Cbor = Encoder<Vec<u8>>;
 
-/// The CBOR of one chunk of the word index: the words, each with its pages (numbers as deltas
-/// from the page before) and written variants.
-fn encode_chunk(chunk: &[(String, Postings)]) -> Vec<u8> {
-    fn pages(e: &mut Cbor, run: &Run) {
-        e.array(u64::from(run.pages)).expect("infallible");
-        let mut last = 0;
-        for (page, locs, meta_locs) in run.each() {
-            e.array(3).expect("infallible");
-            e.u64((page - last) as u64).expect("infallible");
-            last = page;
-            ints(e, locs);
-            ints(e, meta_locs);
-        }
-    }
+/// What writing CBOR into memory can fail with: nothing.
+type Written = Result<(), minicbor::encode::Error<std::convert::Infallible>>;
+
+/// The CBOR `write` puts into a new buffer.
+fn cbor(write: impl FnOnce(&mut Cbor) -> Written) -> Vec<u8> {
     let mut e = Encoder::new(Vec::new());
-    e.array(1).expect("infallible");
-    e.array(chunk.len() as u64).expect("infallible");
-    for (word, postings) in chunk {
-        e.array(3).expect("infallible");
-        e.str(word).expect("infallible");
-        pages(&mut e, &postings.pages);
-        e.array(postings.variants.len() as u64).expect("infallible");
-        for (form, run) in &postings.variants {
-            e.array(2).expect("infallible");
-            e.str(form).expect("infallible");
-            pages(&mut e, run);
-        }
-    }
+    write(&mut e).expect("writing to memory");
     e.into_writer()
 }
 
-fn ints(e: &mut Cbor, values: &[i32]) {
-    e.array(values.len() as u64).expect("infallible");
-    for &v in values {
-        e.i32(v).expect("infallible");
+/// The CBOR of one chunk of the word index: the words, each with its pages (numbers as deltas
+/// from the page before) and written variants.
+fn encode_chunk(chunk: &[(String, Postings)]) -> Vec<u8> {
+    fn pages(e: &mut Cbor, run: &Run) -> Written {
+        e.array(u64::from(run.pages))?;
+        let mut last = 0;
+        for (page, locs, meta_locs) in run.each() {
+            e.array(3)?.u64((page - last) as u64)?;
+            last = page;
+            ints(e, locs)?;
+            ints(e, meta_locs)?;
+        }
+        Ok(())
     }
+    cbor(|e| {
+        e.array(1)?.array(chunk.len() as u64)?;
+        for (word, postings) in chunk {
+            e.array(3)?.str(word)?;
+            pages(e, &postings.pages)?;
+            e.array(postings.variants.len() as u64)?;
+            for (form, run) in &postings.variants {
+                e.array(2)?.str(form)?;
+                pages(e, run)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+fn ints(e: &mut Cbor, values: &[i32]) -> Written {
+    e.array(values.len() as u64)?;
+    for &v in values {
+        e.i32(v)?;
+    }
+    Ok(())
 }
 
 /// The CBOR of one filter: each value with its pages.
 fn encode_filter(filter: &str, values: &BTreeMap<&str, Vec<usize>>) -> Vec<u8> {
-    let mut e = Encoder::new(Vec::new());
-    e.array(2).expect("infallible");
-    e.str(filter).expect("infallible");
-    e.array(values.len() as u64).expect("infallible");
-    for (value, pages) in values {
-        e.array(2).expect("infallible");
-        e.str(value).expect("infallible");
-        e.array(pages.len() as u64).expect("infallible");
-        for &page in pages {
-            e.u64(page as u64).expect("infallible");
+    cbor(|e| {
+        e.array(2)?.str(filter)?.array(values.len() as u64)?;
+        for (value, pages) in values {
+            e.array(2)?.str(value)?.array(pages.len() as u64)?;
+            for &page in pages {
+                e.u64(page as u64)?;
+            }
         }
-    }
-    e.into_writer()
+        Ok(())
+    })
 }
 
 /// The CBOR of the metadata the browser loads first: each page's fragment and word count, the
@@ -963,35 +974,28 @@ fn encode_meta(
     filters: &[(&str, String)],
     fields: &[&str],
 ) -> Vec<u8> {
-    let mut e = Encoder::new(Vec::new());
-    e.array(6).expect("infallible");
-    e.str(version).expect("infallible");
-    e.array(pages.len() as u64).expect("infallible");
-    for (hash, word_count) in pages {
-        e.array(3).expect("infallible");
-        e.str(hash).expect("infallible");
-        e.u32(*word_count as u32).expect("infallible");
-        e.str("").expect("infallible");
-    }
-    e.array(chunks.len() as u64).expect("infallible");
-    for (from, to, hash) in chunks {
-        e.array(3).expect("infallible");
-        e.str(from).expect("infallible");
-        e.str(to).expect("infallible");
-        e.str(hash).expect("infallible");
-    }
-    e.array(filters.len() as u64).expect("infallible");
-    for (filter, hash) in filters {
-        e.array(2).expect("infallible");
-        e.str(filter).expect("infallible");
-        e.str(hash).expect("infallible");
-    }
-    e.array(0).expect("infallible");
-    e.array(fields.len() as u64).expect("infallible");
-    for field in fields {
-        e.str(field).expect("infallible");
-    }
-    e.into_writer()
+    cbor(|e| {
+        e.array(6)?.str(version)?;
+        e.array(pages.len() as u64)?;
+        for (hash, word_count) in pages {
+            e.array(3)?.str(hash)?.u32(*word_count as u32)?.str("")?;
+        }
+        e.array(chunks.len() as u64)?;
+        for (from, to, hash) in chunks {
+            e.array(3)?.str(from)?.str(to)?.str(hash)?;
+        }
+        e.array(filters.len() as u64)?;
+        for (filter, hash) in filters {
+            e.array(2)?.str(filter)?.str(hash)?;
+        }
+        // No sort orders.
+        e.array(0)?;
+        e.array(fields.len() as u64)?;
+        for field in fields {
+            e.str(field)?;
+        }
+        Ok(())
+    })
 }
 
 /// Short file names from content hashes (`en_1a2b3c4`), lengthened where two would collide.
@@ -1247,7 +1251,12 @@ mod tests {
     #[test]
     fn a_record_is_indexed_as_pagefind_indexes_it() {
         let records = records();
-        let ours = write(&records, "en", &AtomicBool::new(false)).unwrap();
+        let (ours, pages) = write(&records, "en", &AtomicBool::new(false)).unwrap();
+        assert_eq!(
+            pages,
+            records.len() - 1,
+            "the page without text is left out"
+        );
         let theirs = by_pagefind(&records);
 
         // Every word, page, position, weight, variant and metadata position, chunk by chunk.

@@ -80,7 +80,6 @@ fn run(folder: &Path, requests: &Receiver<Request>, shared: &Shared, closed: &Mu
         }
         build += 1;
         let started = Instant::now();
-        let pages = request.records.len();
         let index = match search::index(request.records, &request.language, &AtomicBool::new(false))
         {
             Ok(index) => index,
@@ -98,7 +97,8 @@ fn run(folder: &Path, requests: &Receiver<Request>, shared: &Shared, closed: &Mu
                 previous = current;
                 shared.searchable();
                 println!(
-                    "search index: {pages} pages in {} ms",
+                    "search index: {} pages in {} ms",
+                    index.pages,
                     started.elapsed().as_millis()
                 );
             }

@@ -50,14 +50,7 @@ fn fill(r: &Renderer, page: &PlannedPage, ctx: &mut tera::Context) -> Result<Fil
             let mut entry_ctx = tera::Context::new();
             entry_ctx.insert("e", &e);
             entry_ctx.insert("root", &root);
-            entry_ctx.insert(
-                "level",
-                match level {
-                    Level::Year => "year",
-                    Level::Month => "month",
-                    Level::Day => "day",
-                },
-            );
+            entry_ctx.insert("level", &level);
             r.render_template(ENTRY_TEMPLATE, &entry_ctx, page)
         };
         let years: Vec<Year<String>> = years
