@@ -279,6 +279,9 @@ pub struct Server {
     pub child: std::process::Child,
     pub address: String,
     pub stdout: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    /// What the server printed on stderr so far (read all along, so that it never blocks on a
+    /// full pipe, and shown when a wait times out).
+    pub stderr: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -301,6 +304,17 @@ impl Server {
             .spawn()
             .expect("start dossier serve");
         let stdout = child.stdout.take().unwrap();
+        let errors = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let stderr = child.stderr.take().unwrap();
+        let keep_errors = errors.clone();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                keep_errors.lock().unwrap().push(line);
+            }
+        });
         let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let (tx, rx) = std::sync::mpsc::channel();
         let keep = lines.clone();
@@ -326,6 +340,7 @@ impl Server {
             child,
             address,
             stdout: lines,
+            stderr: errors,
         }
     }
 
@@ -371,7 +386,9 @@ impl Server {
             }
             assert!(
                 std::time::Instant::now() < deadline,
-                "timed out waiting on {path}; last body:\n{body}"
+                "timed out waiting on {path}; last body:\n{body}\nserver's stdout:\n{}\nserver's stderr:\n{}",
+                self.stdout.lock().unwrap().join("\n"),
+                self.stderr.lock().unwrap().join("\n"),
             );
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
