@@ -293,6 +293,7 @@ fn shared(
             v
         })
         .collect();
+    timer.lap("analyse: actors' articles and co-mentions");
     let quote_groups = quote_groups::group(&quotes);
     let quote_wording = quote_groups::wordings(&quotes);
     timer.lap("analyse: quote groups");

@@ -76,10 +76,11 @@ pub fn wordings(quotes: &[Vec<Quote>]) -> Vec<Vec<u32>> {
 
 /// Groups every quote of the dossier; every quote is in exactly one group.
 pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
+    use rayon::prelude::*;
     let entries: Vec<Entry> = quotes
-        .iter()
+        .par_iter()
         .enumerate()
-        .flat_map(|(a, list)| {
+        .flat_map_iter(|(a, list)| {
             list.iter().enumerate().map(move |(i, q)| Entry {
                 id: (a, i),
                 words: normalise(&q.text)
@@ -131,59 +132,17 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
     }
 
     // Containment and one-word differences between longer quotes, through shared 4-grams.
-    let mut grams: HashMap<&[u64], Vec<usize>> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        for gram in e.words.windows(GRAM) {
-            let list = grams.entry(gram).or_default();
-            if list.last() != Some(&i) {
-                list.push(i);
-            }
-        }
-    }
-    for (i, e) in entries.iter().enumerate() {
-        if e.words.len() < MIN_CONTAINED {
-            continue;
-        }
-        let mut candidates: Vec<usize> = Vec::new();
-        if let Some(first) = e.words.windows(GRAM).next() {
-            candidates.extend(
-                grams
-                    .get(first)
-                    .filter(|l| l.len() <= MAX_POSTINGS)
-                    .into_iter()
-                    .flatten(),
-            );
-        }
-        if e.words.len() >= 2 * GRAM {
-            for gram in [
-                &e.words[e.words.len() - GRAM..],
-                &e.words[e.words.len() / 2 - GRAM / 2..][..GRAM],
-            ] {
-                candidates.extend(
-                    grams
-                        .get(gram)
-                        .filter(|l| l.len() <= MAX_POSTINGS)
-                        .into_iter()
-                        .flatten(),
-                );
-            }
-        } else if e.words.len() < GRAM {
-            continue;
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for j in candidates {
-            if j == i {
-                continue;
-            }
-            let other = &entries[j];
-            let same_speaker = e.speaker.is_some() && e.speaker == other.speaker;
-            if contains(&other.words, &e.words)
-                || one_word_apart(&e.words, &other.words)
-                || (same_speaker && variant(&e.words, &other.words))
-            {
-                sets.union(i, j, false);
-            }
+    let grams = Grams::new(&entries);
+    // Which pairs match is read in parallel; the unions are made afterwards in the order a
+    // single thread would make them (the groups do not depend on the threads).
+    let matches: Vec<Vec<usize>> = entries
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| matching(&entries, &grams, i, e))
+        .collect();
+    for (i, list) in matches.into_iter().enumerate() {
+        for j in list {
+            sets.union(i, j, false);
         }
     }
 
@@ -234,6 +193,100 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
     }
 
     sets.groups(&entries)
+}
+
+/// Every 4-gram of every quote, as (the gram hashed, the quote's number), sorted: the quotes
+/// that have a gram are one run (in the order of their numbers, each once). A flat list, not a
+/// map of lists (a dossier has millions of grams, most in one quote); a table of where each
+/// value of a hash's top bits starts narrows the search for a run to a few entries.
+struct Grams {
+    all: Vec<(u64, u32)>,
+    /// `starts[b]`: the first entry whose hash's top bits are `b` or more; one more at the end.
+    starts: Vec<u32>,
+}
+
+/// The top bits of a gram's hash that [`Grams::starts`] indexes.
+const BUCKET_BITS: u32 = 16;
+
+impl Grams {
+    fn new(entries: &[Entry]) -> Grams {
+        use rayon::prelude::*;
+        // Filled in place (a parallel collect would hold the list twice for a moment).
+        let count = entries.iter().map(|e| e.words.windows(GRAM).len()).sum();
+        let mut all: Vec<(u64, u32)> = Vec::with_capacity(count);
+        all.extend(
+            entries
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.words.windows(GRAM).map(move |g| (gram_hash(g), i as u32))),
+        );
+        all.par_sort_unstable();
+        all.dedup();
+        let mut starts = Vec::with_capacity((1 << BUCKET_BITS) + 1);
+        let mut at = 0;
+        for bucket in 0..=1u64 << BUCKET_BITS {
+            while at < all.len() && all[at].0 >> (64 - BUCKET_BITS) < bucket {
+                at += 1;
+            }
+            starts.push(at as u32);
+        }
+        Grams { all, starts }
+    }
+
+    /// The quotes that have `gram`, unless more than [`MAX_POSTINGS`] do (boilerplate).
+    fn postings(&self, gram: &[u64]) -> impl Iterator<Item = usize> + '_ {
+        let key = gram_hash(gram);
+        let bucket = (key >> (64 - BUCKET_BITS)) as usize;
+        let within = &self.all[self.starts[bucket] as usize..self.starts[bucket + 1] as usize];
+        let from = within.partition_point(|&(k, _)| k < key);
+        let to = from + within[from..].partition_point(|&(k, _)| k == key);
+        let run = if to - from <= MAX_POSTINGS {
+            &within[from..to]
+        } else {
+            &[]
+        };
+        run.iter().map(|&(_, i)| i as usize)
+    }
+}
+
+/// A gram's words (each already hashed) hashed into one number.
+fn gram_hash(gram: &[u64]) -> u64 {
+    gram.iter().fold(0x9e37_79b9_7f4a_7c15, |h, &w| {
+        (h.rotate_left(23) ^ w).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// The entries that entry `i` (`e`) joins by containment or a small difference, found through
+/// the 4-grams they share, in the order of their numbers.
+fn matching(entries: &[Entry], grams: &Grams, i: usize, e: &Entry) -> Vec<usize> {
+    if e.words.len() < MIN_CONTAINED {
+        return Vec::new();
+    }
+    let mut candidates: Vec<usize> = Vec::new();
+    if let Some(first) = e.words.windows(GRAM).next() {
+        candidates.extend(grams.postings(first));
+    }
+    if e.words.len() >= 2 * GRAM {
+        for gram in [
+            &e.words[e.words.len() - GRAM..],
+            &e.words[e.words.len() / 2 - GRAM / 2..][..GRAM],
+        ] {
+            candidates.extend(grams.postings(gram));
+        }
+    } else if e.words.len() < GRAM {
+        return Vec::new();
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.retain(|&j| {
+        let other = &entries[j];
+        let same_speaker = e.speaker.is_some() && e.speaker == other.speaker;
+        j != i
+            && (contains(&other.words, &e.words)
+                || one_word_apart(&e.words, &other.words)
+                || (same_speaker && variant(&e.words, &other.words)))
+    });
+    candidates
 }
 
 /// Whether `needle` stands as a contiguous run of words in `hay`.
