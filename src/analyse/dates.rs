@@ -144,13 +144,15 @@ pub fn resolve_weekday(anchor: NaiveDate, target: Weekday, sentence: &[&str]) ->
 pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, PartialDate, bool)> {
     let anchor = published.naive_date();
     let tokens = words(text);
+    // Each word lowercased once (not once for each of the three places that read it).
+    let lowered: Vec<std::borrow::Cow<str>> = tokens.iter().map(|t| lowercase(t.2)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let (start, end, word) = tokens[i];
         let next = tokens.get(i + 1).map(|t| t.2);
         let after_next = tokens.get(i + 2).map(|t| t.2);
-        let previous = i.checked_sub(1).map(|k| tokens[k].2.to_lowercase());
+        let previous: Option<&str> = i.checked_sub(1).map(|k| &*lowered[k]);
         // "March 15", "Feb. 22", "March 15, 2014", "March 2014"
         if let Some(month) = month_number(word).filter(|_| {
             word != "May"
@@ -185,7 +187,7 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
             }
             // "in March", "since November": the month of the nearest year.
             if matches!(
-                previous.as_deref(),
+                previous,
                 Some("in" | "since" | "until" | "by" | "early" | "late" | "mid" | "from")
             ) && word.len() > 3
             {
@@ -235,7 +237,7 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                     let lower: Vec<String> = clause.iter().map(|t| t.2.to_lowercase()).collect();
                     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
                     let date = resolve_weekday(anchor, *weekday, &lower);
-                    let (phrase_start, _) = match previous.as_deref() {
+                    let (phrase_start, _) = match previous {
                         Some("on" | "by" | "until" | "since" | "before" | "after") => {
                             (tokens[i - 1].0, ())
                         }
@@ -244,9 +246,9 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                     out.push((phrase_start, end, PartialDate::from(date), true));
                 }
             }
-            let lower = word.to_lowercase();
-            let pair = next.map(str::to_lowercase);
-            match (lower.as_str(), pair.as_deref()) {
+            let lower: &str = &lowered[i];
+            let pair: Option<&str> = lowered.get(i + 1).map(|w| &**w);
+            match (lower, pair) {
                 ("later" | "earlier", Some("in"))
                     if after_next == Some("the")
                         && tokens.get(i + 3).is_some_and(|t| t.2 == "day") =>
@@ -269,7 +271,7 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                     true,
                 )),
                 ("last" | "next" | "this", Some("month")) => {
-                    let shift = match lower.as_str() {
+                    let shift = match lower {
                         "last" => -1,
                         "next" => 1,
                         _ => 0,
@@ -280,7 +282,7 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                         total.div_euclid(12),
                         total.rem_euclid(12) + 1
                     )) {
-                        let from = if lower == "this" && previous.as_deref() == Some("earlier") {
+                        let from = if lower == "this" && previous == Some("earlier") {
                             tokens[i - 1].0
                         } else {
                             start
@@ -304,6 +306,15 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
         i += 1;
     }
     out
+}
+
+/// `word` lowercased; borrowed when it has no capital (most words).
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Significant words of a title or sentence, for matching a date to an event.

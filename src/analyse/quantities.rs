@@ -89,9 +89,9 @@ pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
                 && !(unit == "percent" || unit.chars().all(|c| c.is_ascii_uppercase()));
             let month = |m: Option<&values::Token>| {
                 m.is_some_and(|m| {
-                    crate::vocab::MONTHS
-                        .iter()
-                        .any(|name| name.to_lowercase().starts_with(&m.lower) && m.lower.len() >= 3)
+                    crate::vocab::MONTHS.iter().any(|name| {
+                        name.to_lowercase().starts_with(&*m.lower) && m.lower.len() >= 3
+                    })
                 })
             };
             let glued = tokens.get(k + 1).is_some_and(|n| {

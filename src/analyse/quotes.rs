@@ -483,7 +483,7 @@ pub fn find(
                     if sentence_at > 0 && last_in_block.is_none_or(|(s, _)| s.close <= sentence_at)
                     {
                         let previous = sentence_start(text, text[..sentence_at].trim_end().len());
-                        let short = words(&text[previous..sentence_at]).len() <= 8
+                        let short = word_iter(&text[previous..sentence_at]).take(9).count() <= 8
                             && !spans
                                 .iter()
                                 .any(|s| s.open >= previous && s.open < sentence_at);
@@ -964,7 +964,7 @@ impl Block<'_> {
         for &(s, e, w) in &ws[from..] {
             if let Some(m) = first_mention.filter(|m| m.start <= s) {
                 let tail = &self.text[m.end..end];
-                let next = words(tail).first().map(|(_, _, w)| *w);
+                let next = word_iter(tail).next().map(|(_, _, w)| w);
                 if tail.starts_with("'s") || tail.starts_with("’s") {
                     // "Corvane's chief executive, Lucien Marchetti, is": the name set off
                     // after the possessive phrase.
@@ -973,7 +973,7 @@ impl Block<'_> {
                             let between = &self.text[m.end..n.start];
                             between.trim_end().ends_with(',')
                                 && between.matches(',').count() == 1
-                                && words(between).len() <= 5
+                                && word_iter(between).take(6).count() <= 5
                                 && self.text[n.end..end].trim_start().starts_with(',')
                         }
                     });
@@ -981,8 +981,7 @@ impl Block<'_> {
                         return Subject::Actor(n.actor);
                     }
                     // "Sarr's first words", "Putin's appeal": the owner of the words.
-                    let after: Vec<&str> =
-                        words(tail).iter().skip(1).take(3).map(|t| t.2).collect();
+                    let after: Vec<&str> = word_iter(tail).skip(1).take(3).map(|t| t.2).collect();
                     if after.iter().take(2).any(|w| SPEECH_NOUNS.contains(w)) {
                         return Subject::Actor(m.actor);
                     }
@@ -1139,8 +1138,8 @@ impl Block<'_> {
         verb_start: usize,
     ) -> Decision {
         let decision = self.resolve(pronoun, context, rule);
-        let reply = words(&self.text[verb_start..])
-            .first()
+        let reply = word_iter(&self.text[verb_start..])
+            .next()
             .and_then(|(_, _, w)| reporting_verb(w))
             .is_some_and(|(_, lemma)| {
                 matches!(lemma, "reply" | "answer" | "retort" | "counter" | "respond")
@@ -1225,7 +1224,7 @@ impl Block<'_> {
     /// was told", "Ruiz was asked:" — then the name is who was spoken to.
     fn passive(&self, name_end: usize, verb_start: usize) -> bool {
         let gap = words(&self.text[name_end..verb_start]);
-        let verb = words(&self.text[verb_start..]).first().map(|t| t.2);
+        let verb = word_iter(&self.text[verb_start..]).next().map(|t| t.2);
         gap.iter()
             .rev()
             .find(|(_, _, w)| !(w.len() > 4 && w.ends_with("ly")))
@@ -1289,12 +1288,11 @@ impl Block<'_> {
             m.start >= from && m.end <= span.open && {
                 let tail = &self.text[m.end..span.open];
                 (tail.starts_with("'s ") || tail.starts_with("’s "))
-                    && words(tail)
-                        .iter()
+                    && word_iter(tail)
                         .skip(1)
                         .take(2)
-                        .any(|(_, _, w)| SPEECH_NOUNS.contains(w))
-                    && words(tail).len() <= 24
+                        .any(|(_, _, w)| SPEECH_NOUNS.contains(&w))
+                    && word_iter(tail).take(25).count() <= 24
             }
         })?;
         Some((m.start, m.actor))
@@ -1466,7 +1464,7 @@ impl Block<'_> {
             .map(|(_, _, w)| *w);
         let last_word = before.last().map(|(_, _, w)| *w);
         let after_text = text[span.close..].trim_start();
-        let next = words(after_text).first().map(|(_, _, w)| *w);
+        let next = word_iter(after_text).next().map(|(_, _, w)| w);
         let continues = after_text
             .trim_start_matches(',')
             .trim_start()
@@ -1595,7 +1593,7 @@ impl Block<'_> {
             w.contains('-') && w.chars().next().is_some_and(|c| c.is_ascii_digit())
         });
         let described_after = (after_text.starts_with(',') || quoted.ends_with(','))
-            && words(after_text).first().is_some_and(|(_, _, w)| {
+            && word_iter(after_text).next().is_some_and(|(_, _, w)| {
                 w.len() > 3 && w.ends_with("ed") && reporting_verb(w).is_none()
             });
         if (measured || described_after) && inner.len() <= 4 && !ends_sentence {
@@ -1949,7 +1947,9 @@ impl Block<'_> {
             .find(|m| m.start >= sentence)
         {
             let tail = &text[m.end..verb_start];
-            if (tail.starts_with("'s ") || tail.starts_with("’s ")) && words(tail).len() <= 5 {
+            if (tail.starts_with("'s ") || tail.starts_with("’s "))
+                && word_iter(tail).take(6).count() <= 5
+            {
                 if let Subject::Actor(a) = self.subject_of(m.start, verb_start) {
                     if a != m.actor {
                         return Some(Decision::actor(a, Rule::Description));
@@ -2019,7 +2019,7 @@ fn is_gap(gap: &str) -> bool {
             let (inside, after) = (&rest[..close], &rest[close + 1..]);
             if !after.trim().is_empty()
                 && !inside.contains(['“', '"', '.', ';'])
-                && words(inside).len() <= 20
+                && word_iter(inside).take(21).count() <= 20
                 && is_gap(after)
             {
                 return true;
@@ -2031,10 +2031,11 @@ fn is_gap(gap: &str) -> bool {
         && trimmed.ends_with(',')
         && !trimmed[1..trimmed.len() - 1].contains(['.', ';'])
     {
-        return words(trimmed).len() <= 20;
+        return word_iter(trimmed).take(21).count() <= 20;
     }
     // "(54)" or "(pictured)".
-    if trimmed.starts_with('(') && trimmed.ends_with(')') && words(trimmed).len() <= 3 {
+    if trimmed.starts_with('(') && trimmed.ends_with(')') && word_iter(trimmed).take(4).count() <= 3
+    {
         return true;
     }
     let ws = words(trimmed);
@@ -2188,36 +2189,41 @@ fn spans(text: &str) -> Vec<Span> {
 
 /// Words of `text` with their byte ranges: runs of letters, digits, apostrophes and hyphens.
 pub(crate) fn words(text: &str) -> Vec<(usize, usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let inside =
-            c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’' | '-' | '.'));
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i, &text[s..i]));
-                start = None;
+    word_iter(text).collect()
+}
+
+/// [`words`] one at a time, for a caller that reads only the first few.
+pub(crate) fn word_iter(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || loop {
+        let mut start: Option<usize> = None;
+        let mut end = text.len();
+        for (i, c) in chars.by_ref() {
+            let inside =
+                c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’' | '-' | '.'));
+            match (inside, start) {
+                (true, None) => start = Some(i),
+                (false, Some(_)) => {
+                    end = i;
+                    break;
+                }
+                _ => {}
             }
-            _ => {}
         }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len(), &text[s..]));
-    }
-    out.into_iter()
-        .map(|(s, e, w)| {
-            // A sentence's full stop is not part of its last word ("said." → "said"), but the
-            // stops of an abbreviation are ("U.S.").
-            let trimmed = w.trim_end_matches(['.', '\'', '’', '-']);
-            if w.ends_with('.') && trimmed.contains('.') {
-                (s, e, w)
-            } else {
-                (s, s + trimmed.len(), trimmed)
-            }
-        })
-        .filter(|(_, _, w)| !w.is_empty())
-        .collect()
+        let s = start?;
+        let w = &text[s..end];
+        // A sentence's full stop is not part of its last word ("said." → "said"), but the
+        // stops of an abbreviation are ("U.S.").
+        let trimmed = w.trim_end_matches(['.', '\'', '’', '-']);
+        let word = if w.ends_with('.') && trimmed.contains('.') {
+            (s, end, w)
+        } else {
+            (s, s + trimmed.len(), trimmed)
+        };
+        if !word.2.is_empty() {
+            return Some(word);
+        }
+    })
 }
 
 /// How far back [`sentence_start`] looks: no sentence of news prose is longer, and a bound

@@ -116,7 +116,7 @@ pub fn parse(text: &str, published: Option<&PartialDate>) -> Value {
     let mut anchor = published.and_then(PartialDate::naive_date).map(Anchor::Day);
     for note in &notes {
         let tokens = tokens(note);
-        let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+        let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
         let skip = match lower.as_slice() {
             ["article", "of" | "dated", ..] => 2,
             ["published" | "dated", ..] => 1,
@@ -447,8 +447,9 @@ pub(crate) struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub raw: &'a str,
-    /// Lowercase, with a possessive "'s" removed: "sunday" for "Sunday's".
-    pub lower: String,
+    /// Lowercase, with a possessive "'s" removed: "sunday" for "Sunday's" (borrowed from the
+    /// text when it already is).
+    pub lower: std::borrow::Cow<'a, str>,
     /// Only white space separates it from the token before.
     pub spaced: bool,
 }
@@ -515,10 +516,15 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
         let (start, end) = (offset(from), offset(k));
         let gap = &text[out.last().map_or(0, |t| t.end)..start];
         let raw = &text[start..end];
-        let mut lower = raw.to_lowercase().replace('’', "'");
-        if let Some(stem) = lower.strip_suffix("'s") {
-            lower = stem.to_owned();
-        }
+        let lower = if raw.is_ascii() && !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(raw.strip_suffix("'s").unwrap_or(raw))
+        } else {
+            let mut lower = raw.to_lowercase().replace('’', "'");
+            if let Some(stem) = lower.strip_suffix("'s") {
+                lower = stem.to_owned();
+            }
+            std::borrow::Cow::Owned(lower)
+        };
         out.push(Token {
             start,
             end,
@@ -535,7 +541,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
 fn normalise(text: &str) -> String {
     tokens(text)
         .iter()
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower.as_ref())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -691,7 +697,7 @@ fn currency_before(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> 
         .get(i + 1)
         .is_some_and(|n| n.raw == "$" && n.start == t.end)
     {
-        let code = match t.lower.as_str() {
+        let code = match t.lower.as_ref() {
             "us" => "USD",
             "a" => "AUD",
             "c" => "CAD",
@@ -712,8 +718,8 @@ fn currency_before(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> 
 /// "percentage points", "euros", "US dollars", "USD", "€".
 fn unit_after(tokens: &[Token], i: usize) -> Option<(String, usize)> {
     let t = tokens.get(i)?;
-    let next = tokens.get(i + 1).map(|t| t.lower.as_str());
-    let found = match (t.lower.as_str(), next) {
+    let next = tokens.get(i + 1).map(|t| t.lower.as_ref());
+    let found = match (t.lower.as_ref(), next) {
         ("%" | "percent" | "pct" | "pc", _) => ("percent", i + 1),
         ("per", Some("cent")) => ("percent", i + 2),
         ("percentage", Some("point" | "points")) => ("percentage point", i + 2),
@@ -769,7 +775,7 @@ pub(crate) fn number_at(tokens: &[Token], i: usize) -> Option<(Number, usize, bo
 
 /// A number written in words.
 fn number_words(tokens: &[Token], i: usize) -> Option<(Number, usize, bool)> {
-    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_ref());
     let scale = |w: &str| match w {
         "hundred" => Some(100u64),
         "thousand" => Some(1_000),
@@ -921,7 +927,7 @@ pub(crate) fn singular(noun: &str) -> String {
 }
 
 fn is_noun_like(t: &Token) -> bool {
-    t.is_word() && !FUNCTION_WORDS.contains(&t.lower.as_str())
+    t.is_word() && !FUNCTION_WORDS.contains(&t.lower.as_ref())
 }
 
 fn is_participle(word: &str) -> bool {
@@ -935,7 +941,7 @@ pub(crate) fn head_of(tokens: &[Token], i: usize) -> (Option<String>, usize) {
     let mut j = i;
     while tokens
         .get(j)
-        .is_some_and(|t| DETERMINERS.contains(&t.lower.as_str()))
+        .is_some_and(|t| DETERMINERS.contains(&t.lower.as_ref()))
     {
         j += 1;
     }
@@ -1028,7 +1034,7 @@ pub(crate) fn figure_at(tokens: &[Token], i: usize, whole: bool) -> Option<(Valu
             let words: Vec<&str> = tokens[j.min(tokens.len())..]
                 .iter()
                 .take(2)
-                .map(|t| t.lower.as_str())
+                .map(|t| t.lower.as_ref())
                 .collect();
             match words.as_slice() {
                 ["or", "so", ..] => {
@@ -1056,7 +1062,7 @@ pub(crate) fn figure_at(tokens: &[Token], i: usize, whole: bool) -> Option<(Valu
 
 /// An age: "aged 61", "age 61", "61 years old", "61-year-old (man)".
 fn age_at(tokens: &[Token], i: usize, whole: bool) -> Option<(Value, usize)> {
-    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_ref());
     let (number, end) = if matches!(word(i), "aged" | "age") {
         let (number, j, _) = number_at(tokens, i + 1)?;
         (number, j)
@@ -1094,7 +1100,7 @@ fn age_at(tokens: &[Token], i: usize, whole: bool) -> Option<(Value, usize)> {
 /// A vague amount: "several hours", "a few hours", "dozens of people", "hundreds of
 /// thousands of people".
 fn vague_at(tokens: &[Token], i: usize, whole: bool) -> Option<(Value, usize)> {
-    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_ref());
     let mut j = i;
     if matches!(word(j), "a" | "an") && matches!(word(j + 1), "few" | "handful" | "number") {
         j += 1;
@@ -1201,7 +1207,7 @@ fn day_of_month(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     let day: u32 = t.raw.parse().ok().filter(|d| (1..=31).contains(d))?;
     let ordinal = tokens
         .get(i + 1)
-        .is_some_and(|s| s.start == t.end && matches!(s.lower.as_str(), "st" | "nd" | "rd" | "th"));
+        .is_some_and(|s| s.start == t.end && matches!(s.lower.as_ref(), "st" | "nd" | "rd" | "th"));
     Some((day, i + 1 + usize::from(ordinal)))
 }
 
@@ -1216,7 +1222,7 @@ fn year_at(tokens: &[Token], i: usize) -> Option<i32> {
 /// A date written in full or in part at `i`: "2014-03-16", "(Sunday) 16 March (2014)",
 /// "March 16(, 2014)", "March 2014", "2014". Its year, when written, and where it ends.
 fn absolute_at(tokens: &[Token], i: usize) -> Option<(Option<i32>, u32, Option<u32>, usize)> {
-    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_ref());
     // ISO 8601.
     if let Some(year) = year_at(tokens, i) {
         if word(i + 1) == "-" {
@@ -1294,7 +1300,7 @@ fn weekday_days(anchor: NaiveDate, target: Weekday, direction: i8) -> Vec<NaiveD
 
 /// A date value covering all of `tokens`, or `None` when they are not a date.
 fn date(tokens: &[Token], anchor: Option<Anchor>) -> Option<DateValue> {
-    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_ref());
     let mut i = 0;
     let mut bound = Bound::Exact;
     for (words, b) in [
@@ -1318,7 +1324,7 @@ fn date(tokens: &[Token], anchor: Option<Anchor>) -> Option<DateValue> {
     let written = normalise(
         &tokens[i.min(tokens.len())..]
             .iter()
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
             .collect::<Vec<_>>()
             .join(" "),
     );

@@ -439,19 +439,42 @@ pub fn highlight_css(theme: &str) -> String {
 /// sitemap: characters that XML does not allow at all (control characters other than tab and
 /// line ends, U+FFFE, U+FFFF), which text pasted from word processors can carry, are dropped.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => {}
-            c => out.push(c),
-        }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    // Runs of bytes that stand as they are are copied whole (the commonest case by far).
+    let mut plain = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (replacement, width): (&str, usize) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            // Other control characters, and the noncharacters U+FFFE and U+FFFF (EF BF BE,
+            // EF BF BF), are left out: XML forbids them.
+            0..0x20 => ("", 1),
+            0xEF if bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
+            {
+                ("", 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[plain..i]);
+        out.push_str(replacement);
+        i += width;
+        plain = i;
     }
+    out.push_str(&text[plain..]);
     out
 }
 
@@ -459,6 +482,24 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::text::paragraphs;
+
+    #[test]
+    fn escape_replaces_markup_characters_and_leaves_out_those_xml_forbids() {
+        assert_eq!(
+            escape("Tom & \"Jerry\" <b>it's</b>"),
+            "Tom &amp; &quot;Jerry&quot; &lt;b&gt;it&#39;s&lt;/b&gt;"
+        );
+        assert_eq!(escape("a\tb\nc\rd"), "a\tb\nc\rd");
+        assert_eq!(escape("a\u{0}b\u{1f}c\u{7}"), "abc");
+        assert_eq!(escape("x\u{fffe}y\u{ffff}z"), "xyz");
+        // Characters beside the noncharacters in UTF-8 stay.
+        assert_eq!(
+            escape("\u{fffd}\u{fe0f}\u{effe}é—“€”"),
+            "\u{fffd}\u{fe0f}\u{effe}é—“€”"
+        );
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("&"), "&amp;");
+    }
 
     fn settings() -> MarkdownConfig {
         MarkdownConfig::default()
