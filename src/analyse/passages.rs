@@ -120,11 +120,25 @@ impl Words {
     }
 }
 
-fn fnv(text: &str) -> u64 {
+/// The FNV-1a hash of `word`'s letters and digits, lowercased (its apostrophes left out), hashed as
+/// they are read: "Kyiv’s" hashes as "kyivs".
+fn fnv_folded(word: &str) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in text.bytes() {
+    let mut add = |b: u8| {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
+    };
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                add(c.to_ascii_lowercase() as u8);
+            }
+        } else if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                let mut bytes = [0; 4];
+                lower.encode_utf8(&mut bytes).bytes().for_each(&mut add);
+            }
+        }
     }
     h
 }
@@ -193,7 +207,6 @@ fn ignored_words(dossier: &Dossier) -> std::collections::HashSet<u64> {
 
 /// Calls `found(paragraph, start, end, hash)` for each word of `paragraphs` (numbered from 1).
 fn each_word(paragraphs: &[String], mut found: impl FnMut(u32, u32, u32, u64)) {
-    let mut buffer = String::new();
     for (p, text) in paragraphs.iter().enumerate() {
         let mut start: Option<usize> = None;
         for (i, c) in text
@@ -204,14 +217,7 @@ fn each_word(paragraphs: &[String], mut found: impl FnMut(u32, u32, u32, u64)) {
             match (inside, start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
-                    buffer.clear();
-                    buffer.extend(
-                        text[s..i]
-                            .chars()
-                            .filter(|c| c.is_alphanumeric())
-                            .flat_map(char::to_lowercase),
-                    );
-                    found(p as u32 + 1, s as u32, i as u32, fnv(&buffer));
+                    found(p as u32 + 1, s as u32, i as u32, fnv_folded(&text[s..i]));
                     start = None;
                 }
                 _ => {}
@@ -599,6 +605,29 @@ fn extend(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fnv(text: &str) -> u64 {
+        let mut h: u64 = 0xcbf29ce484222325;
+        for b in text.bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        h
+    }
+
+    #[test]
+    fn a_word_is_hashed_as_its_lowercase_letters_and_digits() {
+        for (word, folded) in [
+            ("Kyiv’s", "kyivs"),
+            ("O'Neill", "oneill"),
+            ("ÉLYSÉE", "élysée"),
+            ("İstanbul", "i\u{307}stanbul"),
+            ("G20", "g20"),
+            ("ΣΟΦΙΑ", "σοφια"),
+        ] {
+            assert_eq!(fnv_folded(word), fnv(folded), "{word}");
+        }
+    }
     use std::collections::HashMap;
 
     fn words(text: &str) -> Vec<u64> {
