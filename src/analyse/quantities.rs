@@ -51,7 +51,8 @@ pub fn of_article(article: &crate::model::Article) -> Vec<Quantity> {
 
 pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
     let tokens = values::tokens(text);
-    let all_words = words(text);
+    // The paragraph's words, read once a figure needs its context (most paragraphs have none).
+    let mut all_words: Option<Vec<(usize, usize, &str)>> = None;
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -125,6 +126,7 @@ pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
             _ => None,
         });
         // The words right around the figure ("six hours of talks"), within its sentence.
+        let all_words = all_words.get_or_insert_with(|| words(text));
         let first = all_words.partition_point(|w| w.0 < from);
         let last = all_words.partition_point(|w| w.1 <= to);
         let (sentence_from, sentence_to) = (sentence_start(text, from), sentence_end(text, to));

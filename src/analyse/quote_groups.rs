@@ -78,9 +78,9 @@ pub fn wordings(quotes: &[Vec<Quote>]) -> Vec<Vec<u32>> {
 pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
     use rayon::prelude::*;
     let entries: Vec<Entry> = quotes
-        .par_iter()
+        .iter()
         .enumerate()
-        .flat_map_iter(|(a, list)| {
+        .flat_map(|(a, list)| {
             list.iter().enumerate().map(move |(i, q)| Entry {
                 id: (a, i),
                 words: normalise(&q.text)
