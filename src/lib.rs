@@ -96,9 +96,12 @@ impl Site {
     /// Runs every stage up to rendering. `Err` holds every problem found (errors and
     /// warnings, in file order) when any is an error.
     pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Vec<Diagnostic>> {
+        let timer = Timer::start();
         let config = Site::config(root, options)?;
         let (documents, problems) = load::load(root);
+        timer.lap("load: files read");
         let templates = render::templates::load(root, &config);
+        timer.lap("load: templates");
         let (dossier, problems) = {
             let documents: Vec<&load::RawDocument> = documents.iter().collect();
             Site::resolve(&config, &documents, problems, options)

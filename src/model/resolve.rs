@@ -102,14 +102,11 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
 
     let mut dossier = Dossier::default();
     // The text of every article, parsed in parallel: the costly part of resolving.
-    let mut parsed: Vec<Option<Blocks>> = {
+    let mut parsed: Vec<Option<Body>> = {
         use rayon::prelude::*;
         documents
             .par_iter()
-            .map(|doc| {
-                matches!(doc.data, RawData::Article(_))
-                    .then(|| blocks_with_offsets(&doc.body, options.smart_punctuation))
-            })
+            .map(|doc| matches!(doc.data, RawData::Article(_)).then(|| body_of(doc, options)))
             .collect()
     };
     for (k, &doc) in documents.iter().enumerate() {
@@ -189,7 +186,7 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                     body_line: 0,
                     word_count: 0,
                 };
-                fill_body(&mut article, doc, parsed[k].take().expect("parsed above"));
+                fill_body(&mut article, parsed[k].take().expect("parsed above"));
                 article.notes = check.notes(&raw.notes, article.paragraphs.len());
                 dossier.articles.push(article);
             }
@@ -365,13 +362,24 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
     (dossier, problems)
 }
 
-/// Sets what `article` takes from the body of `doc`, parsed into `blocks`: the text, its
-/// paragraphs and asides, the file line of each paragraph, and the word count.
-fn fill_body(article: &mut Article, doc: &RawDocument, (paragraphs, asides, offsets): Blocks) {
+/// What an article takes from the body of its file: the text, its paragraphs and asides, the
+/// file line of each paragraph, and the word count (read for every article in parallel).
+struct Body {
+    body: String,
+    body_line: usize,
+    paragraphs: Vec<String>,
+    asides: Vec<super::text::Aside>,
+    paragraph_lines: Vec<usize>,
+    word_count: usize,
+}
+
+fn body_of(doc: &RawDocument, options: Options) -> Body {
+    let (paragraphs, asides, offsets): Blocks =
+        blocks_with_offsets(&doc.body, options.smart_punctuation);
     // Offsets rise: count the newlines between one and the next, not from the start each
     // time (quadratic on a long article).
     let mut counted = (0, doc.body_line);
-    article.paragraph_lines = offsets
+    let paragraph_lines = offsets
         .iter()
         .map(|&o| {
             let (from, line) = counted;
@@ -380,15 +388,29 @@ fn fill_body(article: &mut Article, doc: &RawDocument, (paragraphs, asides, offs
             counted.1
         })
         .collect();
-    article.word_count = paragraphs
+    let word_count = paragraphs
         .iter()
         .chain(asides.iter().map(|a| &a.text))
         .map(|p| word_count(p))
         .sum();
-    article.body = doc.body.clone();
-    article.body_line = doc.body_line;
-    article.paragraphs = paragraphs;
-    article.asides = asides;
+    Body {
+        body: doc.body.clone(),
+        body_line: doc.body_line,
+        paragraphs,
+        asides,
+        paragraph_lines,
+        word_count,
+    }
+}
+
+/// Sets what `article` takes from the body of its file.
+fn fill_body(article: &mut Article, body: Body) {
+    article.paragraph_lines = body.paragraph_lines;
+    article.word_count = body.word_count;
+    article.body = body.body;
+    article.body_line = body.body_line;
+    article.paragraphs = body.paragraphs;
+    article.asides = body.asides;
 }
 
 /// `article` with the body of `doc`, a new version of its file whose front matter is the same
@@ -401,11 +423,7 @@ pub fn with_body(article: &Article, doc: &RawDocument, options: Options) -> Arti
         paragraph_lines: Vec::new(),
         ..article.clone()
     };
-    fill_body(
-        &mut updated,
-        doc,
-        blocks_with_offsets(&doc.body, options.smart_punctuation),
-    );
+    fill_body(&mut updated, body_of(doc, options));
     updated
 }
 
