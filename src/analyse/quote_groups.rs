@@ -198,7 +198,9 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
 /// Every 4-gram of every quote, as (the gram hashed, the quote's number), sorted: the quotes
 /// that have a gram are one run (in the order of their numbers, each once). A flat list, not a
 /// map of lists (a dossier has millions of grams, most in one quote); a table of where each
-/// value of a hash's top bits starts narrows the search for a run to a few entries.
+/// value of a hash's top bits starts narrows the search for a run to a few entries. Two
+/// different grams with the same hash (one chance in 2^64) would share a run: a candidate found
+/// through it is still compared word by word.
 struct Grams {
     all: Vec<(u64, u32)>,
     /// `starts[b]`: the first entry whose hash's top bits are `b` or more; one more at the end.
@@ -501,6 +503,34 @@ mod tests {
         term.kind = QuoteKind::Term;
         let groups = grouped(vec![vec![quote(0, "framework accord", None)], vec![term]]);
         assert_eq!(groups, [vec![(0, 0)], vec![(1, 0)]]);
+    }
+
+    #[test]
+    fn a_grams_postings_are_its_quotes_in_order_each_once_and_none_past_the_cap() {
+        let entry = |i: usize, words: &[u64]| Entry {
+            id: (i, 0),
+            words: words.to_vec(),
+            speaker: None,
+            kind: QuoteKind::Statement,
+        };
+        let mut entries = vec![
+            entry(0, &[1, 2, 3, 4, 1, 2, 3, 4]),
+            entry(1, &[9, 9, 9, 9]),
+            entry(2, &[0, 1, 2, 3, 4]),
+        ];
+        let grams = Grams::new(&entries);
+        assert_eq!(grams.postings(&[1, 2, 3, 4]).collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(grams.postings(&[9, 9, 9, 9]).collect::<Vec<_>>(), [1]);
+        assert_eq!(grams.postings(&[4, 3, 2, 1]).count(), 0);
+        // A gram in more than MAX_POSTINGS quotes is boilerplate: no candidates from it.
+        for i in 3..4 + MAX_POSTINGS {
+            entries.push(entry(i, &[7, 7, 7, 7, i as u64]));
+        }
+        let grams = Grams::new(&entries);
+        assert_eq!(grams.postings(&[7, 7, 7, 7]).count(), 0);
+        entries.pop();
+        let grams = Grams::new(&entries);
+        assert_eq!(grams.postings(&[7, 7, 7, 7]).count(), MAX_POSTINGS);
     }
 
     #[test]
