@@ -99,7 +99,7 @@ impl Site {
         let timer = Timer::start();
         let config = Site::config(root, options)?;
         let (documents, problems) = load::load(root);
-        timer.lap("load: files read");
+        timer.lap("load: site.toml and files read");
         let templates = render::templates::load(root, &config);
         timer.lap("load: templates");
         let (dossier, problems) = {

@@ -605,6 +605,7 @@ fn extend(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     fn fnv(text: &str) -> u64 {
         let mut h: u64 = 0xcbf29ce484222325;
@@ -628,7 +629,6 @@ mod tests {
             assert_eq!(fnv_folded(word), fnv(folded), "{word}");
         }
     }
-    use std::collections::HashMap;
 
     fn words(text: &str) -> Vec<u64> {
         word_hashes(&text.split("\n\n").map(str::to_owned).collect::<Vec<_>>())

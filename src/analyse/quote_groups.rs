@@ -199,8 +199,9 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
 /// that have a gram are one run (in the order of their numbers, each once). A flat list, not a
 /// map of lists (a dossier has millions of grams, most in one quote); a table of where each
 /// value of a hash's top bits starts narrows the search for a run to a few entries. Two
-/// different grams with the same hash (one chance in 2^64) would share a run: a candidate found
-/// through it is still compared word by word.
+/// different grams with the same hash (about one chance in 2^64 per pair) would share a run:
+/// a candidate found through it is still compared word by word before it joins, but a shared
+/// run longer than the cap gives none.
 struct Grams {
     all: Vec<(u64, u32)>,
     /// `starts[b]`: the first entry whose hash's top bits are `b` or more; one more at the end.

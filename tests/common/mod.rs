@@ -304,15 +304,21 @@ impl Server {
             .spawn()
             .expect("start dossier serve");
         let stdout = child.stdout.take().unwrap();
-        let errors = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let stderr_lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let stderr = child.stderr.take().unwrap();
-        let keep_errors = errors.clone();
+        let keep_stderr = stderr_lines.clone();
         std::thread::spawn(move || {
-            for line in std::io::BufReader::new(stderr)
-                .lines()
-                .map_while(Result::ok)
-            {
-                keep_errors.lock().unwrap().push(line);
+            // Read to the end whatever the bytes (a line that is not UTF-8 must not stop the
+            // reading: the server would block on a full pipe).
+            let mut reader = std::io::BufReader::new(stderr);
+            let mut line = Vec::new();
+            while reader.read_until(b'\n', &mut line).is_ok_and(|n| n > 0) {
+                let text = String::from_utf8_lossy(&line).trim_end().to_owned();
+                keep_stderr
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push(text);
+                line.clear();
             }
         });
         let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
@@ -324,7 +330,9 @@ impl Server {
                 .map_while(Result::ok)
             {
                 let _ = tx.send(line.clone());
-                keep.lock().unwrap().push(line);
+                keep.lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push(line);
             }
         });
         let first = rx
@@ -340,7 +348,7 @@ impl Server {
             child,
             address,
             stdout: lines,
-            stderr: errors,
+            stderr: stderr_lines,
         }
     }
 
@@ -384,12 +392,19 @@ impl Server {
             if check(&body) {
                 return body;
             }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "timed out waiting on {path}; last body:\n{body}\nserver's stdout:\n{}\nserver's stderr:\n{}",
-                self.stdout.lock().unwrap().join("\n"),
-                self.stderr.lock().unwrap().join("\n"),
-            );
+            if std::time::Instant::now() >= deadline {
+                // Read before panicking: a panic while a lock is held would poison it.
+                let printed = |lines: &std::sync::Mutex<Vec<String>>| {
+                    lines
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .join("\n")
+                };
+                let (stdout, stderr) = (printed(&self.stdout), printed(&self.stderr));
+                panic!(
+                    "timed out waiting on {path}; last body:\n{body}\nserver's stdout:\n{stdout}\nserver's stderr:\n{stderr}"
+                );
+            }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
     }
