@@ -118,13 +118,19 @@ fn article(slug: &str, source: &str, paragraphs: &[&str]) -> String {
     format!("---\ntitle: \"{slug}\"\nsource: {source}\npublished: 2024-05-02\nevents: [summit]\n---\n\n{}\n", paragraphs.join("\n\n"))
 }
 
-#[test]
-fn three_copied_paragraphs_with_small_edits_are_shared_with_the_right_share() {
+/// The test dossier with a second outlet, The Daily (a newspaper), beside The Wire.
+fn with_daily() -> Fixture {
     let f = Fixture::new();
     f.write(
         "content/sources/daily.md",
         "---\nname: The Daily\nkind: newspaper\n---\n",
     );
+    f
+}
+
+#[test]
+fn three_copied_paragraphs_with_small_edits_are_shared_with_the_right_share() {
+    let f = with_daily();
     f.write(
         "content/articles/wire-summit.md",
         &article("wire-summit", "wire", &ORIGINAL),
@@ -192,11 +198,7 @@ fn three_copied_paragraphs_with_small_edits_are_shared_with_the_right_share() {
 
 #[test]
 fn unrelated_articles_share_no_passage() {
-    let f = Fixture::new();
-    f.write(
-        "content/sources/daily.md",
-        "---\nname: The Daily\nkind: newspaper\n---\n",
-    );
+    let f = with_daily();
     f.write(
         "content/articles/wire-summit.md",
         &article("wire-summit", "wire", &ORIGINAL),
@@ -323,11 +325,7 @@ fn a_comparison_opens_with_its_summary_and_folds_its_long_sections_with_their_co
 fn a_built_comparison_lists_the_figures_two_outlets_state_differently_with_their_paragraphs() {
     // A build lets go of each article's figures once the events' facts are found: the
     // differences keep the words and paragraphs they show.
-    let f = Fixture::new();
-    f.write(
-        "content/sources/daily.md",
-        "---\nname: The Daily\nkind: newspaper\n---\n",
-    );
+    let f = with_daily();
     f.write(
         "content/articles/wire-summit.md",
         &article(
