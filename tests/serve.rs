@@ -13,8 +13,8 @@ fn wait_for_line(server: &Server, check: impl Fn(&str) -> bool) -> String {
         }
         assert!(
             std::time::Instant::now() < deadline,
-            "no such line in {:#?}",
-            server.stdout.lock().unwrap()
+            "no such line in\n{}",
+            server.output()
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
@@ -130,7 +130,8 @@ fn an_edit_rerenders_a_bad_save_keeps_the_last_good_site_and_the_fix_clears_it()
         .count();
     assert!(
         rendered < 40 && rendered < total + 20,
-        "only dependent pages: {line}"
+        "only dependent pages: {line}\n{}",
+        server.output()
     );
 
     std::fs::write(&article, text.replacen("title:", "title: [broken", 1)).unwrap();

@@ -384,6 +384,21 @@ impl Server {
         self.raw("GET", path)
     }
 
+    /// What the server printed so far on stdout and on stderr, for a failure's message.
+    pub fn output(&self) -> String {
+        let printed = |lines: &std::sync::Mutex<Vec<String>>| {
+            lines
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .join("\n")
+        };
+        format!(
+            "server's stdout:\n{}\nserver's stderr:\n{}",
+            printed(&self.stdout),
+            printed(&self.stderr)
+        )
+    }
+
     /// Polls `path` until `check` accepts its body, or panics after `seconds`.
     pub fn wait_for(&self, path: &str, seconds: u64, check: impl Fn(&str) -> bool) -> String {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
@@ -394,16 +409,8 @@ impl Server {
             }
             if std::time::Instant::now() >= deadline {
                 // Read before panicking: a panic while a lock is held would poison it.
-                let printed = |lines: &std::sync::Mutex<Vec<String>>| {
-                    lines
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .join("\n")
-                };
-                let (stdout, stderr) = (printed(&self.stdout), printed(&self.stderr));
-                panic!(
-                    "timed out waiting on {path}; last body:\n{body}\nserver's stdout:\n{stdout}\nserver's stderr:\n{stderr}"
-                );
+                let output = self.output();
+                panic!("timed out waiting on {path}; last body:\n{body}\n{output}");
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
