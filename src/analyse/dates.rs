@@ -220,7 +220,7 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
         }
         if let Some(anchor) = anchor {
             // "on Friday", "Sunday's vote", "as soon as Monday" — unless a full date follows.
-            let bare = word.trim_end_matches("'s").trim_end_matches("’s");
+            let bare = without_possessive(word);
             if let Some((_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == bare) {
                 let dated =
                     next.is_some_and(|n| month_number(n).is_some() || day_number(n).is_some());
@@ -317,6 +317,20 @@ fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `word` without the possessive "'s" or "’s" at its end, however often it repeats (as
+/// `trim_end_matches` of the one and then the other, without their pattern searcher: this
+/// runs for nearly every word of every article).
+fn without_possessive(word: &str) -> &str {
+    let mut bare = word;
+    while let Some(stem) = bare.strip_suffix("'s") {
+        bare = stem;
+    }
+    while let Some(stem) = bare.strip_suffix("’s") {
+        bare = stem;
+    }
+    bare
+}
+
 /// Significant words of a title or sentence, for matching a date to an event.
 fn keywords(text: &str) -> Vec<String> {
     const STOP: &[&str] = &[
@@ -326,12 +340,7 @@ fn keywords(text: &str) -> Vec<String> {
     ];
     words(text)
         .into_iter()
-        .map(|(_, _, w)| {
-            w.to_lowercase()
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_owned()
-        })
+        .map(|(_, _, w)| without_possessive(&w.to_lowercase()).to_owned())
         .map(|w| {
             if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
                 w[..w.len() - 1].to_owned()
@@ -561,6 +570,27 @@ fn find_in_article(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_possessive_is_taken_off_as_trim_end_matches_would() {
+        for word in [
+            "Sunday's",
+            "Sunday’s",
+            "Sunday",
+            "Sunday's's",
+            "Sunday’s's",
+            "Sunday's’s",
+            "'s",
+            "s",
+            "",
+        ] {
+            assert_eq!(
+                without_possessive(word),
+                word.trim_end_matches("'s").trim_end_matches("’s"),
+                "{word}"
+            );
+        }
+    }
 
     fn resolved(text: &str, published: &str) -> Vec<(String, String)> {
         let published = PartialDate::parse(published).unwrap();
