@@ -329,16 +329,36 @@ pub struct EventView {
 
 /// Builds view-models for one build: holds the dossier, the analysis and the settings that
 /// decide how URLs and bodies look.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Views<'a> {
     pub dossier: &'a Dossier,
     pub analysis: &'a Analysis,
     pub config: &'a Config,
     /// Links end in `index.html` (for `file://` use).
     pub file_urls: bool,
+    /// Each article's reference, made the first time a page asks for it: the same article
+    /// is listed on many pages (its actors', its events', its outlet's, the comparisons).
+    article_refs: std::sync::Arc<[std::sync::OnceLock<ArticleRef>]>,
 }
 
 impl<'a> Views<'a> {
+    pub fn new(
+        dossier: &'a Dossier,
+        analysis: &'a Analysis,
+        config: &'a Config,
+        file_urls: bool,
+    ) -> Self {
+        Views {
+            dossier,
+            analysis,
+            config,
+            file_urls,
+            article_refs: (0..dossier.articles.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+        }
+    }
+
     /// A site-relative URL for the page in folder `dir` ("" for the front page).
     pub fn url(&self, dir: &str) -> String {
         if self.file_urls {
@@ -439,7 +459,18 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// How pages list `article`: made once per article of the dossier and cloned after.
     pub fn article_ref(&self, article: &Article) -> ArticleRef {
+        match self.dossier.article_index(&article.slug) {
+            Some(index) if std::ptr::eq(&self.dossier.articles[index], article) => self
+                .article_refs[index]
+                .get_or_init(|| self.make_article_ref(article))
+                .clone(),
+            _ => self.make_article_ref(article),
+        }
+    }
+
+    fn make_article_ref(&self, article: &Article) -> ArticleRef {
         let source = self.source_ref(&article.source);
         let publisher = article.publisher.as_deref().map(|p| self.source_ref(p));
         let index = self.dossier.article_index(&article.slug);

@@ -117,7 +117,7 @@ pub struct EventDifferences<'a> {
 
 impl<'a> Views<'a> {
     /// The contents of `dossier.json`.
-    pub fn data(&self) -> DataFile<'a> {
+    pub fn data(&self) -> DataFile<'_> {
         let d: &'a Dossier = self.dossier;
         let a = self.analysis;
         let article = move |i: usize| -> &'a str { d.articles[i].slug.as_str() };
@@ -209,7 +209,7 @@ impl<'a> Views<'a> {
                 words: p.words(),
             });
 
-        let views = *self;
+        let views = self;
         let claims = d
             .events
             .iter()

@@ -108,12 +108,7 @@ pub fn index_site(
 
 /// The records of the searched pages of `plan`, a plan of `site`.
 pub fn site_records(site: &Site, plan: &[PlannedPage]) -> Vec<Record> {
-    let views = Views {
-        dossier: &site.dossier,
-        analysis: &site.analysis,
-        config: &site.config,
-        file_urls: false,
-    };
+    let views = Views::new(&site.dossier, &site.analysis, &site.config, false);
     records(&views, plan)
 }
 

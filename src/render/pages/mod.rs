@@ -286,12 +286,7 @@ impl<'a> Renderer<'a> {
         plan: &'a [PlannedPage],
         file_urls: bool,
     ) -> Self {
-        let views = Views {
-            dossier,
-            analysis,
-            config,
-            file_urls,
-        };
+        let views = Views::new(dossier, analysis, config, file_urls);
         let mut base = Context::new();
         base.insert("site", &views.site());
         Renderer {
