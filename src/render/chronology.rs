@@ -31,7 +31,7 @@ pub struct Entry {
 }
 
 /// A day of the chronology; its entries are [`Entry`]s while the tree is built and their HTML
-/// when it is rendered ([`Year::map`]).
+/// when it is rendered ([`Views::chronology_with`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct Day<E = Entry> {
     pub label: String,
@@ -57,7 +57,7 @@ pub struct Year<E = Entry> {
     pub months: Vec<Month<E>>,
 }
 
-/// Where an entry is listed, for [`Year::map`]; written `year`, `month` or `day`.
+/// Where an entry is listed, for [`Views::chronology_with`]; written `year`, `month` or `day`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
@@ -66,107 +66,99 @@ pub enum Level {
     Day,
 }
 
-impl<E> Year<E> {
-    /// The same tree with each entry made into something else (given the level it is listed
-    /// at), in order.
-    pub fn map<F, Err>(
-        self,
-        f: &mut impl FnMut(E, Level) -> Result<F, Err>,
-    ) -> Result<Year<F>, Err> {
-        let mut list = |entries: Vec<E>, level| -> Result<Vec<F>, Err> {
-            entries.into_iter().map(|e| f(e, level)).collect()
-        };
-        Ok(Year {
-            label: self.label,
-            anchor: self.anchor,
-            entries: list(self.entries, Level::Year)?,
-            months: self
-                .months
-                .into_iter()
-                .map(|m| {
-                    Ok(Month {
-                        label: m.label,
-                        anchor: m.anchor,
-                        entries: list(m.entries, Level::Month)?,
-                        days: m
-                            .days
-                            .into_iter()
-                            .map(|d| {
-                                Ok(Day {
-                                    label: d.label,
-                                    anchor: d.anchor,
-                                    entries: list(d.entries, Level::Day)?,
-                                })
-                            })
-                            .collect::<Result<_, Err>>()?,
-                    })
-                })
-                .collect::<Result<_, Err>>()?,
-        })
-    }
+/// An event or an article, by its index, in the chronology's order.
+#[derive(Debug, Clone, Copy)]
+enum Listed {
+    Event(usize),
+    Article(usize),
 }
 
 impl Views<'_> {
-    /// Every event and article as chronology entries, in date order.
-    pub fn chronology_entries(&self) -> Vec<Entry> {
+    /// Every event and article, in the chronology's order: by date, coarser dates first
+    /// within their period, events before articles on the same date, then by title.
+    fn chronology_order(&self) -> Vec<Listed> {
         let d = self.dossier;
-        let mut entries: Vec<Entry> = Vec::with_capacity(d.events.len() + d.articles.len());
-        for event in &d.events {
-            let actors = self.event_actors(event);
-            entries.push(Entry {
-                kind: "event",
-                date: (&event.date).into(),
-                end: event.end.as_ref().map(DateView::from),
-                title: event.title.clone(),
-                url: self.event_ref(event).url,
-                place: event.place.clone(),
-                actor_classes: classes(&actors),
-                actors,
-                reports: self.event_reports(event),
-                source: None,
-                sort: event.date,
-            });
-        }
-        for (index, article) in d.articles.iter().enumerate() {
-            let reference = self.article_ref(article);
-            let actors: Vec<ActorRef> = self.analysis.article_actors[index]
-                .iter()
-                .filter(|(_, n)| *n > 0)
-                .take(5)
-                .map(|&(a, n)| self.actor_ref(a, n))
-                .collect();
-            let all: Vec<ActorRef> = self.analysis.article_actors[index]
-                .iter()
-                .map(|&(a, n)| self.actor_ref(a, n))
-                .collect();
-            entries.push(Entry {
-                kind: "article",
-                date: (&article.published).into(),
-                end: None,
-                title: article.title.clone(),
-                url: reference.url.clone(),
-                place: None,
-                actor_classes: classes(&all),
-                actors,
-                reports: Vec::new(),
-                source: Some(reference.source.clone()),
-                sort: article.published,
-            });
-        }
-        // Coarser dates first within their period; events before articles on the same date.
-        entries.sort_by(|a, b| {
-            a.sort
-                .cmp(&b.sort)
-                .then(b.kind.cmp(a.kind))
-                .then_with(|| a.title.cmp(&b.title))
+        let key = |l: &Listed| match *l {
+            Listed::Event(i) => (&d.events[i].date, 1, d.events[i].title.as_str()),
+            Listed::Article(i) => (&d.articles[i].published, 0, d.articles[i].title.as_str()),
+        };
+        let mut order: Vec<Listed> = (0..d.events.len())
+            .map(Listed::Event)
+            .chain((0..d.articles.len()).map(Listed::Article))
+            .collect();
+        order.sort_by(|a, b| {
+            let (a, b) = (key(a), key(b));
+            a.0.cmp(b.0).then(b.1.cmp(&a.1)).then_with(|| a.2.cmp(b.2))
         });
-        entries
+        order
+    }
+
+    /// The chronology entry of an event or an article.
+    fn chronology_entry(&self, listed: Listed) -> Entry {
+        let d = self.dossier;
+        match listed {
+            Listed::Event(i) => {
+                let event = &d.events[i];
+                let actors = self.event_actors(event);
+                Entry {
+                    kind: "event",
+                    date: (&event.date).into(),
+                    end: event.end.as_ref().map(DateView::from),
+                    title: event.title.clone(),
+                    url: self.event_ref(event).url,
+                    place: event.place.clone(),
+                    actor_classes: classes(&actors),
+                    actors,
+                    reports: self.event_reports(event),
+                    source: None,
+                    sort: event.date,
+                }
+            }
+            Listed::Article(index) => {
+                let article = &d.articles[index];
+                let reference = self.article_ref(article);
+                let actors: Vec<ActorRef> = self.analysis.article_actors[index]
+                    .iter()
+                    .filter(|(_, n)| *n > 0)
+                    .take(5)
+                    .map(|&(a, n)| self.actor_ref(a, n))
+                    .collect();
+                let all: Vec<ActorRef> = self.analysis.article_actors[index]
+                    .iter()
+                    .map(|&(a, n)| self.actor_ref(a, n))
+                    .collect();
+                Entry {
+                    kind: "article",
+                    date: (&article.published).into(),
+                    end: None,
+                    title: article.title.clone(),
+                    url: reference.url.clone(),
+                    place: None,
+                    actor_classes: classes(&all),
+                    actors,
+                    reports: Vec::new(),
+                    source: Some(reference.source.clone()),
+                    sort: article.published,
+                }
+            }
+        }
     }
 
     /// The entries grouped by year, month and day.
     pub fn chronology(&self) -> Vec<Year> {
-        let mut years: Vec<Year> = Vec::new();
-        for entry in self.chronology_entries() {
+        let Ok(years) = self.chronology_with(|entry, _| Ok::<_, std::convert::Infallible>(entry));
+        years
+    }
+
+    /// The chronology with each entry made into something else (given the level it is listed
+    /// at) as soon as it is made, in order: only one entry is held at a time.
+    pub fn chronology_with<E, Err>(
+        &self,
+        mut f: impl FnMut(Entry, Level) -> Result<E, Err>,
+    ) -> Result<Vec<Year<E>>, Err> {
+        let mut years: Vec<Year<E>> = Vec::new();
+        for listed in self.chronology_order() {
+            let entry = self.chronology_entry(listed);
             let date = entry.sort;
             if years
                 .last()
@@ -181,7 +173,7 @@ impl Views<'_> {
             }
             let year = years.last_mut().expect("pushed");
             let Some(month) = date.month() else {
-                year.entries.push(entry);
+                year.entries.push(f(entry, Level::Year)?);
                 continue;
             };
             let month_label = format!("{} {}", PartialDate::month_name(month), date.year());
@@ -195,7 +187,7 @@ impl Views<'_> {
             }
             let group = year.months.last_mut().expect("pushed");
             if date.precision() == Precision::Month {
-                group.entries.push(entry);
+                group.entries.push(f(entry, Level::Month)?);
                 continue;
             }
             let day = date.day().expect("day precision");
@@ -211,9 +203,14 @@ impl Views<'_> {
                     entries: Vec::new(),
                 });
             }
-            group.days.last_mut().expect("pushed").entries.push(entry);
+            group
+                .days
+                .last_mut()
+                .expect("pushed")
+                .entries
+                .push(f(entry, Level::Day)?);
         }
-        years
+        Ok(years)
     }
 
     /// Timeline items for events (upper lane) and articles (lower lane); links are relative to

@@ -21,7 +21,6 @@ pub const DIR: &str = "chronology/";
 fn fill(r: &Renderer, page: &PlannedPage, ctx: &mut tera::Context) -> Result<Filled, Diagnostic> {
     let v = &r.views;
     let d = v.dossier;
-    let years = v.chronology();
     let all: Vec<usize> = (0..d.events.len()).collect();
     let articles: Vec<usize> = (0..d.articles.len()).collect();
     let items = v.timeline_items(&all, &articles, &page.root());
@@ -41,22 +40,19 @@ fn fill(r: &Renderer, page: &PlannedPage, ctx: &mut tera::Context) -> Result<Fil
     // lists its entries itself (render::templates::load).
     let own_entries = r.tera.get_template(ENTRY_TEMPLATE).is_err();
     if own_entries {
-        ctx.insert("years", &years);
+        ctx.insert("years", &v.chronology());
     } else {
-        // Each entry is rendered on its own and the page gets its HTML: the whole chronology
-        // as one template value took more memory than any other page of a large dossier.
+        // Each entry is rendered as soon as it is made and the page gets its HTML: the whole
+        // chronology as one template value, or all its entries at once, took more memory
+        // than any other page of a large dossier.
         let root = page.root();
-        let mut entry = |e: Entry, level: Level| {
+        let years: Vec<Year<String>> = v.chronology_with(|e: Entry, level: Level| {
             let mut entry_ctx = tera::Context::new();
             entry_ctx.insert("e", &e);
             entry_ctx.insert("root", &root);
             entry_ctx.insert("level", &level);
             r.render_template(ENTRY_TEMPLATE, &entry_ctx, page)
-        };
-        let years: Vec<Year<String>> = years
-            .into_iter()
-            .map(|year| year.map(&mut entry))
-            .collect::<Result<_, _>>()?;
+        })?;
         ctx.insert("years", &years);
     }
     Ok(Filled::page(
