@@ -981,7 +981,9 @@ pub(crate) fn figure_at(tokens: &[Token], i: usize, whole: bool) -> Option<(Valu
 /// "a", "an", "number"). Most words of running text are none of these, and are passed over
 /// with one lookup instead of a reading by each rule.
 fn may_start_figure(t: &Token) -> bool {
-    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    // hashbrown's default hasher: this runs for every word of every article, where std's
+    // SipHash cost more than the readers it spares.
+    static WORDS: std::sync::LazyLock<hashbrown::HashSet<&'static str>> =
         std::sync::LazyLock::new(|| {
             let numbers = NUMBER_WORDS.iter().map(|(w, _)| *w);
             let bounds = BOUNDS
