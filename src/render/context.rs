@@ -342,6 +342,7 @@ pub struct Views<'a> {
 }
 
 impl<'a> Views<'a> {
+    /// The views of one build of `dossier`, analysed in `analysis`, under `config`.
     pub fn new(
         dossier: &'a Dossier,
         analysis: &'a Analysis,
