@@ -441,29 +441,27 @@ pub fn highlight_css(theme: &str) -> String {
 pub fn escape(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + text.len() / 16);
-    // Runs of bytes that stand as they are are copied whole (the commonest case by far).
+    // Runs of bytes that stand as they are are copied whole (the commonest case by far); one
+    // table lookup per byte finds where a run ends.
     let mut plain = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (replacement, width): (&str, usize) = match b {
+    while let Some(found) = bytes[i..].iter().position(|&b| STOPS[usize::from(b)]) {
+        i += found;
+        let (replacement, width): (&str, usize) = match bytes[i] {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
             b'>' => ("&gt;", 1),
             b'"' => ("&quot;", 1),
             b'\'' => ("&#39;", 1),
-            b'\t' | b'\n' | b'\r' => {
-                i += 1;
-                continue;
-            }
             // Other control characters, and the noncharacters U+FFFE and U+FFFF (EF BF BE,
             // EF BF BF), are left out: XML forbids them.
             0..0x20 => ("", 1),
-            0xEF if bytes.get(i + 1) == Some(&0xBF)
+            _ if bytes.get(i + 1) == Some(&0xBF)
                 && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
             {
                 ("", 3)
             }
+            // An EF that does not start a noncharacter stands.
             _ => {
                 i += 1;
                 continue;
@@ -477,6 +475,24 @@ pub fn escape(text: &str) -> String {
     out.push_str(&text[plain..]);
     out
 }
+
+/// The bytes where [`escape`] stops to look: markup characters, control characters other than
+/// tab and line ends, and EF (the first byte of U+FFFE and U+FFFF).
+const STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        stops[b] = !matches!(b, 0x09 | 0x0A | 0x0D);
+        b += 1;
+    }
+    stops[b'&' as usize] = true;
+    stops[b'<' as usize] = true;
+    stops[b'>' as usize] = true;
+    stops[b'"' as usize] = true;
+    stops[b'\'' as usize] = true;
+    stops[0xEF] = true;
+    stops
+};
 
 #[cfg(test)]
 mod tests {
@@ -499,6 +515,36 @@ mod tests {
         );
         assert_eq!(escape(""), "");
         assert_eq!(escape("&"), "&amp;");
+    }
+
+    /// The byte scan agrees with a reading character by character, on every ASCII character
+    /// and every character that starts with the byte EF (U+E000 to U+FFFF), alone and in text.
+    #[test]
+    fn escape_agrees_with_a_reading_by_characters() {
+        fn by_characters(text: &str) -> String {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\'' => out.push_str("&#39;"),
+                    '\t' | '\n' | '\r' => out.push(c),
+                    '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => {}
+                    _ => out.push(c),
+                }
+            }
+            out
+        }
+        let characters = (0u32..0x80)
+            .chain(0xE000..=0xFFFF)
+            .filter_map(char::from_u32);
+        for c in characters {
+            for text in [c.to_string(), format!("Vale’s {c}{c} port{c}")] {
+                assert_eq!(escape(&text), by_characters(&text), "{:?}", c as u32);
+            }
+        }
     }
 
     fn settings() -> MarkdownConfig {
