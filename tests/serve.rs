@@ -433,3 +433,36 @@ fn the_search_index_is_served_after_the_start_and_follows_a_full_rebuild_whole()
     }
     wait_for_line(&server, |l| l.starts_with("search index: 64 pages in"));
 }
+
+/// A save that reaches the disk in two steps, the file emptied and then written (as
+/// `std::fs::write` and editors that save in place do; on a busy machine the two can be far
+/// apart): the preview waits for the text instead of reporting an empty article, and
+/// re-renders only the pages that depend on the article.
+#[test]
+fn a_save_that_empties_the_file_before_writing_it_is_one_edit() {
+    let dir = sample_copy();
+    let server = Server::start(dir.path(), &[]);
+    let article = dir.path().join("content/articles/reuters-talks-fail.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    let edited = text.replace("found no middle ground", "found no common ground at all");
+    assert_ne!(edited, text);
+    let mut file = std::fs::File::create(&article).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    std::io::Write::write_all(&mut file, edited.as_bytes()).unwrap();
+    drop(file);
+    server.wait_for("/articles/reuters-talks-fail/", 20, |b| {
+        b.contains("found no common ground at all")
+    });
+    let line = wait_for_line(&server, |l| {
+        l.contains("reuters-talks-fail.md") && l.contains("pages re-rendered")
+    });
+    let output = server.output();
+    assert!(!output.contains("problem(s)"), "{output}");
+    let rendered: usize = line
+        .split(": ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(rendered < 40, "only dependent pages: {line}\n{output}");
+}

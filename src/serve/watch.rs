@@ -15,6 +15,11 @@ use crate::diagnostics::Diagnostic;
 const QUIET: Duration = Duration::from_millis(25);
 /// A burst is cut off after this long, so a stream of changes still rebuilds.
 const LONGEST: Duration = Duration::from_millis(400);
+/// How long a burst waits for the text of a file it found empty: a save that truncates the
+/// file and then writes it (`std::fs::write`, editors that save in place) is seen empty in
+/// between, and on a busy machine the two steps can be far apart. A file left empty on
+/// purpose is read after this wait.
+const EMPTIED: Duration = Duration::from_secs(1);
 
 /// The folders and files watched under the dossier root.
 pub const WATCHED: &[&str] = &["content", "templates", "themes", "static"];
@@ -93,24 +98,7 @@ pub fn rebuild_loop(
     indexer: Indexer,
 ) {
     let root = preview_root(&preview);
-    while let Ok(first) = events.recv() {
-        let mut changed: Vec<PathBuf> = vec![first];
-        let started = Instant::now();
-        loop {
-            match events.recv_timeout(QUIET) {
-                Ok(path) => {
-                    changed.push(path);
-                    if started.elapsed() > LONGEST {
-                        break;
-                    }
-                }
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => return,
-            }
-        }
-        changed.retain(|p| relevant(&root, p));
-        changed.sort();
-        changed.dedup();
+    while let Some(changed) = next_burst(&events, &root) {
         if changed.is_empty() {
             continue;
         }
@@ -148,6 +136,43 @@ pub fn rebuild_loop(
             }
         }
     }
+}
+
+/// The relevant paths of the next burst of events, sorted and without repeats (empty when
+/// the burst held none); `None` once the watcher is gone.
+fn next_burst(events: &Receiver<PathBuf>, root: &Path) -> Option<Vec<PathBuf>> {
+    let mut changed: Vec<PathBuf> = vec![events.recv().ok()?];
+    let started = Instant::now();
+    loop {
+        match events.recv_timeout(QUIET) {
+            Ok(path) => {
+                changed.push(path);
+                if started.elapsed() > LONGEST {
+                    break;
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => break,
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+    changed.retain(|p| relevant(root, p));
+    // A file caught between a save's truncation and its write: wait for the text.
+    let waiting = Instant::now();
+    while waiting.elapsed() < EMPTIED && changed.iter().any(|p| is_empty_file(p)) {
+        match events.recv_timeout(QUIET) {
+            Ok(path) if relevant(root, &path) => changed.push(path),
+            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+    changed.sort();
+    changed.dedup();
+    Some(changed)
+}
+
+/// Whether `path` is a file with nothing in it.
+fn is_empty_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0)
 }
 
 fn preview_root(preview: &Preview) -> PathBuf {
