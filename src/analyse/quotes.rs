@@ -434,13 +434,8 @@ pub fn find(
                 });
                 continue;
             }
-            let pronoun_context = PronounContext {
-                last: last_in_block.map_or(context.last, |(_, who)| who),
-                previous: block.subject_chain(sentence_at, context.subject),
-                named: block
-                    .named_before(sentence_at)
-                    .unwrap_or_else(|| context.named.clone()),
-            };
+            let pronoun_context =
+                block.pronoun_context(sentence_at, span.open, last_in_block, &context);
             let decision = block
                 .after(span, partial, &pronoun_context)
                 .or_else(|| block.before(sentence, span, &pronoun_context))
@@ -542,13 +537,8 @@ pub fn find(
                     end,
                     close: end,
                 };
-                let pronoun_context = PronounContext {
-                    last: last_in_block.map_or(context.last, |(_, who)| who),
-                    previous: block.subject_chain(sentence_start(text, end), context.subject),
-                    named: block
-                        .named_before(sentence_start(text, end))
-                        .unwrap_or_else(|| context.named.clone()),
-                };
+                let pronoun_context =
+                    block.pronoun_context(sentence_start(text, end), end, last_in_block, &context);
                 intro = block
                     .before(sentence_start(text, end), &at_end, &pronoun_context)
                     .and_then(|d| d.who());
@@ -690,6 +680,12 @@ struct PronounContext {
     previous: Option<Subject>,
     /// The actors named (outside quotes) in that sentence.
     named: Vec<usize>,
+    /// The actors named (outside quotes) in this block since its last statement (since its
+    /// start when it has none), before the quote.
+    since: Vec<usize>,
+    /// Whether the sentence just before asks something in its own voice ("He asks whether
+    /// …"): then its subject is not the one who replies.
+    asks: bool,
 }
 
 /// One block of text with what attribution needs of it.
@@ -841,6 +837,37 @@ const LEADING_ADVERBIALS: &[&str] = &[
     "Minutes",
 ];
 
+/// Verbs that put something in a category: a quoted category after "as" ("treated the leak
+/// as a “concern”") is a term, whoever speaks in the sentence.
+const CLASSIFYING: &[&str] = &[
+    "treat",
+    "treats",
+    "treated",
+    "treating",
+    "class",
+    "classed",
+    "classify",
+    "classified",
+    "rate",
+    "rated",
+    "grade",
+    "graded",
+    "list",
+    "listed",
+    "designate",
+    "designated",
+    "categorise",
+    "categorised",
+    "categorize",
+    "categorized",
+    "register",
+    "registered",
+    "log",
+    "logged",
+    "record",
+    "recorded",
+];
+
 /// Prepositions: a name after one is an object, not a subject.
 const PREPOSITIONS: &[&str] = &[
     "with", "by", "to", "from", "for", "against", "about", "of", "at", "on", "in", "after",
@@ -890,6 +917,56 @@ impl Block<'_> {
             at = start;
         }
         None
+    }
+
+    /// What a pronoun in the sentence starting at `sentence_at`, before `at`, may mean.
+    fn pronoun_context(
+        &self,
+        sentence_at: usize,
+        at: usize,
+        last_in_block: Option<(Span, Option<Who>)>,
+        context: &Context,
+    ) -> PronounContext {
+        let from = last_in_block.map_or(0, |(s, _)| s.close);
+        let mut since: Vec<usize> = Vec::new();
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| m.start >= from && m.end <= at)
+        {
+            if !since.contains(&m.actor) {
+                since.push(m.actor);
+            }
+        }
+        PronounContext {
+            last: last_in_block.map_or(context.last, |(_, who)| who),
+            previous: self.subject_chain(sentence_at, context.subject),
+            named: self
+                .named_before(sentence_at)
+                .unwrap_or_else(|| context.named.clone()),
+            since,
+            asks: self.asks_before(sentence_at),
+        }
+    }
+
+    /// Whether the sentence that ends before `at` asks in its own voice: a verb of asking,
+    /// not passive ("Ruiz asked whether …", not "Ruiz was asked …").
+    fn asks_before(&self, at: usize) -> bool {
+        let Some((start, end)) = self.sentence_before(at) else {
+            return false;
+        };
+        let ws = self.unquoted_words(start, end);
+        ws.iter().enumerate().any(|(k, (_, _, w))| {
+            reporting_verb(w).is_some_and(|(form, lemma)| {
+                matches!(form, VerbForm::Past | VerbForm::Third)
+                    && matches!(lemma, "ask" | "question" | "query" | "press")
+            }) && !k.checked_sub(1).is_some_and(|j| {
+                matches!(
+                    ws[j].2,
+                    "was" | "were" | "is" | "are" | "been" | "being" | "be" | "got" | "gets"
+                )
+            })
+        })
     }
 
     /// The actors named (outside quotes) in the sentence that ends before `at`; `None` at the
@@ -1060,7 +1137,8 @@ impl Block<'_> {
 
     /// Whether `text[start..end]` introduces a person who is not an actor: a capitalised name
     /// of two words or more followed by an age or a description ("Sanna Koivu, 34,", "Paula
-    /// Renn, who runs …", "Rui Matos, a crane driver").
+    /// Renn, who runs …", "Rui Matos, a crane driver"), or set off by commas after what
+    /// describes it ("A hydrologist at the institute, Professor Karl Emde, said").
     fn introduces_someone(&self, start: usize, end: usize) -> bool {
         let ws = self.unquoted_words(start, end);
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -1071,13 +1149,25 @@ impl Block<'_> {
                 let name_end = ws[k].1;
                 let in_mention = self.mentions.iter().any(|m| m.start <= s && s < m.end);
                 let tail = self.text[name_end..end].trim_start();
-                let described = tail.strip_prefix(',').is_some_and(|t| {
-                    let t = t.trim_start();
-                    t.starts_with(|c: char| c.is_ascii_digit())
-                        || ["who ", "a ", "an ", "the ", "whose "]
-                            .iter()
-                            .any(|p| t.starts_with(p))
-                });
+                // The first word of the name: capitalised words back to a comma.
+                let mut first = k - 1;
+                while first > 0
+                    && capital(ws[first - 1].2)
+                    && !self.text[ws[first - 1].1..ws[first].0].contains(',')
+                {
+                    first -= 1;
+                }
+                let set_off = first > 0
+                    && self.text[..ws[first].0].trim_end().ends_with(',')
+                    && tail.starts_with(',');
+                let described = set_off
+                    || tail.strip_prefix(',').is_some_and(|t| {
+                        let t = t.trim_start();
+                        t.starts_with(|c: char| c.is_ascii_digit())
+                            || ["who ", "a ", "an ", "the ", "whose "]
+                                .iter()
+                                .any(|p| t.starts_with(p))
+                    });
                 if !in_mention && described {
                     return true;
                 }
@@ -1108,7 +1198,22 @@ impl Block<'_> {
             Some(Subject::Unnamed) if fits(Who::Unnamed) => {
                 Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker)
             }
+            // The last speaker, unless someone else the pronoun fits was named since: then
+            // either may speak.
             _ => match context.last.filter(|&w| fits(w)) {
+                Some(Who::Actor(a)) => {
+                    let others: Vec<usize> = context
+                        .since
+                        .iter()
+                        .copied()
+                        .filter(|&o| o != a && self.cast.is_person(o) && fits(Who::Actor(o)))
+                        .collect();
+                    if others.is_empty() {
+                        Decision::Sure(Who::Actor(a), rule)
+                    } else {
+                        Decision::Open([vec![a], others].concat())
+                    }
+                }
                 Some(who) => Decision::Sure(who, rule),
                 None => Decision::Sure(Who::Unnamed, Rule::NoPattern),
             },
@@ -1145,7 +1250,11 @@ impl Block<'_> {
                 matches!(lemma, "reply" | "answer" | "retort" | "counter" | "respond")
             });
         match decision {
-            Decision::Sure(Who::Actor(a), _) if reply && context.last == Some(Who::Actor(a)) => {
+            Decision::Sure(Who::Actor(a), _)
+                if reply
+                    && (context.last == Some(Who::Actor(a))
+                        || context.asks && context.previous == Some(Subject::Actor(a))) =>
+            {
                 let others: Vec<usize> = context
                     .named
                     .iter()
@@ -1210,14 +1319,70 @@ impl Block<'_> {
                 (self.gap(m.end, verb_start) || stray_comma)
                     && !gap.trim_start().starts_with(['\'', '’'])
             })
-            .filter(|m| {
-                // Not the object of a preposition: "after meeting Ortiz said" is no subject.
-                let head = words(&self.text[from..m.start]);
-                head.last()
-                    .is_none_or(|(_, _, w)| !PREPOSITIONS.contains(w))
-                    && !self.passive(m.end, verb_start)
+            .filter(|m| !self.passive(m.end, verb_start))
+            .and_then(|m| {
+                // Not the object of a preposition: "after meeting Ortiz said", "a critic of the
+                // Ortiz government said" have no named subject; "Inspector Vela of the
+                // Interior Ministry told" has the person before the preposition.
+                match self.governing_preposition(from, m.start) {
+                    None => Some(m.actor),
+                    Some("of" | "at" | "from") => candidates
+                        .iter()
+                        .rev()
+                        .find(|p| p.end <= m.start && p.start >= from)
+                        .filter(|p| {
+                            self.cast.is_person(p.actor)
+                                && words(&self.text[p.end..m.start]).iter().all(|(_, _, w)| {
+                                    matches!(*w, "of" | "at" | "from") || DETERMINERS.contains(w)
+                                })
+                                && self.governing_preposition(from, p.start).is_none()
+                        })
+                        .map(|p| p.actor),
+                    Some(_) => None,
+                }
             })
-            .map(|m| m.actor)
+    }
+
+    /// Whether the participle at `verb_start` follows a reported clause with a verb of its own
+    /// ("Ruiz said the office had written to her, asking …"): then it may be that clause's,
+    /// not the sentence subject's. A quote between them closes the reported clause ("Ruiz
+    /// said the plan was “…,” adding: …"), and a verb in a relative clause ("Ruiz, who has
+    /// said he is ready, was quoted as saying") reports nothing the participle follows.
+    fn in_reported_clause(&self, sentence_at: usize, verb_start: usize) -> bool {
+        const FINITE: &[&str] = &[
+            "had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "should",
+            "can", "may", "might", "must", "did", "does",
+        ];
+        let head = self.unquoted_words(sentence_at, verb_start);
+        let main_verb = head.iter().enumerate().position(|(k, (_, _, w))| {
+            reporting_verb(w).is_some_and(|(f, _)| matches!(f, VerbForm::Past | VerbForm::Third))
+                && !head[k.saturating_sub(3)..k]
+                    .iter()
+                    .any(|(_, _, r)| matches!(*r, "who" | "which" | "whom"))
+        });
+        let Some(k) = main_verb else {
+            return false;
+        };
+        head[k + 1..]
+            .iter()
+            .find(|(_, _, w)| FINITE.contains(w))
+            .is_some_and(|&(at, _, _)| {
+                !self
+                    .spans
+                    .iter()
+                    .any(|q| q.open > at && q.close <= verb_start)
+            })
+    }
+
+    /// The preposition that governs a name starting at `at` (past determiners: "of the"), in
+    /// the clause from `from`.
+    fn governing_preposition(&self, from: usize, at: usize) -> Option<&'static str> {
+        let head = words(&self.text[from..at]);
+        let (_, _, w) = head
+            .iter()
+            .rev()
+            .find(|(_, _, w)| !DETERMINERS.contains(w))?;
+        PREPOSITIONS.iter().copied().find(|p| p == w)
     }
 
     /// Whether the verb at `verb_start`, after a name ending at `name_end`, is passive: "Ruiz
@@ -1515,11 +1680,11 @@ impl Block<'_> {
         ];
         if let Some(w) = last {
             let known_as = w == "as"
-                && before
-                    .iter()
-                    .rev()
-                    .take(6)
-                    .any(|(_, _, k)| matches!(*k, "known" | "referred" | "described" | "styled"))
+                && before.iter().rev().take(6).any(|(_, _, k)| {
+                    matches!(*k, "known" | "referred" | "described" | "styled")
+                            // A category given: "classed it as a “category two concern”".
+                            || CLASSIFYING.contains(k)
+                })
                 && !before.iter().any(|(_, _, k)| {
                     reporting_verb(k).is_some_and(|(f, l)| f != VerbForm::Base && l == "describe")
                 });
@@ -1856,6 +2021,9 @@ impl Block<'_> {
         if form == VerbForm::Ing {
             // "…, declaring: “…”": the subject of the sentence speaks.
             let sentence_at = sentence_start(text, span.open);
+            if self.in_reported_clause(sentence_at, verb_start) {
+                return Some(Decision::Sure(Who::Unnamed, Rule::NoPattern));
+            }
             return match self.subject_of(sentence_at, verb_start) {
                 Subject::Actor(a) => Some(Decision::actor(a, Rule::ParticipleBefore)),
                 Subject::Both(a, b) => Some(Decision::Open(vec![a, b])),
@@ -1902,6 +2070,16 @@ impl Block<'_> {
         if verbs.is_empty() {
             return self.possessive(sentence, span);
         }
+        // "Ortiz said Ruiz had rung her to say the plan “would …”": an infinitive of saying
+        // nearer the quote has a subject of its own, who may be someone named before it.
+        let infinitive = tokens
+            .windows(2)
+            .rev()
+            .find(|pair| {
+                pair[0].2 == "to"
+                    && reporting_verb(pair[1].2).is_some_and(|(form, _)| form == VerbForm::Base)
+            })
+            .map(|pair| sentence + pair[1].0);
         // The last reporting verb whose subject can be read: "she said the two had agreed to
         // “…”" is hers, though "agreed" has no subject of its own.
         let mut open = None;
@@ -1909,6 +2087,26 @@ impl Block<'_> {
             match self.subject_of_verb(sentence, span, verb_start, form, context) {
                 Some(Decision::Open(candidates)) => {
                     open.get_or_insert(Decision::Open(candidates));
+                }
+                Some(Decision::Sure(Who::Actor(a), rule)) => {
+                    let mut others: Vec<usize> = Vec::new();
+                    if let Some(infinitive) = infinitive.filter(|&i| i > verb_start) {
+                        for m in self.mentions.iter().filter(|m| {
+                            m.start > verb_start
+                                && m.end <= infinitive
+                                && m.actor != a
+                                && self.cast.is_person(m.actor)
+                        }) {
+                            if !others.contains(&m.actor) {
+                                others.push(m.actor);
+                            }
+                        }
+                    }
+                    return Some(if others.is_empty() {
+                        Decision::Sure(Who::Actor(a), rule)
+                    } else {
+                        Decision::Open([vec![a], others].concat())
+                    });
                 }
                 Some(decision) => return Some(decision),
                 None => {}
@@ -1966,8 +2164,9 @@ impl Block<'_> {
         let after_preposition = before_verb
             .last()
             .is_some_and(|(_, _, w)| matches!(*w, "of" | "for" | "about"));
-        if form == VerbForm::Ing && !after_preposition {
-            let sentence_at = sentence_start(text, span.open);
+        let sentence_at = sentence_start(text, span.open);
+        let in_reported_clause = self.in_reported_clause(sentence_at, verb_start);
+        if form == VerbForm::Ing && !after_preposition && !in_reported_clause {
             match self.subject_of(sentence_at, verb_start) {
                 Subject::Actor(a) => return Some(Decision::actor(a, Rule::ParticipleBefore)),
                 Subject::Both(a, b) => return Some(Decision::Open(vec![a, b])),
@@ -2518,9 +2717,15 @@ mod tests {
     /// Each `(body, expected)`: the speakers (or "term") of the body's quotes with the issue's
     /// cast, joined by spaces.
     fn expect_issue(cases: &[(&str, &str)]) {
-        for (body, expected) in cases {
-            assert_eq!(issue(&format!("{body}\n")).join(" "), *expected, "{body}");
-        }
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter_map(|(body, expected)| {
+                let found = issue(&format!("{body}\n")).join(" ");
+                (found != *expected)
+                    .then(|| format!("{body}\n  found:    {found}\n  expected: {expected}"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
     }
 
     /// Speaker, or "term", of each quote in `body` with the issue's cast.
@@ -2754,6 +2959,64 @@ mod tests {
             (
                 "Vela told Ruiz: “Go.” He replied: “No.”",
                 "lena-vela ?tomas-ruiz",
+            ),
+        ];
+        expect_issue(cases);
+    }
+
+    /// Traps from a second dossier written after the rules (a hearing, a regulator, a radio
+    /// bulletin), in new words: each sentence must give the right speaker or none.
+    #[test]
+    fn traps_of_a_second_reading_give_no_wrong_speaker() {
+        let cases: &[(&str, &str)] = &[
+            // Whoever asks is not who replies, even when nobody spoke before.
+            (
+                "Ruiz turned to the minister's letter. He asked whether the order was obeyed. “It was not,” he replied.",
+                "-",
+            ),
+            // Passive: the one asked replies.
+            (
+                "Ruiz was asked whether the order was obeyed. “It was not,” he replied.",
+                "tomas-ruiz",
+            ),
+            // Another woman named since the last speaker: "she" is not surely the speaker.
+            (
+                "“We were ready,” Ortiz said.\n\nVela's account of the night took an hour. The Interior Ministry had written to the mayor. No warning came, she said, and nobody asked why. “I should have called,” she said.",
+                "ana-ortiz ?ana-ortiz lena-vela",
+            ),
+            // Someone who is not in the cast, set off by commas, is the subject "he" means.
+            (
+                "“We will rebuild,” Ruiz said.\n\nA geologist at the Northern Institute, Professor Karl Emde, said the slope had moved. “It can slide again,” he said.",
+                "tomas-ruiz -",
+            ),
+            // An infinitive of saying after someone else's verb: its subject may be the other.
+            (
+                "Ortiz said Ruiz had rung her on Monday to say the ministry “would not object” to the plan.",
+                "?ana-ortiz tomas-ruiz",
+            ),
+            // "X of the Ministry told": the person, not the ministry.
+            (
+                "Inspector Lena Vela of the Interior Ministry told the hearing that the survey had found “serious cracks” in the wall.",
+                "lena-vela",
+            ),
+            // A participle after a reported clause belongs to that clause's subject.
+            (
+                "Ruiz said the office had written to the governor, asking her to “close the road at once.”",
+                "-",
+            ),
+            // A participle after a quote, or after a relative clause's verb, is the subject's.
+            (
+                "Ruiz said the talks were “over for today,” adding: “We will call.”",
+                "tomas-ruiz tomas-ruiz",
+            ),
+            (
+                "Governor Vela, who has said she is ready to resign, was quoted by a local paper as saying that the vote was “a warning, not a verdict.”",
+                "lena-vela",
+            ),
+            // A category given in quotes is a term, whoever speaks in the sentence.
+            (
+                "“That was a mistake,” said Ortiz, recalling the decision to treat the crack as a “concern” rather than a danger.",
+                "ana-ortiz term",
             ),
         ];
         expect_issue(cases);
