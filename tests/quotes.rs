@@ -256,3 +256,78 @@ fn dossier_json_holds_the_analysis_and_follows_its_schema() {
         .remove("certain");
     assert!(!schema_errors(&broken).is_empty());
 }
+
+/// The same words carried by three outlets, credited to the harbour master by two and read
+/// out by a lawyer, uncredited, in the third: the harbour master's page counts the two and
+/// says the third does not credit her.
+#[test]
+fn an_outlet_that_carries_the_words_without_crediting_the_speaker_is_not_counted_as_crediting() {
+    let f = Fixture::empty();
+    f.write(
+        "site.toml",
+        "title = \"Quay collapse\"\nbase_url = \"https://example.org/q/\"\n",
+    );
+    for (slug, name) in [
+        ("coast-wire", "Coast Wire"),
+        ("bay-daily", "Bay Daily"),
+        ("radio-kell", "Radio Kell"),
+    ] {
+        f.write(
+            &format!("content/sources/{slug}.md"),
+            &format!("---\nname: {name}\nkind: newspaper\n---\n"),
+        );
+    }
+    f.write(
+        "content/actors/orla-fenn.md",
+        "---\nname: Orla Fenn\naliases: [Fenn]\nkind: person\npronoun: she\n---\n",
+    );
+    f.write(
+        "content/actors/piet-aro.md",
+        "---\nname: Piet Aro\naliases: [Aro]\nkind: person\npronoun: he\n---\n",
+    );
+    let words = "close the north quay until the piles are replaced";
+    f.write(
+        "content/articles/coast-wire-quay.md",
+        &format!("---\ntitle: Quay shut\nsource: coast-wire\npublished: 2041-06-03\n---\n\nHarbour master Orla Fenn wrote to the port board in May. \"We must {words},\" Fenn said.\n"),
+    );
+    f.write(
+        "content/articles/bay-daily-quay.md",
+        &format!("---\ntitle: Fenn's warning\nsource: bay-daily\npublished: 2041-06-04\n---\n\nThe harbour master had a plan. \"We must {words},\" Fenn told the board.\n"),
+    );
+    f.write(
+        "content/articles/radio-kell-quay.md",
+        &format!("---\ntitle: The hearing\nsource: radio-kell\npublished: 2041-06-05\n---\n\nPiet Aro, counsel to the hearing, read the letter aloud: the board was to \"{words}.\" Nobody answered.\n"),
+    );
+    f.build().ok();
+    let page = f.page("actors/orla-fenn/index.html");
+    let quote = page
+        .select(&sel("blockquote.quote"))
+        .next()
+        .expect("her quote is listed");
+    let count = collapse(
+        &quote
+            .select(&sel(".quote-count"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+    );
+    assert_eq!(count, "Carried by 2 outlets");
+    let carriers: Vec<String> = quote
+        .select(&sel(".quote-sources li"))
+        .map(|li| collapse(&li.text().collect::<String>()))
+        .collect();
+    assert_eq!(carriers.len(), 3, "{carriers:?}");
+    assert!(
+        carriers[..2].iter().all(|c| !c.contains("not credited")),
+        "{carriers:?}"
+    );
+    assert!(
+        carriers[2].starts_with("Radio Kell")
+            && carriers[2].contains("not credited to Orla Fenn there"),
+        "{carriers:?}"
+    );
+    // Nothing of it is on the lawyer's page.
+    let aro = f.page("actors/piet-aro/index.html");
+    assert!(aro.select(&sel("blockquote.quote")).next().is_none());
+}

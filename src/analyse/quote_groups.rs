@@ -20,7 +20,9 @@ const MAX_POSTINGS: usize = 64;
 pub struct QuoteGroup {
     /// `(article, index into that article's quotes)`, in article order.
     pub members: Vec<(usize, usize)>,
-    /// The speaker most members are attributed to (`None` when none is).
+    /// The speaker its attributed members agree on: `None` when none is attributed, or when
+    /// two members name different speakers (the same words credited to two people are
+    /// nobody's surely).
     pub speaker: Option<usize>,
     /// The member whose wording stands for the group: the most carried, else the longest.
     pub main: (usize, usize),
@@ -364,19 +366,9 @@ impl Sets {
         let mut groups: Vec<QuoteGroup> = members
             .into_values()
             .map(|list| {
-                let mut speakers: Vec<(usize, usize)> = Vec::new();
-                for &i in &list {
-                    if let Some(s) = entries[i].speaker {
-                        match speakers.iter_mut().find(|(x, _)| *x == s) {
-                            Some((_, n)) => *n += 1,
-                            None => speakers.push((s, 1)),
-                        }
-                    }
-                }
-                let speaker = speakers
-                    .iter()
-                    .max_by_key(|(s, n)| (*n, std::cmp::Reverse(*s)))
-                    .map(|(s, _)| *s);
+                let mut speakers = list.iter().filter_map(|&i| entries[i].speaker);
+                let first = speakers.next();
+                let speaker = first.filter(|&s| speakers.all(|other| other == s));
                 // How many members carry each wording: counted once per group, not once per
                 // member (a talking point repeated by thousands of articles is one group).
                 let mut wordings: HashMap<&[u64], usize> = HashMap::new();
@@ -432,6 +424,32 @@ mod tests {
             vec![quote(1, "We want to see Ukrainians and the Russians talking to each other. And if they don’t, then there are going to have to be consequences,", Some(1))],
         ]);
         assert_eq!(groups, [vec![(0, 0), (1, 0)]]);
+    }
+
+    #[test]
+    fn a_group_has_a_speaker_only_when_its_attributions_agree() {
+        let speakers = |quotes: Vec<Vec<Quote>>| -> Vec<Option<usize>> {
+            group(&quotes).into_iter().map(|g| g.speaker).collect()
+        };
+        let text = "the north quay stays closed until the piles are replaced";
+        // Credited to 1 twice and left unattributed once: 1's.
+        assert_eq!(
+            speakers(vec![
+                vec![quote(0, text, Some(1))],
+                vec![quote(1, text, None)],
+                vec![quote(2, text, Some(1))],
+            ]),
+            [Some(1)]
+        );
+        // Credited to 1 twice and to 2 once: nobody's surely, whatever the majority.
+        assert_eq!(
+            speakers(vec![
+                vec![quote(0, text, Some(1))],
+                vec![quote(1, text, Some(2))],
+                vec![quote(2, text, Some(1))],
+            ]),
+            [None]
+        );
     }
 
     #[test]

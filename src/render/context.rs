@@ -240,6 +240,9 @@ pub struct QuoteCarrier {
     pub partial: bool,
     /// True when this wording differs from the group's main text.
     pub differs: bool,
+    /// True when the group has a speaker and this article does not credit the words to them
+    /// (it leaves them unattributed: the same words, not the same claim of who said them).
+    pub uncredited: bool,
 }
 
 /// A quote as carried by one or more articles.
@@ -248,7 +251,7 @@ pub struct QuoteView {
     pub text: String,
     pub partial: bool,
     pub speaker: Option<ActorRef>,
-    /// Distinct outlets that carry it.
+    /// Distinct outlets that carry it (that credit it to the speaker, when it has one).
     pub outlets: Vec<SourceRef>,
     pub carriers: Vec<QuoteCarrier>,
 }
@@ -768,15 +771,20 @@ impl<'a> Views<'a> {
         let main = quote(group.main);
         let key = wording(group.main);
         let mut members = group.members.clone();
-        // Articles are stored newest first: the highest index is the oldest.
-        members.sort_by_key(|&(a, i)| (std::cmp::Reverse(a), i));
+        // Those that credit the speaker first; articles are stored newest first: the highest
+        // index is the oldest.
+        members.sort_by_key(|&(a, i)| {
+            let uncredited = group.speaker.is_some() && quote((a, i)).speaker != group.speaker;
+            (uncredited, std::cmp::Reverse(a), i)
+        });
         let mut outlets: Vec<SourceRef> = Vec::new();
         let carriers = members
             .into_iter()
             .map(|(a, i)| {
                 let q = quote((a, i));
                 let article = self.article_ref(&self.dossier.articles[a]);
-                if !outlets.iter().any(|o| o.slug == article.source.slug) {
+                let uncredited = group.speaker.is_some() && q.speaker != group.speaker;
+                if !uncredited && !outlets.iter().any(|o| o.slug == article.source.slug) {
                     outlets.push(article.source.clone());
                 }
                 QuoteCarrier {
@@ -790,6 +798,7 @@ impl<'a> Views<'a> {
                     text: q.text.clone(),
                     partial: q.partial,
                     differs: wording((a, i)) != key,
+                    uncredited,
                 }
             })
             .collect();
