@@ -311,7 +311,7 @@ fn claims_differ_on_facts_not_on_wording() {
         .filter_map(|td| td.value().attr("title").map(str::to_owned))
         .collect();
     assert!(
-        titles.iter().any(|t| t == "read as: < 34000 vote"),
+        titles.iter().any(|t| t == "read as: ≤ 34000 vote"),
         "{titles:?}"
     );
 }

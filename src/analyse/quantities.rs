@@ -13,7 +13,7 @@ pub struct Quantity {
     pub paragraph: usize,
     /// The words as written: "six hours of talks", "48.7 per cent of the vote".
     pub text: String,
-    /// The amount, normalised, with its bound: "6", "several", "2000000", "< 34000".
+    /// The amount, normalised, with its bound: "6", "several", "2000000", "≤ 34000".
     pub amount: String,
     /// The unit, singular and lowercase: "hour", "percent" (for "%", "per cent", "pct"), a
     /// currency code ("USD").
@@ -65,8 +65,8 @@ pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
                 let bound = match f.bound {
                     Bound::Exact => "",
                     Bound::Approximate => "~",
-                    Bound::AtMost => "< ",
-                    Bound::AtLeast => "> ",
+                    Bound::AtMost => "≤ ",
+                    Bound::AtLeast => "≥ ",
                 };
                 (
                     format!("{bound}{}", f.number),
@@ -253,7 +253,7 @@ mod tests {
     fn bounds_and_thousands() {
         let a = one("Ortiz won by less than 34,000 votes, the count showed.");
         let b = one("Ortiz won by less than 31,000 votes, the count showed.");
-        assert_eq!(a.amount, "< 34000");
+        assert_eq!(a.amount, "≤ 34000");
         assert_eq!(a.text, "less than 34,000 votes");
         assert!(same_thing(&a, &b));
         assert_eq!(agree(&a, &b), Agreement::Differ);

@@ -159,7 +159,7 @@ pub fn compare(a: &Value, b: &Value) -> Agreement {
 }
 
 impl fmt::Display for Value {
-    /// A short normal form, for a hover title: "48.71 %", "< 34000 vote", "≈ 6 hour",
+    /// A short normal form, for a hover title: "48.71 %", "≤ 34000 vote", "≈ 6 hour",
     /// "2014-03-16", "aged 61".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -176,8 +176,10 @@ impl fmt::Display for Figure {
         f.write_str(match self.bound {
             Bound::Exact => "",
             Bound::Approximate => "≈ ",
-            Bound::AtMost => "< ",
-            Bound::AtLeast => "> ",
+            // Inclusive signs: "at least 7" and "more than 7" are both true as "≥ 7";
+            // "> 7" would be false for the first.
+            Bound::AtMost => "≤ ",
+            Bound::AtLeast => "≥ ",
         })?;
         let number = self.number.to_string();
         match self.unit.as_str() {
@@ -1493,7 +1495,11 @@ mod tests {
             ("48.71 percent", "48.71 %"),
             ("48.7%", "48.7 %"),
             ("48,7 %", "48.7 %"),
-            ("less than 34,000 votes", "< 34000 vote"),
+            ("less than 34,000 votes", "≤ 34000 vote"),
+            // A bound is shown with the sign that is true of every way of writing it.
+            ("at least seven boats", "≥ 7 boat"),
+            ("more than 40 carts", "≥ 40 cart"),
+            ("at most nine ferries", "≤ 9 ferry"),
             ("about 6 hours", "≈ 6 hour"),
             ("six hours", "6 hour"),
             ("forty-eight hours", "48 hour"),

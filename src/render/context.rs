@@ -305,7 +305,7 @@ pub struct ClaimCell {
     pub article: String,
     /// What the article reports; `None` when it does not report the claim.
     pub text: Option<String>,
-    /// The value as read: "48.71 %", "< 34000 vote", "2014-03-16", or the text.
+    /// The value as read: "48.71 %", "≤ 34000 vote", "2014-03-16", or the text.
     pub value: Option<String>,
     /// True when this article's value disagrees with another article's beyond the precision
     /// written (48.71 % and 48.7 % agree; "less than 31,000" and "less than 34,000" do not).
