@@ -134,7 +134,8 @@ pub struct CompareSummary {
     pub articles: usize,
     /// Independent sources: outlets, a story and its copies counted once.
     pub sources: usize,
-    /// Articles that are copies of another's story.
+    /// Articles known to be copies of a story another of these articles carries: they add no
+    /// source to `sources` (a copy whose story is not here stands for it).
     pub copies: usize,
     /// Statements carried by two sources or more.
     pub shared_quotes: usize,
@@ -374,7 +375,12 @@ impl Views<'_> {
         let summary = CompareSummary {
             articles: articles.len(),
             sources: outlets.len(),
-            copies: articles.iter().filter(|&&i| a.is_copy(d, i)).count(),
+            copies: articles
+                .iter()
+                .filter(|&&i| {
+                    a.is_copy(i) && a.original[i] != i && articles.contains(&a.original[i])
+                })
+                .count(),
             shared_quotes: shared_quotes.len(),
             disputed: event_view
                 .claims
