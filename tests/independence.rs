@@ -2,8 +2,8 @@
 //! as copies everywhere ("Meridian Wire via The Harbour Post"), and a quote only a story and
 //! its copies carry is not "carried by several". The dossier is invented: a referendum in an
 //! invented country reported by a wire and its reprint, a second wire's story in two
-//! newspapers, and two independent outlets. Then which of two copies is the original, on an
-//! invented harbour's dossier.
+//! newspapers, and two independent outlets. Then which of two copies is the original, and
+//! dates that make no disagreement between outlets, on an invented harbour's dossiers.
 
 mod common;
 
@@ -342,7 +342,8 @@ fn detected_differences_on_the_sample_are_few_and_not_repeated() {
     }
 }
 
-// Which copy is the original (the audit of a dam-failure dossier): an invented harbour in Saltmarsh, a wire story of 14:10 and a portal's copy of
+// Which copy is the original, and dates an outlet gives twice (the audit of a dam-failure
+// dossier): an invented harbour in Saltmarsh, a wire story of 14:10 and a portal's copy of
 // it at 15:20 that trimmed the last paragraph, listed first (its slug sorts first).
 
 const HEARING: [&str; 5] = [
@@ -535,4 +536,115 @@ fn when_nothing_tells_which_came_first_neither_is_named_a_copy() {
     assert_eq!(summary, "3 articles from 2 independent sources.");
     let (summary, _) = compared(&f, "ferry-collision");
     assert_eq!(summary, "3 articles from 3 independent sources.");
+}
+
+/// A dossier of Thursday 7 October 2032's revocation of a concession by Mayor Fenn, reported
+/// by the wire (which also reports Tuesday's hearing, where the company's chair gave
+/// evidence), a radio that dates the revocation Wednesday, and a newspaper that gives both
+/// the right day and another.
+fn revocation() -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "site.toml",
+        "title = \"Saltmarsh concession\"\nbase_url = \"https://example.org/r/\"\nsearch = false\n",
+    );
+    for (slug, name, kind) in [
+        ("tessaly-wire", "Tessaly Wire", "wire"),
+        ("corran-courier", "Corran Courier", "newspaper"),
+        ("kestrel-radio", "Kestrel Radio", "broadcaster"),
+    ] {
+        f.write(
+            &format!("content/sources/{slug}.md"),
+            &format!("---\nname: \"{name}\"\nkind: {kind}\n---\nAn outlet.\n"),
+        );
+    }
+    f.write(
+        "content/actors/idris-fenn.md",
+        "---\nname: Idris Fenn\naliases: [Fenn]\nkind: person\npronoun: she\n---\nThe mayor.\n",
+    );
+    f.write(
+        "content/events/concession-revoked.md",
+        "---\ntitle: Fenn revokes the Saltmarsh port concession\ndate: 2032-10-07\n---\nThe revocation.\n",
+    );
+    f.write(
+        "content/events/chair-evidence.md",
+        "---\ntitle: The shipping company's chair gives evidence to the harbour board\ndate: 2032-10-05\nsources: [\"wire-revocation#p3\"]\n---\nThe evidence.\n",
+    );
+    let article = |slug: &str, source: &str, published: &str, body: &str| {
+        f.write(
+            &format!("content/articles/{slug}.md"),
+            &format!("---\ntitle: \"{slug}\"\nsource: {source}\npublished: {published}\nevents: [concession-revoked]\n---\n\n{body}\n"),
+        );
+    };
+    article(
+        "wire-revocation",
+        "tessaly-wire",
+        "2032-10-07T11:20:00+02:00",
+        "Mayor Idris Fenn on Thursday revoked the port concession of Brackwater Shipping, two days after the company's chair told the harbour board he had not seen the safety audit.\n\n\
+         Fenn said Marlow had telephoned her on Tuesday evening to promise that the company would comply.\n\n\
+         At Tuesday's hearing, Marlow told the board he had been made aware of the audit but had not read it.",
+    );
+    article(
+        "radio-revocation",
+        "kestrel-radio",
+        "2032-10-07T18:00:00+02:00",
+        "Mayor Idris Fenn revoked the Brackwater Shipping concession on Wednesday, the port authority said.",
+    );
+    article(
+        "courier-revocation",
+        "corran-courier",
+        "2032-10-08",
+        "Saltmarsh lost its biggest shipping line when Mayor Idris Fenn revoked the concession of Brackwater Shipping yesterday.\n\n\
+         Fenn signed the revocation order on Monday, her deputy said.",
+    );
+    f
+}
+
+#[test]
+fn a_date_of_another_event_is_no_disagreement_and_no_outlet_disagrees_with_itself() {
+    let f = revocation();
+    let built = f.build().ok();
+    // The wire's "on Tuesday" is the day of the chair's evidence, which it also reports:
+    // no warning, though "Fenn" stands near it. The radio's Wednesday and the newspaper's
+    // Monday are warned of.
+    let warnings = built.stderr();
+    assert!(!warnings.contains("“on Tuesday”"), "{warnings}");
+    assert!(warnings.contains("“on Wednesday”"), "{warnings}");
+    assert!(warnings.contains("“on Monday”"), "{warnings}");
+
+    // The front page: the radio disagrees with the others; the newspaper, which gives the
+    // day too, is no disagreeing outlet, and the wire never disagrees.
+    let front = f.page("index.html");
+    let point = front
+        .select(&sel(".disputed-list > li.disputed-difference"))
+        .find(|p| p.text().collect::<String>().contains("Fenn revokes"))
+        .expect("the revocation's date is disputed");
+    let stated: Vec<(String, bool)> = point
+        .select(&sel(".stated li"))
+        .map(|li| {
+            (
+                collapse(&li.text().collect::<String>()),
+                li.value().classes().any(|c| c == "disagrees"),
+            )
+        })
+        .collect();
+    let disagreeing: Vec<&str> = stated
+        .iter()
+        .filter(|s| s.1)
+        .map(|s| s.0.as_str())
+        .collect();
+    assert_eq!(
+        disagreeing,
+        ["Kestrel Radio on Wednesday (6 October 2032)"],
+        "{stated:?}"
+    );
+    for (text, _) in stated.iter().filter(|s| !s.1) {
+        assert!(!text.starts_with("Kestrel Radio"), "{stated:?}");
+        assert!(text.contains("7 October 2032"), "{stated:?}");
+    }
+    // The comparison page still shows the newspaper's other day, for the analyst.
+    let compare = f.page("compare/concession-revoked/index.html");
+    let listed = collapse(&texts_of(&compare, "ul.differences").join(" "));
+    assert!(listed.contains("on Monday (4 October 2032)"), "{listed}");
+    assert!(!listed.contains("on Tuesday"), "{listed}");
 }
