@@ -2,7 +2,8 @@
 //! as copies everywhere ("Meridian Wire via The Harbour Post"), and a quote only a story and
 //! its copies carry is not "carried by several". The dossier is invented: a referendum in an
 //! invented country reported by a wire and its reprint, a second wire's story in two
-//! newspapers, and two independent outlets.
+//! newspapers, and two independent outlets. Then which of two copies is the original, and
+//! dates that make no disagreement between outlets, on an invented harbour's dossiers.
 
 mod common;
 
@@ -339,4 +340,311 @@ fn detected_differences_on_the_sample_are_few_and_not_repeated() {
             assert_eq!(stated.len(), n, "listed twice in {difference}");
         }
     }
+}
+
+// Which copy is the original, and dates an outlet gives twice (the audit of a dam-failure
+// dossier): an invented harbour in Saltmarsh, a wire story of 14:10 and a portal's copy of
+// it at 15:20 that trimmed the last paragraph, listed first (its slug sorts first).
+
+const HEARING: [&str; 5] = [
+    "SALTMARSH, Oct 5 (Tessaly Wire) - The harbour board opened its inquiry into last month's collision between the ferry Northern Tern and a dredger on Tuesday, hearing that the ferry's radar had been reported faulty twice in August.",
+    "Harbour master Idris Fenn told the board that her office had written to the operator, Brackwater Shipping, asking it to \"repair or replace the radar before the autumn timetable.\"",
+    "Brackwater's chair, Oskar Marlow, is due to give evidence later this week. The company has said the crew followed every procedure.",
+    "The collision on September 14 injured nine passengers, two of them seriously, and closed the harbour mouth for a day.",
+    "The board is expected to report by the end of the year, a spokesman for the board said after the first session.",
+];
+
+/// The harbour dossier: the wire story (published `wire_published`), the portal's copy
+/// (published `portal_published`, with `portal_body`), a newspaper's report of the hearing,
+/// and the collision reported by a radio and the newspaper; the wire story also reports the
+/// collision (its fourth paragraph). Articles are listed newest first, then by slug: of two
+/// of one day without times, the portal's comes first.
+fn harbour(wire_published: &str, portal_published: &str, portal_body: &str) -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "site.toml",
+        "title = \"Saltmarsh harbour\"\nbase_url = \"https://example.org/s/\"\nsearch = false\n",
+    );
+    for (slug, name, kind) in [
+        ("tessaly-wire", "Tessaly Wire", "wire"),
+        ("corran-courier", "Corran Courier", "newspaper"),
+        ("kestrel-radio", "Kestrel Radio", "broadcaster"),
+    ] {
+        f.write(
+            &format!("content/sources/{slug}.md"),
+            &format!("---\nname: \"{name}\"\nkind: {kind}\n---\nAn outlet.\n"),
+        );
+    }
+    f.write(
+        "content/actors/idris-fenn.md",
+        "---\nname: Idris Fenn\naliases: [Fenn]\nkind: person\npronoun: she\n---\nThe harbour master.\n",
+    );
+    f.write(
+        "content/events/ferry-collision.md",
+        "---\ntitle: The ferry Northern Tern and a dredger collide off Saltmarsh\ndate: 2032-09-14\nsources: [\"wire-hearing#p4\", \"radio-collision#p1\", \"courier-collision#p1\"]\n---\nA collision.\n",
+    );
+    f.write(
+        "content/events/harbour-hearing.md",
+        "---\ntitle: The harbour board opens its inquiry into the collision\ndate: 2032-10-05\nsources: [\"wire-hearing#p1\", \"portal-hearing#p1\", \"courier-hearing#p1\"]\n---\nA hearing.\n",
+    );
+    let article = |slug: &str, source: &str, extra: &str, published: &str, body: &str| {
+        f.write(
+            &format!("content/articles/{slug}.md"),
+            &format!("---\ntitle: \"{slug}\"\nsource: {source}\n{extra}published: {published}\n---\n\n{body}\n"),
+        );
+    };
+    article(
+        "wire-hearing",
+        "tessaly-wire",
+        "byline: Mira Holt\n",
+        wire_published,
+        &HEARING.join("\n\n"),
+    );
+    article(
+        "portal-hearing",
+        "tessaly-wire",
+        "url: \"https://portal.example/saltmarsh/hearing\"\n",
+        portal_published,
+        portal_body,
+    );
+    article(
+        "courier-hearing",
+        "corran-courier",
+        "",
+        "2032-10-06",
+        "The harbour board's inquiry began yesterday with an admission from the harbour master, Idris Fenn, that her office could only ask Brackwater Shipping to fix the ferry's radar.",
+    );
+    article(
+        "radio-collision",
+        "kestrel-radio",
+        "",
+        "2032-09-14T19:00:00+02:00",
+        "The ferry Northern Tern struck a dredger at the mouth of Saltmarsh harbour this afternoon. Nine passengers were taken to hospital, port officials said.",
+    );
+    article(
+        "courier-collision",
+        "corran-courier",
+        "",
+        "2032-09-15",
+        "Nine people were hurt when the Northern Tern ferry hit a dredger off Saltmarsh, and the harbour will stay shut until the wreck is cleared.",
+    );
+    f
+}
+
+/// A comparison page's first line ("3 articles from 2 independent sources …") and its
+/// columns as (outlet as named, article title), sorted.
+fn compared(f: &Fixture, event: &str) -> (String, Vec<(String, String)>) {
+    let page = f.page(&format!("compare/{event}/index.html"));
+    let summary = text_of(&page, ".compare-summary li").unwrap_or_default();
+    let mut columns: Vec<(String, String)> = page
+        .select(&sel("section[aria-labelledby=side-by-side] .compare-col"))
+        .map(|c| {
+            (
+                c.value().attr("aria-label").unwrap_or_default().to_owned(),
+                collapse(
+                    &c.select(&sel("h3 a"))
+                        .next()
+                        .map(|a| a.text().collect::<String>())
+                        .unwrap_or_default(),
+                ),
+            )
+        })
+        .collect();
+    columns.sort();
+    (summary, columns)
+}
+
+fn named(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|&(a, b)| (a.to_owned(), b.to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_wire_story_published_first_is_the_original_not_its_later_copy() {
+    let f = harbour(
+        "2032-10-05T14:10:00+02:00",
+        "2032-10-05T15:20:00+02:00",
+        &HEARING[..4].join("\n\n"),
+    );
+    f.build().ok();
+    let (summary, columns) = compared(&f, "harbour-hearing");
+    assert_eq!(
+        columns,
+        named(&[
+            ("Corran Courier", "courier-hearing"),
+            ("Tessaly Wire", "wire-hearing"),
+            ("Tessaly Wire (copy)", "portal-hearing"),
+        ])
+    );
+    assert_eq!(
+        summary,
+        "3 articles from 2 independent sources (1 of them copy of another's story)."
+    );
+    // The collision's page has the wire story without its copy: no copy there, and the count
+    // says so (it said "3 independent sources (1 of them copy …)" when the wire story was
+    // taken for the copy).
+    let (summary, columns) = compared(&f, "ferry-collision");
+    assert_eq!(summary, "3 articles from 3 independent sources.");
+    assert!(
+        columns.iter().all(|(outlet, _)| !outlet.contains("copy")),
+        "{columns:?}"
+    );
+}
+
+#[test]
+fn of_one_day_the_story_that_holds_its_copy_whole_is_the_original() {
+    // Both give only the day; the portal's text is the story's less a paragraph.
+    let f = harbour("2032-10-05", "2032-10-05", &HEARING[..4].join("\n\n"));
+    f.build().ok();
+    let (_, columns) = compared(&f, "harbour-hearing");
+    assert!(
+        columns.contains(&(
+            "Tessaly Wire (copy)".to_owned(),
+            "portal-hearing".to_owned()
+        )),
+        "{columns:?}"
+    );
+    assert!(
+        columns.contains(&("Tessaly Wire".to_owned(), "wire-hearing".to_owned())),
+        "{columns:?}"
+    );
+}
+
+#[test]
+fn when_nothing_tells_which_came_first_neither_is_named_a_copy() {
+    // Same day, no time on the portal, and each text has a paragraph the other lacks.
+    let mut body = HEARING[..4].to_vec();
+    body.push("Readers in the harbour district can follow the hearing on the portal's live page, with a summary of each session every evening.");
+    let f = harbour(
+        "2032-10-05T14:10:00+02:00",
+        "2032-10-05",
+        &body.join("\n\n"),
+    );
+    f.build().ok();
+    let (summary, columns) = compared(&f, "harbour-hearing");
+    assert_eq!(
+        columns,
+        named(&[
+            ("Corran Courier", "courier-hearing"),
+            ("Tessaly Wire", "portal-hearing"),
+            ("Tessaly Wire", "wire-hearing"),
+        ])
+    );
+    // Still one story of one outlet: counted once, but no article said to copy another.
+    assert_eq!(summary, "3 articles from 2 independent sources.");
+    let (summary, _) = compared(&f, "ferry-collision");
+    assert_eq!(summary, "3 articles from 3 independent sources.");
+}
+
+/// A dossier of Thursday 7 October 2032's revocation of a concession by Mayor Fenn, reported
+/// by the wire (which also reports Tuesday's hearing, where the company's chair gave
+/// evidence), a radio that dates the revocation Wednesday, and a newspaper that gives both
+/// the right day and another.
+fn revocation() -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "site.toml",
+        "title = \"Saltmarsh concession\"\nbase_url = \"https://example.org/r/\"\nsearch = false\n",
+    );
+    for (slug, name, kind) in [
+        ("tessaly-wire", "Tessaly Wire", "wire"),
+        ("corran-courier", "Corran Courier", "newspaper"),
+        ("kestrel-radio", "Kestrel Radio", "broadcaster"),
+    ] {
+        f.write(
+            &format!("content/sources/{slug}.md"),
+            &format!("---\nname: \"{name}\"\nkind: {kind}\n---\nAn outlet.\n"),
+        );
+    }
+    f.write(
+        "content/actors/idris-fenn.md",
+        "---\nname: Idris Fenn\naliases: [Fenn]\nkind: person\npronoun: she\n---\nThe mayor.\n",
+    );
+    f.write(
+        "content/events/concession-revoked.md",
+        "---\ntitle: Fenn revokes the Saltmarsh port concession\ndate: 2032-10-07\n---\nThe revocation.\n",
+    );
+    f.write(
+        "content/events/chair-evidence.md",
+        "---\ntitle: The shipping company's chair gives evidence to the harbour board\ndate: 2032-10-05\nsources: [\"wire-revocation#p3\"]\n---\nThe evidence.\n",
+    );
+    let article = |slug: &str, source: &str, published: &str, body: &str| {
+        f.write(
+            &format!("content/articles/{slug}.md"),
+            &format!("---\ntitle: \"{slug}\"\nsource: {source}\npublished: {published}\nevents: [concession-revoked]\n---\n\n{body}\n"),
+        );
+    };
+    article(
+        "wire-revocation",
+        "tessaly-wire",
+        "2032-10-07T11:20:00+02:00",
+        "Mayor Idris Fenn on Thursday revoked the port concession of Brackwater Shipping, two days after the company's chair told the harbour board he had not seen the safety audit.\n\n\
+         Fenn said Marlow had telephoned her on Tuesday evening to promise that the company would comply.\n\n\
+         At Tuesday's hearing, Marlow told the board he had been made aware of the audit but had not read it.",
+    );
+    article(
+        "radio-revocation",
+        "kestrel-radio",
+        "2032-10-07T18:00:00+02:00",
+        "Mayor Idris Fenn revoked the Brackwater Shipping concession on Wednesday, the port authority said.",
+    );
+    article(
+        "courier-revocation",
+        "corran-courier",
+        "2032-10-08",
+        "Saltmarsh lost its biggest shipping line when Mayor Idris Fenn revoked the concession of Brackwater Shipping yesterday.\n\n\
+         Fenn signed the revocation order on Monday, her deputy said.",
+    );
+    f
+}
+
+#[test]
+fn a_date_of_another_event_is_no_disagreement_and_no_outlet_disagrees_with_itself() {
+    let f = revocation();
+    let built = f.build().ok();
+    // The wire's "on Tuesday" is the day of the chair's evidence, which it also reports:
+    // no warning, though "Fenn" stands near it. The radio's Wednesday and the newspaper's
+    // Monday are warned of.
+    let warnings = built.stderr();
+    assert!(!warnings.contains("“on Tuesday”"), "{warnings}");
+    assert!(warnings.contains("“on Wednesday”"), "{warnings}");
+    assert!(warnings.contains("“on Monday”"), "{warnings}");
+
+    // The front page: the radio disagrees with the others; the newspaper, which gives the
+    // day too, is no disagreeing outlet, and the wire never disagrees.
+    let front = f.page("index.html");
+    let point = front
+        .select(&sel(".disputed-list > li.disputed-difference"))
+        .find(|p| p.text().collect::<String>().contains("Fenn revokes"))
+        .expect("the revocation's date is disputed");
+    let stated: Vec<(String, bool)> = point
+        .select(&sel(".stated li"))
+        .map(|li| {
+            (
+                collapse(&li.text().collect::<String>()),
+                li.value().classes().any(|c| c == "disagrees"),
+            )
+        })
+        .collect();
+    let disagreeing: Vec<&str> = stated
+        .iter()
+        .filter(|s| s.1)
+        .map(|s| s.0.as_str())
+        .collect();
+    assert_eq!(
+        disagreeing,
+        ["Kestrel Radio on Wednesday (6 October 2032)"],
+        "{stated:?}"
+    );
+    for (text, _) in stated.iter().filter(|s| !s.1) {
+        assert!(!text.starts_with("Kestrel Radio"), "{stated:?}");
+        assert!(text.contains("7 October 2032"), "{stated:?}");
+    }
+    // The comparison page still shows the newspaper's other day, for the analyst.
+    let compare = f.page("compare/concession-revoked/index.html");
+    let listed = collapse(&texts_of(&compare, "ul.differences").join(" "));
+    assert!(listed.contains("on Monday (4 October 2032)"), "{listed}");
+    assert!(!listed.contains("on Tuesday"), "{listed}");
 }

@@ -23,7 +23,8 @@ pub struct DetectedDate {
     pub relative: bool,
     /// Index into `Dossier::events` of the event the date speaks of, when one is clear.
     pub event: Option<usize>,
-    /// The event the words around the date point at, when its date is a different one.
+    /// The event the words around the date point at, when its date is a different one and
+    /// the date falls on no other event the article reports.
     pub contradicts: Option<usize>,
 }
 
@@ -520,9 +521,17 @@ fn find_in_article(
                 _ if cited_on_date.len() == 1 => Some(cited_on_date[0]),
                 Some((i, e, _)) if falls_on(&date, e) => Some(i),
                 Some((i, e, _)) => {
+                    // The words point at `e`, but a date that falls on another event the
+                    // article reports may be that event's: words alone do not make it a
+                    // contradiction of `e` ("Rahn said Greve had telephoned her on Tuesday"
+                    // in a report of Rahn's Wednesday decision and Greve's Tuesday evidence).
+                    let agrees_with_another = reported
+                        .iter()
+                        .any(|&(j, other)| j != i && falls_on(&date, other));
                     if date.precision() >= Precision::Day
                         && e.date.precision() >= Precision::Day
                         && (date.start() - e.date.start()).num_days().abs() <= 14
+                        && !agrees_with_another
                     {
                         let phrase = &text[start..end];
                         let mut warning = Diagnostic::warning(
@@ -712,5 +721,92 @@ mod tests {
             resolved("on Friday and on March 15", "2014-03"),
             [("March 15".into(), "2014-03-15".into())]
         );
+    }
+
+    /// A detected date as (words, event slug, contradicted event slug).
+    type Found = (String, Option<String>, Option<String>);
+
+    /// An invented dossier: a wire story of Thursday 7 October 2032 about a mayor's
+    /// revocation, which also reports (through the hearing's `sources:`) the chair's evidence
+    /// of the day before: its detected dates, and its warnings of dates that contradict an
+    /// event.
+    fn revocation_dates(body: &str) -> (Vec<Found>, usize) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (rel, text) in [
+            (
+                "site.toml",
+                "title = \"Saltmarsh port\"\nbase_url = \"https://example.org/\"\n",
+            ),
+            (
+                "content/sources/tessaly-wire.md",
+                "---\nname: Tessaly Wire\nkind: wire\n---\n",
+            ),
+            (
+                "content/actors/idris-fenn.md",
+                "---\nname: Idris Fenn\naliases: [Fenn]\nkind: person\n---\n",
+            ),
+            (
+                "content/events/revocation.md",
+                "---\ntitle: Fenn revokes the Saltmarsh port concession\ndate: 2032-10-07\n---\n",
+            ),
+            (
+                "content/events/board-evidence.md",
+                "---\ntitle: The shipping company's chair gives evidence to the harbour board\ndate: 2032-10-06\nsources: [\"wire-revocation#p3\"]\n---\n",
+            ),
+        ] {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        std::fs::create_dir_all(dir.path().join("content/articles")).unwrap();
+        std::fs::write(
+            dir.path().join("content/articles/wire-revocation.md"),
+            format!("---\ntitle: Fenn revokes concession\nsource: tessaly-wire\npublished: 2032-10-07T12:30:00+02:00\nevents: [revocation]\n---\n\n{body}\n"),
+        )
+        .unwrap();
+        let site = crate::Site::load(dir.path(), &crate::LoadOptions::default())
+            .expect("the dossier loads");
+        let d = &site.dossier;
+        let slug = |e: Option<usize>| e.map(|e| d.events[e].slug.clone());
+        let dates = site.analysis.dates[0]
+            .iter()
+            .map(|x| (x.text.clone(), slug(x.event), slug(x.contradicts)))
+            .collect();
+        let warnings = site
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("is dated"))
+            .count();
+        (dates, warnings)
+    }
+
+    #[test]
+    fn a_date_of_another_reported_event_contradicts_none_by_a_name_near_it() {
+        let (dates, warnings) = revocation_dates(
+            "Mayor Idris Fenn on Thursday revoked the port concession of Brackwater Shipping.\n\n\
+             Fenn said Marlow had telephoned her on Wednesday evening to promise that the company would comply.\n\n\
+             At Wednesday's hearing, Marlow told the harbour board he had not seen the audit.",
+        );
+        let on = |words: &str| dates.iter().find(|d| d.0 == words).cloned().unwrap();
+        // "Fenn" stands near the date, and first in the revocation's title; but the
+        // chair's evidence, which the article also reports, was that Wednesday.
+        assert_eq!(
+            on("on Wednesday"),
+            ("on Wednesday".into(), Some("board-evidence".into()), None)
+        );
+        assert_eq!(on("on Thursday").1.as_deref(), Some("revocation"));
+        assert_eq!(warnings, 0);
+    }
+
+    #[test]
+    fn a_date_that_falls_on_no_reported_event_still_contradicts_the_one_it_names() {
+        let (dates, warnings) = revocation_dates(
+            "Mayor Idris Fenn on Thursday revoked the port concession of Brackwater Shipping.\n\n\
+             Fenn signed the revocation on Tuesday, her office said.\n\n\
+             At Wednesday's hearing, the company's chair told the harbour board he had not seen the audit.",
+        );
+        let tuesday = dates.iter().find(|d| d.0 == "on Tuesday").cloned().unwrap();
+        assert_eq!(tuesday.2.as_deref(), Some("revocation"), "{dates:?}");
+        assert_eq!(warnings, 1);
     }
 }

@@ -118,9 +118,12 @@ pub enum Difference {
     },
     /// Words that speak of the event with another date, then (at most
     /// [`MAX_AGREEING_DATES`]) words that give its date; each `(article, index into its
-    /// dates)`.
+    /// dates)`. The words with another date are in two lists: `differ`, of outlets that
+    /// nowhere give the event's date, and `differ_within`, of outlets whose articles also give
+    /// it: such an outlet contradicts itself, not the other outlets.
     Date {
         differ: Vec<(usize, usize)>,
+        differ_within: Vec<(usize, usize)>,
         agree: Vec<(usize, usize)>,
     },
 }
@@ -493,16 +496,26 @@ fn differences(
             listed.push(key);
             if found.contradicts.is_some() && found.contradicts == event_index {
                 differ.push((i, k));
-            } else if found.event.is_some()
-                && found.event == event_index
-                && agree.len() < MAX_AGREEING_DATES
-            {
+            } else if found.event.is_some() && found.event == event_index {
                 agree.push((i, k));
             }
         }
     }
-    if !differ.is_empty() {
-        out.push(Difference::Date { differ, agree });
+    // An outlet that gives the event's date somewhere does not disagree with the others.
+    let agreeing: HashSet<&str> = agree
+        .iter()
+        .map(|&(i, _)| d.articles[i].source.as_str())
+        .collect();
+    let (differ_within, differ): (Vec<_>, Vec<_>) = differ
+        .into_iter()
+        .partition(|&(i, _)| agreeing.contains(d.articles[i].source.as_str()));
+    agree.truncate(MAX_AGREEING_DATES);
+    if !differ.is_empty() || !differ_within.is_empty() {
+        out.push(Difference::Date {
+            differ,
+            differ_within,
+            agree,
+        });
     }
     out
 }

@@ -58,18 +58,22 @@ pub struct Analysis {
     pub pairs_capped: passages::Capped,
     /// Per article: the indices into `passage_pairs` of the pairs it is part of.
     pub article_pairs: Vec<Vec<usize>>,
-    /// Per article: the article that stands for its story (itself unless it is a copy).
+    /// Per article: the article that stands for its story (itself unless another one does):
+    /// counts count a story once through it. See [`copies::Stories::original`].
     pub original: Vec<usize>,
+    /// Per article: it is known to be a copy of its story (republished, or another article of
+    /// the story is known to come first). See [`copies::Stories::copy`].
+    pub copy: Vec<bool>,
     /// Per event: its claims' values, and how its articles compare when two outlets or more
     /// report it.
     pub events: Vec<events::EventFacts>,
 }
 
 impl Analysis {
-    /// Whether article `index` is a copy of a story: republished by another site, or the same
-    /// outlet's text again.
-    pub fn is_copy(&self, dossier: &crate::model::Dossier, index: usize) -> bool {
-        self.original[index] != index || dossier.articles[index].publisher.is_some()
+    /// Whether article `index` is known to be a copy of a story: republished by another site,
+    /// or the same outlet's text again after another article of the story.
+    pub fn is_copy(&self, index: usize) -> bool {
+        self.copy[index]
     }
 }
 
@@ -319,7 +323,7 @@ fn shared(
         article_pairs[pair.a].push(i);
         article_pairs[pair.b].push(i);
     }
-    let original = copies::originals(dossier, &pairs);
+    let copies::Stories { original, copy } = copies::stories(dossier, &pairs);
     let mut quote_group: Vec<Vec<usize>> = quotes.iter().map(|q| vec![0; q.len()]).collect();
     for (g, group) in quote_groups.iter().enumerate() {
         for &(article, index) in &group.members {
@@ -343,6 +347,7 @@ fn shared(
         pairs_capped,
         article_pairs,
         original,
+        copy,
         events: Vec::new(),
     };
     analysis.events = events::find_all(dossier, &analysis);

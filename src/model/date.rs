@@ -142,6 +142,21 @@ impl PartialDate {
         Some(moment.timestamp())
     }
 
+    /// Which of two dates is earlier as far as both are known: at the coarser of their two
+    /// precisions, moments by their UTC instant. `Equal` says the dates cannot tell which came
+    /// first (a day against a moment of that day, a month against a day in it), not that they
+    /// are the same; unlike [`Ord`], which puts the coarser first.
+    pub fn cmp_known(&self, other: &Self) -> Ordering {
+        match self.precision().min(other.precision()) {
+            Precision::Time => self.utc_seconds().cmp(&other.utc_seconds()),
+            Precision::Day => {
+                (self.year, self.month, self.day).cmp(&(other.year, other.month, other.day))
+            }
+            Precision::Month => (self.year, self.month).cmp(&(other.year, other.month)),
+            Precision::Year => self.year.cmp(&other.year),
+        }
+    }
+
     /// ISO 8601 at the date's own precision: `2014-03`, `2014-03-14T18:30:00+00:00`.
     pub fn iso(&self) -> String {
         match (self.month, self.day, self.time) {
@@ -297,6 +312,36 @@ mod tests {
             .unwrap_err()
             .contains("no month 13"));
         assert!(PartialDate::parse("2016-02-29").is_ok());
+    }
+
+    #[test]
+    fn dates_compare_as_far_as_both_are_known() {
+        let cmp = |a: &str, b: &str| d(a).cmp_known(&d(b));
+        // Two moments: by the instant, whatever the offsets.
+        assert_eq!(
+            cmp("2034-04-17T16:05:00+01:00", "2034-04-17T17:10:00+01:00"),
+            Ordering::Less
+        );
+        assert_eq!(
+            cmp("2034-04-17T16:05:00+01:00", "2034-04-17T15:05:00Z"),
+            Ordering::Equal
+        );
+        assert_eq!(
+            cmp("2034-04-17T18:00:00+03:00", "2034-04-17T16:30:00Z"),
+            Ordering::Less
+        );
+        // A day against a moment of that day: no one can tell.
+        assert_eq!(
+            cmp("2034-04-17", "2034-04-17T17:10:00+01:00"),
+            Ordering::Equal
+        );
+        assert_eq!(cmp("2034-04-17T08:00:00Z", "2034-04-17"), Ordering::Equal);
+        assert_eq!(cmp("2034-04-16", "2034-04-17T08:00:00Z"), Ordering::Less);
+        // A month against a day in it, a year against a month in it.
+        assert_eq!(cmp("2034-04", "2034-04-17"), Ordering::Equal);
+        assert_eq!(cmp("2034-04", "2034-05-01"), Ordering::Less);
+        assert_eq!(cmp("2034", "2034-12"), Ordering::Equal);
+        assert_eq!(cmp("2035", "2034-12-31T23:00:00Z"), Ordering::Greater);
     }
 
     #[test]

@@ -99,6 +99,10 @@ pub struct Stated {
     pub source: SourceRef,
     pub url: String,
     pub text: String,
+    /// The outlet disagrees with another here: a figure of two that differ, or a date other
+    /// than the event's from an outlet that nowhere gives the event's own. Not a date that
+    /// gives it, nor another date of an outlet that also gives it (it contradicts itself).
+    pub disagrees: bool,
 }
 
 /// Figures for the same thing that differ between outlets, or a date that differs from the
@@ -134,7 +138,8 @@ pub struct CompareSummary {
     pub articles: usize,
     /// Independent sources: outlets, a story and its copies counted once.
     pub sources: usize,
-    /// Articles that are copies of another's story.
+    /// Articles known to be copies of a story another of these articles carries: they add no
+    /// source to `sources` (a copy whose story is not here stands for it).
     pub copies: usize,
     /// Statements carried by two sources or more.
     pub shared_quotes: usize,
@@ -374,7 +379,12 @@ impl Views<'_> {
         let summary = CompareSummary {
             articles: articles.len(),
             sources: outlets.len(),
-            copies: articles.iter().filter(|&&i| a.is_copy(d, i)).count(),
+            copies: articles
+                .iter()
+                .filter(|&&i| {
+                    a.is_copy(i) && a.original[i] != i && articles.contains(&a.original[i])
+                })
+                .count(),
             shared_quotes: shared_quotes.len(),
             disputed: event_view
                 .claims
@@ -445,47 +455,88 @@ impl Views<'_> {
         }
     }
 
-    /// A detected difference of `event` as pages show it: what it is about, each outlet's
-    /// words with a link to their paragraph, and a note.
+    /// A detected difference of `event` as its comparison page shows it: what it is about,
+    /// each outlet's words with a link to their paragraph, and a note.
     fn difference(&self, event: &Event, difference: &events::Difference) -> Difference {
-        let d = self.dossier;
-        let a = self.analysis;
-        let stated = |i: usize, paragraph: usize, text: &str| {
-            let article = self.article_ref(&d.articles[i]);
-            Stated {
-                source: article.source.clone(),
-                url: format!("{}#p{paragraph}", article.url),
-                text: text.to_owned(),
-            }
-        };
         match difference {
             events::Difference::Figure { thing, vague, a, b } => Difference {
                 about: format!("{thing} (detected figure)"),
                 stated: vec![
-                    stated(a.article, a.paragraph, &a.text),
-                    stated(b.article, b.paragraph, &b.text),
+                    self.stated(a.article, a.paragraph, &a.text, !vague),
+                    self.stated(b.article, b.paragraph, &b.text, !vague),
                 ],
                 note: vague.then(|| VAGUE_NOTE.to_owned()),
             },
-            events::Difference::Date { differ, agree } => {
-                let human = DateView::from(&event.date).human;
-                Difference {
-                    about: "date of the event (detected)".to_owned(),
-                    stated: differ
+            events::Difference::Date {
+                differ,
+                differ_within,
+                agree,
+            } => self.date_difference(
+                event,
+                differ
+                    .iter()
+                    .map(|&x| (x, true))
+                    .chain(differ_within.iter().map(|&x| (x, false)))
+                    .chain(agree.iter().map(|&x| (x, false))),
+            ),
+        }
+    }
+
+    /// The first detected difference of `event` where outlets disagree, as the front page
+    /// lists it: not a vague amount against an exact one, and of a date difference only the
+    /// outlets whose date differs and that nowhere give the event's own, with those that give
+    /// it (an outlet whose articles say both contradicts itself, not the others: its
+    /// comparison page shows it).
+    pub fn disputed_difference(&self, event: &Event) -> Option<Difference> {
+        let comparison = self.event_facts(event).comparison.as_ref()?;
+        comparison.differences.iter().find_map(|x| match x {
+            events::Difference::Figure { vague: true, .. } => None,
+            events::Difference::Figure { .. } => Some(self.difference(event, x)),
+            events::Difference::Date { differ, agree, .. } => (!differ.is_empty()).then(|| {
+                self.date_difference(
+                    event,
+                    differ
                         .iter()
-                        .chain(agree)
-                        .map(|&(i, k)| {
-                            let found = &a.dates[i][k];
-                            stated(
-                                i,
-                                found.paragraph,
-                                &format!("{} ({})", found.text, found.date.human()),
-                            )
-                        })
-                        .collect(),
-                    note: Some(format!("The event is dated {human}.")),
-                }
-            }
+                        .map(|&x| (x, true))
+                        .chain(agree.iter().map(|&x| (x, false))),
+                )
+            }),
+        })
+    }
+
+    /// A date difference of `event` listing `dates` (`((article, index into its dates),
+    /// disagrees)`) in that order.
+    fn date_difference(
+        &self,
+        event: &Event,
+        dates: impl Iterator<Item = ((usize, usize), bool)>,
+    ) -> Difference {
+        let human = DateView::from(&event.date).human;
+        Difference {
+            about: "date of the event (detected)".to_owned(),
+            stated: dates
+                .map(|((i, k), disagrees)| {
+                    let found = &self.analysis.dates[i][k];
+                    self.stated(
+                        i,
+                        found.paragraph,
+                        &format!("{} ({})", found.text, found.date.human()),
+                        disagrees,
+                    )
+                })
+                .collect(),
+            note: Some(format!("The event is dated {human}.")),
+        }
+    }
+
+    /// Article `i`'s words `text` in paragraph `paragraph`, as a difference lists them.
+    fn stated(&self, i: usize, paragraph: usize, text: &str, disagrees: bool) -> Stated {
+        let article = self.article_ref(&self.dossier.articles[i]);
+        Stated {
+            source: article.source.clone(),
+            url: format!("{}#p{paragraph}", article.url),
+            text: text.to_owned(),
+            disagrees,
         }
     }
 }

@@ -478,19 +478,23 @@ impl<'a> Views<'a> {
         let source = self.source_ref(&article.source);
         let publisher = article.publisher.as_deref().map(|p| self.source_ref(p));
         let index = self.dossier.article_index(&article.slug);
+        // Named a copy only when it is known to be one: of two articles of a story that
+        // nothing orders, neither is.
+        let copy = publisher.is_some() || index.is_some_and(|i| self.analysis.is_copy(i));
         let original = index
+            .filter(|_| copy)
             .map(|i| self.analysis.original[i])
             .filter(|&o| Some(o) != index);
-        let outlet = match (&publisher, original) {
+        let outlet = match (&publisher, copy) {
             (Some(p), _) => format!("{} via {}", source.name, p.name),
-            (None, Some(_)) => format!("{} (copy)", source.name),
-            (None, None) => source.name.clone(),
+            (None, true) => format!("{} (copy)", source.name),
+            (None, false) => source.name.clone(),
         };
         ArticleRef {
             slug: article.slug.clone(),
             title: article.title.clone(),
             url: self.url(&pages::article::dir(&article.slug)),
-            copy: publisher.is_some() || original.is_some(),
+            copy,
             copy_of: original.map(|o| self.dossier.articles[o].slug.clone()),
             outlet,
             source,

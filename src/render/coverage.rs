@@ -184,7 +184,7 @@ impl Views<'_> {
             .filter_map(|r| d.article_index(&r.article).map(|i| (i, r)))
             .filter(|&(i, _)| a.original[i] == i || !reporting.contains(&a.original[i]))
             .collect();
-        reports.sort_by_key(|&(i, _)| a.is_copy(d, i));
+        reports.sort_by_key(|&(i, _)| a.is_copy(i));
         for (i, report) in reports {
             let article = &d.articles[i];
             if out.iter().any(|o| o.source.slug == article.source) {

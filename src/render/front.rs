@@ -146,8 +146,9 @@ impl Views<'_> {
         }
     }
 
-    /// Claims independent sources disagree on, then each event's largest detected
-    /// difference (a figure or a date; not a vague amount against an exact one); events reported by more outlets first.
+    /// Claims independent sources disagree on, then each event's largest detected difference
+    /// where outlets disagree ([`Views::disputed_difference`]); events reported by more
+    /// outlets first.
     pub fn disputed(&self) -> Disputed {
         let d = self.dossier;
         let mut events: Vec<(&Event, usize)> = d
@@ -199,11 +200,7 @@ impl Views<'_> {
                     });
                 }
             }
-            if let Some(difference) = self
-                .event_differences(event)
-                .into_iter()
-                .find(|x| x.note.as_deref() != Some(super::compare::VAGUE_NOTE))
-            {
+            if let Some(difference) = self.disputed_difference(event) {
                 differences.push(DisputedPoint {
                     event: summary.clone(),
                     about: difference.about,
@@ -218,7 +215,7 @@ impl Views<'_> {
                             source: s.source,
                             text: s.text,
                             url: s.url,
-                            disagrees: true,
+                            disagrees: s.disagrees,
                         })
                         .collect(),
                 });
