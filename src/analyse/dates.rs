@@ -3,6 +3,8 @@
 //! month", "later in the day"), resolved to calendar dates, matched to the event they speak
 //! of, and checked against that event's date.
 
+use std::cmp::Ordering;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::quotes::{sentence_end, sentence_start, words};
@@ -113,26 +115,84 @@ fn nearest_year(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
         .min_by_key(|d| (*d - anchor).num_days().abs())
 }
 
-/// The weekday `target` nearest to `anchor` in the direction the sentence's tense gives:
-/// the anchor itself when it is that weekday, the coming one for the future, the last one for
-/// the past, and otherwise whichever is nearer.
-pub fn resolve_weekday(anchor: NaiveDate, target: Weekday, sentence: &[&str]) -> NaiveDate {
-    let ahead = (7 + target.num_days_from_monday() as i64
-        - anchor.weekday().num_days_from_monday() as i64)
-        % 7;
-    if ahead == 0 {
-        return anchor;
+/// Within this many days of publication, a date without a year is the nearest one whatever
+/// the tense: news reports what just happened or is about to, and the tense of a clause is
+/// read from a few words (a quote's future beside "said").
+const SURELY_NEAREST_DAYS: i64 = 120;
+
+/// `month`/`day` in the year the clause's tense gives (see [`tense`]) when the nearest is
+/// months away: the last one on or before `anchor` in the past ("an inspection on October 3
+/// had found"), the first one on or after it in the future, else the nearest.
+fn year_by_tense(anchor: NaiveDate, month: u32, day: u32, tense: Ordering) -> Option<NaiveDate> {
+    let nearest = nearest_year(anchor, month, day)?;
+    if (nearest - anchor).num_days().abs() <= SURELY_NEAREST_DAYS {
+        return Some(nearest);
     }
+    let mut years = (anchor.year() - 1..=anchor.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day));
+    match tense {
+        Ordering::Less => years.filter(|d| *d <= anchor).max(),
+        Ordering::Greater => years.find(|d| *d >= anchor),
+        Ordering::Equal => Some(nearest),
+    }
+}
+
+/// The year of a month named without one ("in October"): as [`year_by_tense`], the
+/// publication's own month being this year's.
+fn month_year(anchor: NaiveDate, month: u32, tense: Ordering) -> i32 {
+    let nearest = nearest_year(anchor, month, 15).map_or(anchor.year(), |d| d.year());
+    let months_away =
+        (nearest * 12 + month as i32 - (anchor.year() * 12 + anchor.month() as i32)).abs();
+    match tense {
+        _ if months_away <= 4 => nearest,
+        Ordering::Less if month > anchor.month() => anchor.year() - 1,
+        Ordering::Greater if month < anchor.month() => anchor.year() + 1,
+        Ordering::Less | Ordering::Greater => anchor.year(),
+        Ordering::Equal => nearest,
+    }
+}
+
+/// The tense of the clause around `text[start..end]` (five words before, three after): `Less`
+/// for the past, `Greater` for the future, `Equal` when its words do not tell.
+fn tense(text: &str, start: usize, end: usize) -> Ordering {
+    let from = sentence_start(text, start);
+    let to = sentence_end(text, end).max(end);
+    let sentence: Vec<(usize, usize, &str)> = words(&text[from..to]);
+    let here = sentence
+        .iter()
+        .position(|t| from + t.0 == start)
+        .unwrap_or(0);
+    let clause = &sentence[here.saturating_sub(5)..(here + 4).min(sentence.len())];
+    let lower: Vec<String> = clause.iter().map(|t| t.2.to_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    tense_of(&lower)
+}
+
+/// [`tense`] of lowercased words: which of future and past words are more.
+fn tense_of(sentence: &[&str]) -> Ordering {
     let future = sentence.iter().filter(|w| FUTURE.contains(w)).count();
     let past = sentence
         .iter()
         .enumerate()
         .filter(|(k, w)| PAST.contains(w) && !(*k > 0 && PASSIVE.contains(&sentence[k - 1])))
         .count();
-    let forward = match future.cmp(&past) {
-        std::cmp::Ordering::Greater => true,
-        std::cmp::Ordering::Less => false,
-        std::cmp::Ordering::Equal => ahead <= 3,
+    future.cmp(&past)
+}
+
+/// The weekday `target` nearest to `anchor` in the direction the sentence's tense gives:
+/// the anchor itself when it is that weekday, the coming one for the future, the last one for
+/// the past, and otherwise whichever is nearer.
+pub fn resolve_weekday(anchor: NaiveDate, target: Weekday, tense: Ordering) -> NaiveDate {
+    let ahead = (7 + target.num_days_from_monday() as i64
+        - anchor.weekday().num_days_from_monday() as i64)
+        % 7;
+    if ahead == 0 {
+        return anchor;
+    }
+    let forward = match tense {
+        Ordering::Greater => true,
+        Ordering::Less => false,
+        Ordering::Equal => ahead <= 3,
     };
     if forward {
         anchor + Duration::days(ahead)
@@ -165,7 +225,9 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                     Some(y) => NaiveDate::from_ymd_opt(y, month, day),
                     None => anchor
                         .or_else(|| NaiveDate::from_ymd_opt(published.year(), month, 1))
-                        .and_then(|a| nearest_year(a, month, day)),
+                        .and_then(|a| {
+                            year_by_tense(a, month, day, tense(text, start, tokens[i + 1].1))
+                        }),
                 };
                 if let Some(date) = date {
                     let last = if year.is_some() { i + 2 } else { i + 1 };
@@ -192,9 +254,9 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                 Some("in" | "since" | "until" | "by" | "early" | "late" | "mid" | "from")
             ) && word.len() > 3
             {
-                let year = anchor
-                    .and_then(|a| nearest_year(a, month, 15))
-                    .map_or(published.year(), |d| d.year());
+                let year = anchor.map_or(published.year(), |a| {
+                    month_year(a, month, tense(text, start, end))
+                });
                 if let Ok(date) = PartialDate::parse(&format!("{year:04}-{month:02}")) {
                     out.push((start, end, date, true));
                 }
@@ -205,7 +267,9 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
             let year = after_next.and_then(year_number);
             let date = match year {
                 Some(y) => NaiveDate::from_ymd_opt(y, month, day),
-                None => anchor.and_then(|a| nearest_year(a, month, day)),
+                None => anchor.and_then(|a| {
+                    year_by_tense(a, month, day, tense(text, start, tokens[i + 1].1))
+                }),
             };
             if let Some(date) = date {
                 let last = if year.is_some() { i + 2 } else { i + 1 };
@@ -226,18 +290,7 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                 let dated =
                     next.is_some_and(|n| month_number(n).is_some() || day_number(n).is_some());
                 if !dated {
-                    // The tense of the clause around the weekday: five words before, three after.
-                    let from = sentence_start(text, start);
-                    let to = sentence_end(text, end);
-                    let sentence: Vec<(usize, usize, &str)> = words(&text[from..to]);
-                    let here = sentence
-                        .iter()
-                        .position(|t| from + t.0 == start)
-                        .unwrap_or(0);
-                    let clause = &sentence[here.saturating_sub(5)..(here + 4).min(sentence.len())];
-                    let lower: Vec<String> = clause.iter().map(|t| t.2.to_lowercase()).collect();
-                    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-                    let date = resolve_weekday(anchor, *weekday, &lower);
+                    let date = resolve_weekday(anchor, *weekday, tense(text, start, end));
                     let (phrase_start, _) = match previous {
                         Some("on" | "by" | "until" | "since" | "before" | "after") => {
                             (tokens[i - 1].0, ())
@@ -607,6 +660,47 @@ mod tests {
             .into_iter()
             .map(|(s, e, d, _)| (text[s..e].to_owned(), d.iso()))
             .collect()
+    }
+
+    #[test]
+    fn dates_without_a_year_take_it_from_the_tense() {
+        // Past: the last such month or day before publication, even when another year's is
+        // nearer; future: the next one; no tense: the nearest.
+        assert_eq!(
+            resolved("An inspection in October had found cracks.", "2034-04-20"),
+            [("October".into(), "2033-10".into())]
+        );
+        assert_eq!(
+            resolved(
+                "The quay was inspected on October 3 by the board.",
+                "2034-04-20"
+            ),
+            [("October 3".into(), "2033-10-03".into())]
+        );
+        assert_eq!(
+            resolved("A vote is expected in October.", "2034-04-20"),
+            [("October".into(), "2034-10".into())]
+        );
+        assert_eq!(
+            resolved("Elections in October.", "2034-04-20"),
+            [("October".into(), "2034-10".into())]
+        );
+        // The month of publication is this year's, past or future.
+        assert_eq!(
+            resolved("Ferries had stopped in April.", "2034-04-10"),
+            [("April".into(), "2034-04".into())]
+        );
+        // A future day months away is the next one, though last year's is nearer.
+        assert_eq!(
+            resolved("The ferry will sail on 20 September.", "2034-03-10"),
+            [("20 September".into(), "2034-09-20".into())]
+        );
+        // Near publication the nearest stands, whatever the words around: a quote's future
+        // beside "said".
+        assert_eq!(
+            resolved("“We will vote on March 15,” said Ruiz.", "2034-03-14"),
+            [("March 15".into(), "2034-03-15".into())]
+        );
     }
 
     #[test]
