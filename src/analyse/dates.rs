@@ -152,18 +152,97 @@ fn month_year(anchor: NaiveDate, month: u32, tense: Ordering) -> i32 {
     }
 }
 
-/// The tense of the clause around `text[start..end]` (five words before, three after): `Less`
-/// for the past, `Greater` for the future, `Equal` when its words do not tell.
+/// The tense of the clause around `text[start..end]`: `Less` for the past, `Greater` for the
+/// future, `Equal` when its words do not tell. The clause first (between commas, colons,
+/// dashes, brackets or quotation marks: "dismissed by decree on Tuesday, is due to speak"
+/// is past for "Tuesday"), where a verb in -ed counts for the past too; when it tells
+/// nothing, five words before and three after ("On Tuesday, the minister said").
 fn tense(text: &str, start: usize, end: usize) -> Ordering {
     let from = sentence_start(text, start);
     let to = sentence_end(text, end).max(end);
+    const BOUNDS: &[char] = &[',', ';', ':', '—', '–', '(', ')', '“', '”', '"'];
+    let clause_from = text[from..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| BOUNDS.contains(c))
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
+    let clause_to = text[end..to].find(BOUNDS).map_or(to, |i| end + i);
+    // A clause of its own starts at a subordinator: "Asked on Wednesday whether she would …".
+    let clause_to = words(&text[end..clause_to])
+        .iter()
+        .find(|t| {
+            matches!(
+                t.2,
+                "whether"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "while"
+                    | "if"
+            )
+        })
+        .map_or(clause_to, |t| end + t.0);
+    let clause_words = words(&text[clause_from..clause_to]);
+    // Words in -ed count before the date only: after it they are more often a description
+    // ("businesses accused of …") than the clause's verb.
+    let before_date = clause_words
+        .iter()
+        .take_while(|t| clause_from + t.0 < start)
+        .count();
+    let clause: Vec<String> = clause_words.iter().map(|t| t.2.to_lowercase()).collect();
+    let clause: Vec<&str> = clause.iter().map(String::as_str).collect();
+    // "she expected", "they planned": a verb in the past, not "is expected".
+    let after_pronoun = |k: usize| {
+        k > 0
+            && matches!(
+                clause[k - 1],
+                "i" | "you" | "he" | "she" | "it" | "we" | "they" | "who"
+            )
+    };
+    let past_participles = clause
+        .iter()
+        .enumerate()
+        .filter(|(k, w)| {
+            *k < before_date
+                && w.len() >= 5
+                && w.ends_with("ed")
+                && (!FUTURE.contains(w) || after_pronoun(*k))
+                && !PAST.contains(w)
+                && !(*k > 0 && PASSIVE.contains(&clause[k - 1]))
+                // "the flooded harbour": an adjective.
+                && !(*k > 0
+                    && matches!(
+                        clause[k - 1],
+                        "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her"
+                            | "our" | "my" | "your"
+                    ))
+        })
+        .count();
+    let future = clause
+        .iter()
+        .enumerate()
+        .filter(|(k, w)| FUTURE.contains(w) && !(w.ends_with("ed") && after_pronoun(*k)))
+        .count();
+    let past = clause
+        .iter()
+        .enumerate()
+        .filter(|(k, w)| PAST.contains(w) && !(*k > 0 && PASSIVE.contains(&clause[k - 1])))
+        .count();
+    match future.cmp(&(past + past_participles)) {
+        Ordering::Equal => {}
+        told => return told,
+    }
     let sentence: Vec<(usize, usize, &str)> = words(&text[from..to]);
     let here = sentence
         .iter()
         .position(|t| from + t.0 == start)
         .unwrap_or(0);
-    let clause = &sentence[here.saturating_sub(5)..(here + 4).min(sentence.len())];
-    let lower: Vec<String> = clause.iter().map(|t| t.2.to_lowercase()).collect();
+    let window = &sentence[here.saturating_sub(5)..(here + 4).min(sentence.len())];
+    let lower: Vec<String> = window.iter().map(|t| t.2.to_lowercase()).collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     tense_of(&lower)
 }
@@ -660,6 +739,51 @@ mod tests {
             .into_iter()
             .map(|(s, e, d, _)| (text[s..e].to_owned(), d.iso()))
             .collect()
+    }
+
+    #[test]
+    fn a_weekday_takes_the_tense_of_its_own_clause() {
+        // Wednesday 10 October 2035: the participle's past, not the main clause's future.
+        assert_eq!(
+            resolved(
+                "Ruiz, removed from office by decree on Tuesday, is due to address the press.",
+                "2035-10-10"
+            ),
+            [("on Tuesday".into(), "2035-10-09".into())]
+        );
+        // Saturday 13 October: "Asked … on Wednesday" is past; what follows "whether" is
+        // another clause.
+        assert_eq!(
+            resolved(
+                "Asked by reporters on Wednesday whether she expected to be in office for long, Ortiz smiled.",
+                "2035-10-13"
+            ),
+            [("on Wednesday".into(), "2035-10-10".into())]
+        );
+        // Thursday 11 October: "is due to" six words before the weekday.
+        assert_eq!(
+            resolved(
+                "The mayor is due to tour the flooded harbour on Monday.",
+                "2035-10-11"
+            ),
+            [("on Monday".into(), "2035-10-15".into())]
+        );
+        // Wednesday 10 October: a question in quotation marks is its own clause.
+        assert_eq!(
+            resolved(
+                "Question: “Will Ms Vela still be in office on Monday?”",
+                "2035-10-10"
+            ),
+            [("on Monday".into(), "2035-10-15".into())]
+        );
+        // A leading date takes the tense of the words after its comma.
+        assert_eq!(
+            resolved(
+                "On Tuesday, the minister said the port was shut.",
+                "2035-10-10"
+            ),
+            [("On Tuesday".into(), "2035-10-09".into())]
+        );
     }
 
     #[test]
