@@ -3,9 +3,9 @@
 //! `tests/gold/unseen-*/` (invented events and people, written for these tests in many styles
 //! of reporting), each with its `quotes.yaml`. Prints precision and recall of attributed
 //! statements overall and per construction, and every miss. The rules were never tuned on
-//! unseen-a to unseen-c; unseen-d was written later to find their limits, and the wrong
-//! attributions it found were mended by rules tested on sentences written afresh, so its
-//! figures are no longer a blind measure.
+//! unseen-a to unseen-c; unseen-d and unseen-e were written later to find their limits (blind,
+//! unseen-e measured precision 0.935), and the wrong attributions they found were mended by
+//! rules tested on sentences written afresh, so their figures are no longer a blind measure.
 
 mod common;
 
@@ -331,12 +331,13 @@ fn unseen_dossiers_are_attributed_with_precision_first() {
         total.terms_attributed
     );
     assert_eq!(total.terms_attributed, 0, "{}", misses.join("\n"));
-    // Recall is a floor against losing ground, not a goal to guess for: unseen-d, written
-    // after the rules to find where they fail (a hearing's live blog, a long feature, a
-    // foreign wire), took it from 0.914 over the first three sets to 0.887; every quote it
-    // misses is left unattributed, none is given to the wrong person.
+    // Recall is a floor against losing ground, not a goal to guess for: unseen-d and -e,
+    // written after the rules to find where they fail (a hearing's live blog, a long
+    // feature, a foreign wire, a TV live page, an op-ed), took it from 0.914 over the first
+    // three sets to 0.875; every quote they miss is left unattributed, none is given to the
+    // wrong person.
     assert!(
-        total.precision() >= 0.98 && total.recall() >= 0.88,
+        total.precision() >= 0.98 && total.recall() >= 0.87,
         "precision {:.3}, recall {:.3}:\n{}",
         total.precision(),
         total.recall(),

@@ -240,11 +240,18 @@ impl Cast {
                 .actors
                 .iter()
                 .map(|a| {
+                    // The role's first phrase only: "Governor of the National Bank,
+                    // dismissed by decree in October" describes a governor, not a decree.
+                    let role = a
+                        .role
+                        .as_deref()
+                        .and_then(|r| r.split([',', ';', '(', '—', '–']).next());
                     let mut heads: Vec<String> = std::iter::once(a.name.as_str())
                         .chain(a.aliases.iter().map(String::as_str))
-                        .chain(a.role.as_deref())
+                        .chain(role)
                         .flat_map(words)
                         .map(|(_, _, w)| w.to_lowercase())
+                        .filter(|w| !DOCUMENT_NOUNS.contains(&w.as_str()))
                         .collect();
                     heads.sort();
                     heads.dedup();
@@ -835,6 +842,35 @@ const LEADING_ADVERBIALS: &[&str] = &[
     "Hours",
     "Days",
     "Minutes",
+];
+
+/// Nouns for texts, not for those who speak: "the decree says", "the report found" credit no
+/// actor whose name or role holds the word.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "decree",
+    "decrees",
+    "report",
+    "reports",
+    "letter",
+    "letters",
+    "law",
+    "laws",
+    "bill",
+    "order",
+    "ruling",
+    "document",
+    "documents",
+    "memo",
+    "memorandum",
+    "communique",
+    "communiqué",
+    "resolution",
+    "text",
+    "statement",
+    "filing",
+    "judgment",
+    "judgement",
+    "verdict",
 ];
 
 /// Verbs that put something in a category: a quoted category after "as" ("treated the leak
@@ -1940,7 +1976,24 @@ impl Block<'_> {
             .position(|(_, _, w)| w.eq_ignore_ascii_case("according"))
         {
             if tokens.get(k + 1).is_some_and(|t| t.2 == "to") {
-                return Some(self.according(sentence + tokens[k + 1].1, span.open));
+                let decision = self.according(sentence + tokens[k + 1].1, span.open);
+                // "According to Ruiz, Ortiz told him the plan “…”": the words may be the
+                // inner verb's subject's, as Ruiz tells it.
+                if let Decision::Sure(Who::Actor(a), _) = decision {
+                    let inner = tokens[k + 2..]
+                        .iter()
+                        .rev()
+                        .filter(|(_, _, w)| {
+                            reporting_verb(w)
+                                .is_some_and(|(f, _)| matches!(f, VerbForm::Past | VerbForm::Third))
+                        })
+                        .find_map(|&(at, _, _)| self.named_subject(sentence, sentence + at))
+                        .filter(|&other| other != a);
+                    if let Some(other) = inner {
+                        return Some(Decision::Open(vec![a, other]));
+                    }
+                }
+                return Some(decision);
             }
         }
         // `Sarr: “…”`: a name (with its title) and a colon open the block or the sentence.
@@ -3013,6 +3066,11 @@ mod tests {
                 "Governor Vela, who has said she is ready to resign, was quoted by a local paper as saying that the vote was “a warning, not a verdict.”",
                 "lena-vela",
             ),
+            // Words reported by someone else, as another tells it: either may be the speaker.
+            (
+                "According to Vela, Interior Minister Tomas Ruiz told her in May that the office “must choose between its staff and its budget.”",
+                "?lena-vela tomas-ruiz",
+            ),
             // A category given in quotes is a term, whoever speaks in the sentence.
             (
                 "“That was a mistake,” said Ortiz, recalling the decision to treat the crack as a “concern” rather than a danger.",
@@ -3020,6 +3078,25 @@ mod tests {
             ),
         ];
         expect_issue(cases);
+    }
+
+    /// "The decree cites “…”": the words of a text, not of the actor whose role mentions it
+    /// after its first phrase.
+    #[test]
+    fn a_document_quoted_is_not_the_actor_its_role_mentions() {
+        let mut cast = issue_cast();
+        cast[0].role = Some("Former president of Valdoria, removed by decree in May".into());
+        let found = found_with(
+            "Ortiz left the palace on Monday. The decree cites “a grave breach of duty” as the reason.\n",
+            cast,
+        );
+        assert_eq!(found[0].speaker, "-", "{found:?}");
+        // The role's first phrase still describes her.
+        let found = found_with(
+            "Ortiz left the palace on Monday. “I will return,” the former president said.\n",
+            issue_cast(),
+        );
+        assert_eq!(found[0].speaker, "ana-ortiz", "{found:?}");
     }
 
     #[test]
