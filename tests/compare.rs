@@ -374,3 +374,36 @@ fn a_built_comparison_lists_the_figures_two_outlets_state_differently_with_their
         ]
     );
 }
+
+/// A crowd put at "more than 10,000" and at "about 4,000": the figures' readings may meet
+/// (a round 10,000 may stand for 9,500), so nothing is flagged, and the page's summary says
+/// only that no claim *surely* differs, not that none is disputed.
+#[test]
+fn a_comparison_without_a_sure_difference_does_not_say_nothing_is_disputed() {
+    let f = Fixture::new();
+    f.write(
+        "content/sources/daily.md",
+        "---\nname: The Daily\nkind: newspaper\n---\n",
+    );
+    f.write(
+        "content/articles/daily-summit.md",
+        "---\ntitle: \"Crowds at the summit\"\nsource: daily\npublished: 2024-05-02\nevents: [summit]\n---\n\nA crowd gathered as Jane Doe arrived.\n",
+    );
+    f.write(
+        "content/events/summit.md",
+        "---\ntitle: The summit\ndate: 2024-05-02\nactors: [jane-doe]\nsources: [\"wire-summit#p1\"]\nclaims:\n  - about: Size of the crowd\n    reports:\n      wire-summit: \"more than 10,000\"\n      daily-summit: \"about 4,000\"\n---\nA summit.\n",
+    );
+    f.build().ok();
+    let page = f.page("compare/summit/index.html");
+    let summary = texts_of(&page, "li")
+        .into_iter()
+        .map(|t| collapse(&t))
+        .find(|t| {
+            t.starts_with("Claims:") || t.starts_with("Disputed") || t.starts_with("No claim")
+        })
+        .expect("a summary line about claims");
+    assert!(
+        summary.starts_with("Claims: none surely differs between these articles"),
+        "{summary}"
+    );
+}
