@@ -963,17 +963,7 @@ impl Block<'_> {
         last_in_block: Option<(Span, Option<Who>)>,
         context: &Context,
     ) -> PronounContext {
-        let from = last_in_block.map_or(0, |(s, _)| s.close);
-        let mut since: Vec<usize> = Vec::new();
-        for m in self
-            .mentions
-            .iter()
-            .filter(|m| m.start >= from && m.end <= at)
-        {
-            if !since.contains(&m.actor) {
-                since.push(m.actor);
-            }
-        }
+        let since = self.actors_between(last_in_block.map_or(0, |(s, _)| s.close), at);
         PronounContext {
             last: last_in_block.map_or(context.last, |(_, who)| who),
             previous: self.subject_chain(sentence_at, context.subject),
@@ -1009,17 +999,22 @@ impl Block<'_> {
     /// start of the block.
     fn named_before(&self, at: usize) -> Option<Vec<usize>> {
         let (start, end) = self.sentence_before(at)?;
+        Some(self.actors_between(start, end))
+    }
+
+    /// The actors named (outside quotes) within `text[from..to]`, each once, in text order.
+    fn actors_between(&self, from: usize, to: usize) -> Vec<usize> {
         let mut named: Vec<usize> = Vec::new();
         for m in self
             .mentions
             .iter()
-            .filter(|m| m.start >= start && m.end <= end)
+            .filter(|m| m.start >= from && m.end <= to)
         {
             if !named.contains(&m.actor) {
                 named.push(m.actor);
             }
         }
-        Some(named)
+        named
     }
 
     /// The sentence that ends before `at` (the last one), as byte bounds: a stop at the very
