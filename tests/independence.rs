@@ -482,6 +482,17 @@ fn the_wire_story_published_first_is_the_original_not_its_later_copy() {
         summary,
         "3 articles from 2 independent sources (1 of them copy of another's story)."
     );
+    // The copy's own page says so and links the original; the original's does not.
+    let portal = f.page("articles/portal-hearing/index.html");
+    let meta = collapse(&text_of(&portal, ".page-head p.meta").unwrap_or_default());
+    assert!(meta.contains("(a copy of its story)"), "{meta}");
+    assert_eq!(
+        attrs_of(&portal, ".page-head p.meta .via a", "href"),
+        ["../../articles/wire-hearing/"]
+    );
+    let wire = f.page("articles/wire-hearing/index.html");
+    let meta = collapse(&text_of(&wire, ".page-head p.meta").unwrap_or_default());
+    assert!(!meta.contains("copy"), "{meta}");
     // The collision's page has the wire story without its copy: no copy there, and the count
     // says so (it said "3 independent sources (1 of them copy …)" when the wire story was
     // taken for the copy).

@@ -124,6 +124,9 @@ pub struct ArticleRef {
     pub copy: bool,
     /// The slug of the article that stands for its story, when that is another one.
     pub copy_of: Option<String>,
+    /// That article's URL (relative to the site root); absent when `copy_of` is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy_of_url: Option<String>,
     pub published: DateView,
     pub byline: Option<String>,
     pub summary: Option<String>,
@@ -496,6 +499,8 @@ impl<'a> Views<'a> {
             url: self.url(&pages::article::dir(&article.slug)),
             copy,
             copy_of: original.map(|o| self.dossier.articles[o].slug.clone()),
+            copy_of_url: original
+                .map(|o| self.url(&pages::article::dir(&self.dossier.articles[o].slug))),
             outlet,
             source,
             publisher,
