@@ -354,16 +354,16 @@ const HEARING: [&str; 5] = [
     "The board is expected to report by the end of the year, a spokesman for the board said after the first session.",
 ];
 
-/// The harbour dossier: the wire story (published `wire_published`), the portal's copy
-/// (published `portal_published`, with `portal_body`), a newspaper's report of the hearing,
-/// and the collision reported by a radio and the newspaper; the wire story also reports the
-/// collision (its fourth paragraph). Articles are listed newest first, then by slug: of two
-/// of one day without times, the portal's comes first.
-fn harbour(wire_published: &str, portal_published: &str, portal_body: &str) -> Fixture {
+/// The invented town of Saltmarsh: a site titled `title` (at `https://example.org/PATH/`,
+/// without search), three outlets (a wire, a newspaper, a radio) and Idris Fenn, whose
+/// profile is `profile`.
+fn saltmarsh(title: &str, path: &str, profile: &str) -> Fixture {
     let f = Fixture::empty();
     f.write(
         "site.toml",
-        "title = \"Saltmarsh harbour\"\nbase_url = \"https://example.org/s/\"\nsearch = false\n",
+        &format!(
+            "title = \"{title}\"\nbase_url = \"https://example.org/{path}/\"\nsearch = false\n"
+        ),
     );
     for (slug, name, kind) in [
         ("tessaly-wire", "Tessaly Wire", "wire"),
@@ -377,8 +377,20 @@ fn harbour(wire_published: &str, portal_published: &str, portal_body: &str) -> F
     }
     f.write(
         "content/actors/idris-fenn.md",
-        "---\nname: Idris Fenn\naliases: [Fenn]\nkind: person\npronoun: she\n---\nThe harbour master.\n",
+        &format!(
+            "---\nname: Idris Fenn\naliases: [Fenn]\nkind: person\npronoun: she\n---\n{profile}\n"
+        ),
     );
+    f
+}
+
+/// The harbour dossier: the wire story (published `wire_published`), the portal's copy
+/// (published `portal_published`, with `portal_body`), a newspaper's report of the hearing,
+/// and the collision reported by a radio and the newspaper; the wire story also reports the
+/// collision (its fourth paragraph). Articles are listed newest first, then by slug: of two
+/// of one day without times, the portal's comes first.
+fn harbour(wire_published: &str, portal_published: &str, portal_body: &str) -> Fixture {
+    let f = saltmarsh("Saltmarsh harbour", "s", "The harbour master.");
     f.write(
         "content/events/ferry-collision.md",
         "---\ntitle: The ferry Northern Tern and a dredger collide off Saltmarsh\ndate: 2032-09-14\nsources: [\"wire-hearing#p4\", \"radio-collision#p1\", \"courier-collision#p1\"]\n---\nA collision.\n",
@@ -554,25 +566,7 @@ fn when_nothing_tells_which_came_first_neither_is_named_a_copy() {
 /// evidence), a radio that dates the revocation Wednesday, and a newspaper that gives both
 /// the right day and another.
 fn revocation() -> Fixture {
-    let f = Fixture::empty();
-    f.write(
-        "site.toml",
-        "title = \"Saltmarsh concession\"\nbase_url = \"https://example.org/r/\"\nsearch = false\n",
-    );
-    for (slug, name, kind) in [
-        ("tessaly-wire", "Tessaly Wire", "wire"),
-        ("corran-courier", "Corran Courier", "newspaper"),
-        ("kestrel-radio", "Kestrel Radio", "broadcaster"),
-    ] {
-        f.write(
-            &format!("content/sources/{slug}.md"),
-            &format!("---\nname: \"{name}\"\nkind: {kind}\n---\nAn outlet.\n"),
-        );
-    }
-    f.write(
-        "content/actors/idris-fenn.md",
-        "---\nname: Idris Fenn\naliases: [Fenn]\nkind: person\npronoun: she\n---\nThe mayor.\n",
-    );
+    let f = saltmarsh("Saltmarsh concession", "r", "The mayor.");
     f.write(
         "content/events/concession-revoked.md",
         "---\ntitle: Fenn revokes the Saltmarsh port concession\ndate: 2032-10-07\n---\nThe revocation.\n",

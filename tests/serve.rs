@@ -20,6 +20,15 @@ fn wait_for_line(server: &Server, check: impl Fn(&str) -> bool) -> String {
     }
 }
 
+/// The number of pages a "FILE: N pages re-rendered in M ms" line reports.
+fn pages_rerendered(line: &str) -> usize {
+    line.split(": ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no page count in {line:?}"))
+}
+
 /// How many lines of the server's output contain `text`.
 fn count(server: &Server, text: &str) -> usize {
     let lines = server.stdout.lock().unwrap();
@@ -119,12 +128,7 @@ fn an_edit_rerenders_a_bad_save_keeps_the_last_good_site_and_the_fix_clears_it()
     let line = wait_for_line(&server, |l| {
         l.contains("reuters-talks-fail.md") && l.contains("pages re-rendered")
     });
-    let rendered: usize = line
-        .split(": ")
-        .nth(1)
-        .and_then(|s| s.split_whitespace().next())
-        .and_then(|n| n.parse().ok())
-        .unwrap();
+    let rendered = pages_rerendered(&line);
     let total = std::fs::read_dir(dir.path().join("content/actors"))
         .unwrap()
         .count();
@@ -458,11 +462,6 @@ fn a_save_that_empties_the_file_before_writing_it_is_one_edit() {
     });
     let output = server.output();
     assert!(!output.contains("problem(s)"), "{output}");
-    let rendered: usize = line
-        .split(": ")
-        .nth(1)
-        .and_then(|s| s.split_whitespace().next())
-        .and_then(|n| n.parse().ok())
-        .unwrap();
+    let rendered = pages_rerendered(&line);
     assert!(rendered < 40, "only dependent pages: {line}\n{output}");
 }

@@ -844,6 +844,9 @@ const LEADING_ADVERBIALS: &[&str] = &[
     "Minutes",
 ];
 
+/// Forms of "to be" before a past participle that make it passive ("Ruiz was told").
+const BE_FORMS: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+
 /// Nouns for texts, not for those who speak: "the decree says", "the report found" credit no
 /// actor whose name or role holds the word.
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -986,12 +989,9 @@ impl Block<'_> {
             reporting_verb(w).is_some_and(|(form, lemma)| {
                 matches!(form, VerbForm::Past | VerbForm::Third)
                     && matches!(lemma, "ask" | "question" | "query" | "press")
-            }) && !k.checked_sub(1).is_some_and(|j| {
-                matches!(
-                    ws[j].2,
-                    "was" | "were" | "is" | "are" | "been" | "being" | "be" | "got" | "gets"
-                )
-            })
+            }) && !k
+                .checked_sub(1)
+                .is_some_and(|j| BE_FORMS.contains(&ws[j].2) || matches!(ws[j].2, "got" | "gets"))
         })
     }
 
@@ -1424,9 +1424,7 @@ impl Block<'_> {
         gap.iter()
             .rev()
             .find(|(_, _, w)| !(w.len() > 4 && w.ends_with("ly")))
-            .is_some_and(|(_, _, w)| {
-                matches!(*w, "was" | "were" | "is" | "are" | "been" | "being" | "be")
-            })
+            .is_some_and(|(_, _, w)| BE_FORMS.contains(w))
             && verb.is_some_and(|v| reporting_verb(v).is_some_and(|(f, _)| f == VerbForm::Past))
     }
 
@@ -2137,19 +2135,13 @@ impl Block<'_> {
                     open.get_or_insert(Decision::Open(candidates));
                 }
                 Some(Decision::Sure(Who::Actor(a), rule)) => {
-                    let mut others: Vec<usize> = Vec::new();
-                    if let Some(infinitive) = infinitive.filter(|&i| i > verb_start) {
-                        for m in self.mentions.iter().filter(|m| {
-                            m.start > verb_start
-                                && m.end <= infinitive
-                                && m.actor != a
-                                && self.cast.is_person(m.actor)
-                        }) {
-                            if !others.contains(&m.actor) {
-                                others.push(m.actor);
-                            }
-                        }
-                    }
+                    let others: Vec<usize> = infinitive
+                        .filter(|&i| i > verb_start)
+                        .map(|i| self.actors_between(verb_start + 1, i))
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|&o| o != a && self.cast.is_person(o))
+                        .collect();
                     return Some(if others.is_empty() {
                         Decision::Sure(Who::Actor(a), rule)
                     } else {
@@ -2237,16 +2229,10 @@ impl Block<'_> {
         }
         // A verb whose subject we cannot read: say who it might be, never guess.
         let candidates: Vec<usize> = self
-            .mentions
-            .iter()
-            .filter(|m| m.start >= sentence && m.end <= verb_start && self.cast.is_person(m.actor))
-            .map(|m| m.actor)
-            .fold(Vec::new(), |mut v, a| {
-                if !v.contains(&a) {
-                    v.push(a);
-                }
-                v
-            });
+            .actors_between(sentence, verb_start)
+            .into_iter()
+            .filter(|&a| self.cast.is_person(a))
+            .collect();
         (!candidates.is_empty()).then_some(Decision::Open(candidates))
     }
 }

@@ -779,20 +779,20 @@ impl<'a> Views<'a> {
         let wording = |(a, i): (usize, usize)| self.analysis.quote_wording[a][i];
         let main = quote(group.main);
         let key = wording(group.main);
+        // Carries the words without crediting them to the group's speaker.
+        let uncredited =
+            |m: (usize, usize)| group.speaker.is_some() && quote(m).speaker != group.speaker;
         let mut members = group.members.clone();
         // Those that credit the speaker first; articles are stored newest first: the highest
         // index is the oldest.
-        members.sort_by_key(|&(a, i)| {
-            let uncredited = group.speaker.is_some() && quote((a, i)).speaker != group.speaker;
-            (uncredited, std::cmp::Reverse(a), i)
-        });
+        members.sort_by_key(|&(a, i)| (uncredited((a, i)), std::cmp::Reverse(a), i));
         let mut outlets: Vec<SourceRef> = Vec::new();
         let carriers = members
             .into_iter()
             .map(|(a, i)| {
                 let q = quote((a, i));
                 let article = self.article_ref(&self.dossier.articles[a]);
-                let uncredited = group.speaker.is_some() && q.speaker != group.speaker;
+                let uncredited = uncredited((a, i));
                 if !uncredited && !outlets.iter().any(|o| o.slug == article.source.slug) {
                     outlets.push(article.source.clone());
                 }
