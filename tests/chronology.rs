@@ -167,6 +167,33 @@ fn article_pages_list_the_dates_they_mention_linked_to_events() {
 }
 
 #[test]
+fn a_date_the_words_leave_open_shows_both_readings_and_says_it_is_uncertain() {
+    // Friday 3 May 2024: "on Sunday" in a clause without tense may be the last Sunday or the
+    // coming one; the article reports no event on either.
+    let fixture = Fixture::new();
+    fixture.write(
+        "content/articles/wire-summit.md",
+        "---\ntitle: \"Doe leaves the summit\"\nsource: wire\npublished: 2024-05-03\nevents: [summit]\n---\n\n\
+         Jane Doe left Ruritania on Friday.\n\nThe harbour ferry on Sunday, the only link to the islands, carried no one.\n",
+    );
+    fixture.build().ok();
+    let html = fixture.page("articles/wire-summit/index.html");
+    let dates = texts_of(&html, ".date-mentions li");
+    let sunday = dates
+        .iter()
+        .find(|d| d.starts_with("“on Sunday”"))
+        .unwrap_or_else(|| panic!("{dates:#?}"));
+    assert!(
+        collapse(sunday).starts_with(
+            "“on Sunday” → 5 May 2024 or 28 April 2024? uncertain: the text does not say which"
+        ),
+        "{sunday}"
+    );
+    let friday = dates.iter().find(|d| d.starts_with("“on Friday”")).unwrap();
+    assert!(!friday.contains("uncertain"), "{friday}");
+}
+
+#[test]
 fn check_warns_about_the_referendum_on_march_15() {
     let run = run_in(&repo(), &["check"]).ok();
     let stderr = run.stderr();

@@ -23,6 +23,11 @@ pub struct DetectedDate {
     pub date: PartialDate,
     /// Resolved from the publication date rather than stated in full.
     pub relative: bool,
+    /// The other date the words may mean when nothing tells which (a weekday in a clause
+    /// without tense: the last one or the coming one; a day or month without a year, months
+    /// from publication, in such a clause): the date is then uncertain, and contradicts no
+    /// event. `None` when the words or the events the article reports decide.
+    pub other: Option<PartialDate>,
     /// Index into `Dossier::events` of the event the date speaks of, when one is clear.
     pub event: Option<usize>,
     /// The event the words around the date point at, when its date is a different one and
@@ -86,6 +91,88 @@ const PAST: &[&str] = &[
     "shipped",
     "seized",
     "gathered",
+    "since",
+    // Simple pasts not in -ed (not those spelt as the present: "put", "cut", "set", "read").
+    "arose",
+    "ate",
+    "became",
+    "bit",
+    "bled",
+    "blew",
+    "bore",
+    "broke",
+    "brought",
+    "built",
+    "bought",
+    "caught",
+    "chose",
+    "crept",
+    "dealt",
+    "drew",
+    "drove",
+    "dug",
+    "fed",
+    "fell",
+    "felt",
+    "fled",
+    "flew",
+    "fought",
+    "forbade",
+    "forgave",
+    "found",
+    "froze",
+    "gave",
+    "got",
+    "grew",
+    "heard",
+    "hid",
+    "hung",
+    "kept",
+    "knew",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "meant",
+    "overthrew",
+    "paid",
+    "ran",
+    "rang",
+    "rode",
+    "rose",
+    "sang",
+    "sank",
+    "sat",
+    "saw",
+    "shook",
+    "shot",
+    "slept",
+    "slid",
+    "sold",
+    "sought",
+    "spent",
+    "spoke",
+    "sprang",
+    "stole",
+    "stood",
+    "struck",
+    "stuck",
+    "swam",
+    "swept",
+    "swore",
+    "swung",
+    "taught",
+    "thought",
+    "threw",
+    "tore",
+    "understood",
+    "upheld",
+    "wept",
+    "withdrew",
+    "woke",
+    "won",
+    "wore",
+    "wrote",
 ];
 
 fn month_number(word: &str) -> Option<u32> {
@@ -122,33 +209,53 @@ const SURELY_NEAREST_DAYS: i64 = 120;
 
 /// `month`/`day` in the year the clause's tense gives (see [`tense`]) when the nearest is
 /// months away: the last one on or before `anchor` in the past ("an inspection on October 3
-/// had found"), the first one on or after it in the future, else the nearest.
-fn year_by_tense(anchor: NaiveDate, month: u32, day: u32, tense: Ordering) -> Option<NaiveDate> {
+/// had found"), the first one on or after it in the future; with no tense, the nearest and,
+/// as the other reading, the one on the other side of `anchor`.
+fn year_by_tense(
+    anchor: NaiveDate,
+    month: u32,
+    day: u32,
+    tense: Ordering,
+) -> Option<(NaiveDate, Option<NaiveDate>)> {
     let nearest = nearest_year(anchor, month, day)?;
     if (nearest - anchor).num_days().abs() <= SURELY_NEAREST_DAYS {
-        return Some(nearest);
+        return Some((nearest, None));
     }
-    let mut years = (anchor.year() - 1..=anchor.year() + 1)
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day));
+    let years = || {
+        (anchor.year() - 1..=anchor.year() + 1)
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+    };
+    let last = years().filter(|d| *d <= anchor).max();
+    let coming = years().find(|d| *d >= anchor);
     match tense {
-        Ordering::Less => years.filter(|d| *d <= anchor).max(),
-        Ordering::Greater => years.find(|d| *d >= anchor),
-        Ordering::Equal => Some(nearest),
+        Ordering::Less => last.map(|d| (d, None)),
+        Ordering::Greater => coming.map(|d| (d, None)),
+        Ordering::Equal => Some((nearest, if nearest < anchor { coming } else { last })),
     }
 }
 
 /// The year of a month named without one ("in October"): as [`year_by_tense`], the
-/// publication's own month being this year's.
-fn month_year(anchor: NaiveDate, month: u32, tense: Ordering) -> i32 {
+/// publication's own month being this year's; with no tense, months away, the nearest and the
+/// year on the other side of `anchor`.
+fn month_year(anchor: NaiveDate, month: u32, tense: Ordering) -> (i32, Option<i32>) {
     let nearest = nearest_year(anchor, month, 15).map_or(anchor.year(), |d| d.year());
     let months_away =
         (nearest * 12 + month as i32 - (anchor.year() * 12 + anchor.month() as i32)).abs();
+    let (last, coming) = if month > anchor.month() {
+        (anchor.year() - 1, anchor.year())
+    } else if month < anchor.month() {
+        (anchor.year(), anchor.year() + 1)
+    } else {
+        (anchor.year(), anchor.year())
+    };
     match tense {
-        _ if months_away <= 4 => nearest,
-        Ordering::Less if month > anchor.month() => anchor.year() - 1,
-        Ordering::Greater if month < anchor.month() => anchor.year() + 1,
-        Ordering::Less | Ordering::Greater => anchor.year(),
-        Ordering::Equal => nearest,
+        _ if months_away <= 4 => (nearest, None),
+        Ordering::Less => (last, None),
+        Ordering::Greater => (coming, None),
+        Ordering::Equal => (
+            nearest,
+            Some(if nearest == last { coming } else { last }).filter(|&y| y != nearest),
+        ),
     }
 }
 
@@ -167,25 +274,32 @@ fn tense(text: &str, start: usize, end: usize) -> Ordering {
         .find(|(_, c)| BOUNDS.contains(c))
         .map_or(from, |(i, c)| from + i + c.len_utf8());
     let clause_to = text[end..to].find(BOUNDS).map_or(to, |i| end + i);
-    // A clause of its own starts at a subordinator: "Asked on Wednesday whether she would …".
+    // A clause of its own starts at a subordinator: "Asked on Wednesday whether she would …",
+    // "made it clear that Ruiz is not prepared to act until after the vote on Sunday".
+    let subordinator = |t: &(usize, usize, &str)| {
+        matches!(
+            t.2,
+            "whether"
+                | "that"
+                | "which"
+                | "who"
+                | "whom"
+                | "because"
+                | "although"
+                | "though"
+                | "while"
+                | "if"
+        )
+    };
     let clause_to = words(&text[end..clause_to])
         .iter()
-        .find(|t| {
-            matches!(
-                t.2,
-                "whether"
-                    | "that"
-                    | "which"
-                    | "who"
-                    | "whom"
-                    | "because"
-                    | "although"
-                    | "though"
-                    | "while"
-                    | "if"
-            )
-        })
+        .find(|t| subordinator(t))
         .map_or(clause_to, |t| end + t.0);
+    let clause_from = words(&text[clause_from..start])
+        .iter()
+        .rev()
+        .find(|t| subordinator(t))
+        .map_or(clause_from, |t| clause_from + t.0);
     let clause_words = words(&text[clause_from..clause_to]);
     // Words in -ed count before the date only: after it they are more often a description
     // ("businesses accused of …") than the clause's verb.
@@ -212,7 +326,7 @@ fn tense(text: &str, start: usize, end: usize) -> Ordering {
                 && w.ends_with("ed")
                 && (!FUTURE.contains(w) || after_pronoun(*k))
                 && !PAST.contains(w)
-                && !(*k > 0 && PASSIVE.contains(&clause[k - 1]))
+                && !passive(&clause, *k)
                 // "the flooded harbour": an adjective.
                 && !(*k > 0
                     && matches!(
@@ -247,6 +361,17 @@ fn tense(text: &str, start: usize, end: usize) -> Ordering {
     tense_of(&lower)
 }
 
+/// Whether the participle `clause[k]` follows a form of "to be", perhaps across a negation
+/// or an adverb ("is not prepared", "was already planned"): passive, not past.
+fn passive(clause: &[&str], k: usize) -> bool {
+    let before = &clause[..k];
+    match before {
+        [.., be] if PASSIVE.contains(be) => true,
+        [.., be, "not" | "never" | "also" | "already" | "still" | "now"] => PASSIVE.contains(be),
+        _ => false,
+    }
+}
+
 /// [`tense`] of lowercased words: which of future and past words are more.
 fn tense_of(sentence: &[&str]) -> Ordering {
     let future = sentence.iter().filter(|w| FUTURE.contains(w)).count();
@@ -260,33 +385,57 @@ fn tense_of(sentence: &[&str]) -> Ordering {
 
 /// The weekday `target` nearest to `anchor` in the direction the sentence's tense gives:
 /// the anchor itself when it is that weekday, the coming one for the future, the last one for
-/// the past, and otherwise whichever is nearer.
-pub fn resolve_weekday(anchor: NaiveDate, target: Weekday, tense: Ordering) -> NaiveDate {
+/// the past; with no tense, whichever is nearer within three days ahead and, as the other
+/// reading, the one on the other side.
+fn resolve_weekday(
+    anchor: NaiveDate,
+    target: Weekday,
+    tense: Ordering,
+) -> (NaiveDate, Option<NaiveDate>) {
     let ahead = (7 + target.num_days_from_monday() as i64
         - anchor.weekday().num_days_from_monday() as i64)
         % 7;
     if ahead == 0 {
-        return anchor;
+        return (anchor, None);
     }
-    let forward = match tense {
-        Ordering::Greater => true,
-        Ordering::Less => false,
-        Ordering::Equal => ahead <= 3,
-    };
-    if forward {
-        anchor + Duration::days(ahead)
-    } else {
-        anchor - Duration::days(7 - ahead)
+    let coming = anchor + Duration::days(ahead);
+    let last = anchor - Duration::days(7 - ahead);
+    match tense {
+        Ordering::Greater => (coming, None),
+        Ordering::Less => (last, None),
+        Ordering::Equal if ahead <= 3 => (coming, Some(last)),
+        Ordering::Equal => (last, Some(coming)),
     }
 }
 
+/// A date stated in a block of text, before it is matched to an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stated {
+    /// Byte range of the words in the block.
+    pub start: usize,
+    pub end: usize,
+    pub date: PartialDate,
+    /// Resolved from the publication date rather than stated in full.
+    pub relative: bool,
+    /// The other date the words may mean when they do not tell which
+    /// ([`DetectedDate::other`]).
+    pub other: Option<PartialDate>,
+}
+
 /// The dates stated in one block of text of an article published on `published`.
-pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, PartialDate, bool)> {
+pub fn find_in(text: &str, published: &PartialDate) -> Vec<Stated> {
     let anchor = published.naive_date();
     let tokens = words(text);
     // Each word lowercased once (not once for each of the three places that read it).
     let lowered: Vec<std::borrow::Cow<str>> = tokens.iter().map(|t| lowercase(t.2)).collect();
     let mut out = Vec::new();
+    let stated = |start, end, date, relative, other| Stated {
+        start,
+        end,
+        date,
+        relative,
+        other,
+    };
     let mut i = 0;
     while i < tokens.len() {
         let (start, end, word) = tokens[i];
@@ -301,20 +450,21 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
             if let Some(day) = next.and_then(day_number) {
                 let year = after_next.and_then(year_number);
                 let date = match year {
-                    Some(y) => NaiveDate::from_ymd_opt(y, month, day),
+                    Some(y) => NaiveDate::from_ymd_opt(y, month, day).map(|d| (d, None)),
                     None => anchor
                         .or_else(|| NaiveDate::from_ymd_opt(published.year(), month, 1))
                         .and_then(|a| {
                             year_by_tense(a, month, day, tense(text, start, tokens[i + 1].1))
                         }),
                 };
-                if let Some(date) = date {
+                if let Some((date, other)) = date {
                     let last = if year.is_some() { i + 2 } else { i + 1 };
-                    out.push((
+                    out.push(stated(
                         start,
                         tokens[last].1,
-                        PartialDate::from(date),
+                        date.into(),
                         year.is_none(),
+                        other.map(PartialDate::from),
                     ));
                     i = last + 1;
                     continue;
@@ -322,7 +472,7 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
             }
             if let Some(year) = next.and_then(year_number) {
                 if let Ok(date) = PartialDate::parse(&format!("{year:04}-{month:02}")) {
-                    out.push((start, tokens[i + 1].1, date, false));
+                    out.push(stated(start, tokens[i + 1].1, date, false, None));
                     i += 2;
                     continue;
                 }
@@ -333,11 +483,18 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                 Some("in" | "since" | "until" | "by" | "early" | "late" | "mid" | "from")
             ) && word.len() > 3
             {
-                let year = anchor.map_or(published.year(), |a| {
+                let (year, other) = anchor.map_or((published.year(), None), |a| {
                     month_year(a, month, tense(text, start, end))
                 });
-                if let Ok(date) = PartialDate::parse(&format!("{year:04}-{month:02}")) {
-                    out.push((start, end, date, true));
+                let month_of = |year: i32| PartialDate::parse(&format!("{year:04}-{month:02}"));
+                if let Ok(date) = month_of(year) {
+                    out.push(stated(
+                        start,
+                        end,
+                        date,
+                        true,
+                        other.and_then(|y| month_of(y).ok()),
+                    ));
                 }
             }
         }
@@ -345,18 +502,19 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
         if let (Some(day), Some(month)) = (day_number(word), next.and_then(month_number)) {
             let year = after_next.and_then(year_number);
             let date = match year {
-                Some(y) => NaiveDate::from_ymd_opt(y, month, day),
+                Some(y) => NaiveDate::from_ymd_opt(y, month, day).map(|d| (d, None)),
                 None => anchor.and_then(|a| {
                     year_by_tense(a, month, day, tense(text, start, tokens[i + 1].1))
                 }),
             };
-            if let Some(date) = date {
+            if let Some((date, other)) = date {
                 let last = if year.is_some() { i + 2 } else { i + 1 };
-                out.push((
+                out.push(stated(
                     start,
                     tokens[last].1,
-                    PartialDate::from(date),
+                    date.into(),
                     year.is_none(),
+                    other.map(PartialDate::from),
                 ));
                 i = last + 1;
                 continue;
@@ -369,14 +527,20 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                 let dated =
                     next.is_some_and(|n| month_number(n).is_some() || day_number(n).is_some());
                 if !dated {
-                    let date = resolve_weekday(anchor, *weekday, tense(text, start, end));
-                    let (phrase_start, _) = match previous {
+                    let (date, other) = resolve_weekday(anchor, *weekday, tense(text, start, end));
+                    let phrase_start = match previous {
                         Some("on" | "by" | "until" | "since" | "before" | "after") => {
-                            (tokens[i - 1].0, ())
+                            tokens[i - 1].0
                         }
-                        _ => (start, ()),
+                        _ => start,
                     };
-                    out.push((phrase_start, end, PartialDate::from(date), true));
+                    out.push(stated(
+                        phrase_start,
+                        end,
+                        date.into(),
+                        true,
+                        other.map(PartialDate::from),
+                    ));
                 }
             }
             let lower: &str = &lowered[i];
@@ -386,23 +550,31 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                     if after_next == Some("the")
                         && tokens.get(i + 3).is_some_and(|t| t.2 == "day") =>
                 {
-                    out.push((start, tokens[i + 3].1, PartialDate::from(anchor), true));
+                    out.push(stated(start, tokens[i + 3].1, anchor.into(), true, None));
                     i += 4;
                     continue;
                 }
-                ("today" | "tonight", _) => out.push((start, end, PartialDate::from(anchor), true)),
-                ("yesterday", _) => out.push((
-                    start,
-                    end,
-                    PartialDate::from(anchor - Duration::days(1)),
-                    true,
-                )),
-                ("tomorrow", _) => out.push((
-                    start,
-                    end,
-                    PartialDate::from(anchor + Duration::days(1)),
-                    true,
-                )),
+                ("today" | "tonight", _) => {
+                    out.push(stated(start, end, anchor.into(), true, None));
+                }
+                ("yesterday", _) => {
+                    out.push(stated(
+                        start,
+                        end,
+                        (anchor - Duration::days(1)).into(),
+                        true,
+                        None,
+                    ));
+                }
+                ("tomorrow", _) => {
+                    out.push(stated(
+                        start,
+                        end,
+                        (anchor + Duration::days(1)).into(),
+                        true,
+                        None,
+                    ));
+                }
                 ("last" | "next" | "this", Some("month")) => {
                     let shift = match lower {
                         "last" => -1,
@@ -420,7 +592,7 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                         } else {
                             start
                         };
-                        out.push((from, tokens[i + 1].1, date, true));
+                        out.push(stated(from, tokens[i + 1].1, date, true, None));
                     }
                     i += 2;
                     continue;
@@ -428,7 +600,7 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<(usize, usize, Partia
                 ("last" | "next", Some("year")) => {
                     let year = anchor.year() + if lower == "last" { -1 } else { 1 };
                     if let Ok(date) = PartialDate::parse(&format!("{year:04}")) {
-                        out.push((start, tokens[i + 1].1, date, true));
+                        out.push(stated(start, tokens[i + 1].1, date, true, None));
                     }
                     i += 2;
                     continue;
@@ -602,7 +774,23 @@ fn find_in_article(
     let mut found = Vec::new();
     let mut warnings = Vec::new();
     for (paragraph, aside, text) in blocks {
-        for (start, end, date, relative) in find_in(text, &article.published) {
+        for stated in find_in(text, &article.published) {
+            let Stated {
+                start,
+                end,
+                mut date,
+                relative,
+                mut other,
+            } = stated;
+            // Of two readings, the one that falls on an event the article reports is meant.
+            if let Some(alternative) = other.take() {
+                let reports = |d: &PartialDate| reported.iter().any(|(_, e)| falls_on(d, e));
+                match (reports(&date), reports(&alternative)) {
+                    (true, false) => {}
+                    (false, true) => date = alternative,
+                    _ => other = Some(alternative),
+                }
+            }
             // The words around the date: what it is the date of.
             let from = sentence_start(text, start);
             let before: Vec<(usize, usize, &str)> = words(&text[from..start]);
@@ -626,11 +814,19 @@ fn find_in_article(
                     *s >= CLEAR_MATCH && scored.get(1).is_none_or(|second| *s >= 1.25 * second.2)
                 })
                 .copied();
-            let on_date = reported.iter().find(|(_, e)| {
-                falls_on(&date, e)
-                    && date.precision() >= Precision::Day
-                    && e.date.precision() >= Precision::Day
-            });
+            // Of the reported events the date falls on, the one the words around it point at
+            // most, if any word does: "talks on Friday in London" in a report of the London
+            // talks and of a meeting the same day; not "Marsh phoned her on Wednesday" in a
+            // report of Wednesday's visit.
+            let on_date = scored
+                .iter()
+                .find(|(_, e, s)| {
+                    *s > 0.0
+                        && falls_on(&date, e)
+                        && date.precision() >= Precision::Day
+                        && e.date.precision() >= Precision::Day
+                })
+                .map(|(i, _, _)| *i);
             // An event that cites this very paragraph comes first: the date is most likely its.
             let citing: Vec<usize> = reported
                 .iter()
@@ -660,17 +856,22 @@ fn find_in_article(
                     let agrees_with_another = reported
                         .iter()
                         .any(|&(j, other)| j != i && falls_on(&date, other));
+                    // An uncertain date's other reading falls on no event the article
+                    // reports (else it would be the date): neither agrees with `e`.
                     if date.precision() >= Precision::Day
                         && e.date.precision() >= Precision::Day
                         && (date.start() - e.date.start()).num_days().abs() <= 14
                         && !agrees_with_another
                     {
                         let phrase = &text[start..end];
+                        let readings = match &other {
+                            Some(o) => format!("{} or {}", date.human(), o.human()),
+                            None => date.human(),
+                        };
                         let mut warning = Diagnostic::warning(
                             &article.path,
                             format!(
-                                "paragraph {paragraph} dates “{phrase}” ({}) but the event “{}” ({}) is dated {}",
-                                date.human(),
+                                "paragraph {paragraph} dates “{phrase}” ({readings}) but the event “{}” ({}) is dated {}",
                                 e.title,
                                 e.path.display(),
                                 e.date.human()
@@ -690,9 +891,9 @@ fn find_in_article(
                         warnings.push(warning);
                         contradicts = Some(i);
                     }
-                    on_date.map(|(i, _)| *i)
+                    on_date
                 }
-                None => on_date.map(|(i, _)| *i),
+                None => on_date,
             };
             found.push(DetectedDate {
                 paragraph,
@@ -700,6 +901,7 @@ fn find_in_article(
                 text: text[start..end].to_owned(),
                 date,
                 relative,
+                other,
                 event,
                 contradicts,
             });
@@ -737,7 +939,7 @@ mod tests {
         let published = PartialDate::parse(published).unwrap();
         find_in(text, &published)
             .into_iter()
-            .map(|(s, e, d, _)| (text[s..e].to_owned(), d.iso()))
+            .map(|d| (text[d.start..d.end].to_owned(), d.date.iso()))
             .collect()
     }
 
@@ -776,6 +978,14 @@ mod tests {
             ),
             [("on Monday".into(), "2035-10-15".into())]
         );
+        // Wednesday 12 March: the clause is the one after "that", not the main verb's.
+        assert_eq!(
+            resolved(
+                "“The mayor made it clear that the council is not prepared to act until after the count on Sunday,” Ortiz said.",
+                "2036-03-12"
+            ),
+            [("on Sunday".into(), "2036-03-16".into())]
+        );
         // A leading date takes the tense of the words after its comma.
         assert_eq!(
             resolved(
@@ -783,6 +993,67 @@ mod tests {
                 "2035-10-10"
             ),
             [("On Tuesday".into(), "2035-10-09".into())]
+        );
+    }
+
+    /// The date and the other reading of each date in `text`.
+    fn readings(text: &str, published: &str) -> Vec<(String, Option<String>)> {
+        let published = PartialDate::parse(published).unwrap();
+        find_in(text, &published)
+            .into_iter()
+            .map(|d| (d.date.iso(), d.other.map(|o| o.iso())))
+            .collect()
+    }
+
+    #[test]
+    fn a_date_whose_clause_has_no_tense_is_uncertain() {
+        // Friday 12 October 2035: nothing says whether the coming or the last Sunday.
+        assert_eq!(
+            readings(
+                "The Quellport ferry on Sunday carried no passengers.",
+                "2035-10-12"
+            )[..],
+            [("2035-10-14".into(), Some("2035-10-07".into()))]
+        );
+        // A simple past not in -ed tells: the last Sunday, and the last Monday though it is
+        // three days ahead.
+        assert_eq!(
+            readings(
+                "Fire broke out at the Ostrava mill on Sunday.",
+                "2035-10-12"
+            )[..],
+            [("2035-10-07".into(), None)]
+        );
+        assert_eq!(
+            readings(
+                "The strike committee drew up its demands on Monday.",
+                "2035-10-12"
+            )[..],
+            [("2035-10-08".into(), None)]
+        );
+        // The weekday of publication is that day.
+        assert_eq!(
+            readings(
+                "The Quellport ferry on Friday carried no passengers.",
+                "2035-10-12"
+            )[..],
+            [("2035-10-12".into(), None)]
+        );
+        // A month or a day without a year, months away, in a clause without tense.
+        assert_eq!(
+            readings("Elections in October.", "2034-04-20")[..],
+            [("2034-10".into(), Some("2033-10".into()))]
+        );
+        assert_eq!(
+            readings("The regatta of 2 November drew crowds.", "2034-04-20")[..],
+            [("2033-11-02".into(), None)]
+        );
+        assert_eq!(
+            readings(
+                "The regatta of 2 November, a fixture for decades.",
+                "2034-04-20"
+            )[..],
+            [("2033-11-02".into(), Some("2034-11-02".into()))]
         );
     }
 
@@ -968,6 +1239,10 @@ mod tests {
                 "---\ntitle: Fenn revokes the Saltmarsh port concession\ndate: 2032-10-07\n---\n",
             ),
             (
+                "content/events/dockers-march.md",
+                "---\ntitle: Dockers march against the concession\ndate: 2032-10-02\nsources: [\"wire-revocation#p1\"]\n---\n",
+            ),
+            (
                 "content/events/board-evidence.md",
                 "---\ntitle: The shipping company's chair gives evidence to the harbour board\ndate: 2032-10-06\nsources: [\"wire-revocation#p3\"]\n---\n",
             ),
@@ -1007,11 +1282,9 @@ mod tests {
         );
         let on = |words: &str| dates.iter().find(|d| d.0 == words).cloned().unwrap();
         // "Fenn" stands near the date, and first in the revocation's title; but the
-        // chair's evidence, which the article also reports, was that Wednesday.
-        assert_eq!(
-            on("on Wednesday"),
-            ("on Wednesday".into(), Some("board-evidence".into()), None)
-        );
+        // chair's evidence, which the article also reports, was that Wednesday. Nor is the
+        // telephone call the evidence because it fell on its day.
+        assert_eq!(on("on Wednesday"), ("on Wednesday".into(), None, None));
         assert_eq!(on("on Thursday").1.as_deref(), Some("revocation"));
         assert_eq!(warnings, 0);
     }
@@ -1026,5 +1299,24 @@ mod tests {
         let tuesday = dates.iter().find(|d| d.0 == "on Tuesday").cloned().unwrap();
         assert_eq!(tuesday.2.as_deref(), Some("revocation"), "{dates:?}");
         assert_eq!(warnings, 1);
+    }
+
+    #[test]
+    fn an_uncertain_weekday_is_the_one_a_reported_event_falls_on() {
+        // Thursday 7 October 2032: "on Saturday" in a clause without tense is the coming
+        // Saturday (two days ahead) or the last; the dockers' march the article reports was
+        // the last.
+        let (dates, warnings) = revocation_dates(
+            "The dockers' march on Saturday, the largest in the town for a decade, ended at the harbour office.\n\n\
+             Mayor Idris Fenn on Thursday revoked the port concession of Brackwater Shipping.\n\n\
+             The company's chair gave evidence to the harbour board.",
+        );
+        let saturday = dates
+            .iter()
+            .find(|d| d.0 == "on Saturday")
+            .cloned()
+            .unwrap();
+        assert_eq!(saturday.1.as_deref(), Some("dockers-march"), "{dates:?}");
+        assert_eq!(warnings, 0);
     }
 }

@@ -141,6 +141,9 @@ pub struct DateMention {
     pub date: DateView,
     /// Resolved from the publication date.
     pub relative: bool,
+    /// The other date the words may mean when they do not tell which: `date` is then
+    /// uncertain.
+    pub other: Option<DateView>,
     pub paragraph: usize,
     pub event: Option<EventRef>,
 }
@@ -549,6 +552,7 @@ impl<'a> Views<'a> {
                     text: found.text.clone(),
                     date: (&found.date).into(),
                     relative: found.relative,
+                    other: found.other.as_ref().map(DateView::from),
                     paragraph: found.paragraph,
                     event: found.event.map(|e| self.event_ref(&self.dossier.events[e])),
                 })

@@ -85,6 +85,8 @@ pub struct DateData<'a> {
     pub date: &'a PartialDate,
     /// Resolved from the publication date ("on Sunday").
     pub relative: bool,
+    /// The other date the words may mean when they do not tell which.
+    pub other: Option<&'a PartialDate>,
     pub event: Option<&'a str>,
 }
 
@@ -187,6 +189,7 @@ impl<'a> Views<'a> {
                 paragraph: found.paragraph,
                 date: &found.date,
                 relative: found.relative,
+                other: found.other.as_ref(),
                 event: found.event.map(|e| d.events[e].slug.as_str()),
             })
         });
