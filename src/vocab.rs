@@ -276,6 +276,62 @@ pub const HONORIFICS: &[&str] = &[
     "Sister", "Bishop", "Cardinal", "Pope", "King", "Queen", "Prince", "Princess",
 ];
 
+/// Lowercase words that may stand in a title before a name ("former interior minister").
+pub const TITLE_WORDS: &[&str] = &[
+    "former",
+    "deputy",
+    "acting",
+    "senior",
+    "chief",
+    "interior",
+    "foreign",
+    "prime",
+    "vice",
+    "general",
+    "opposition",
+    "party",
+    "union",
+    "state",
+    "defence",
+    "defense",
+    "finance",
+    "labour",
+    "labor",
+    "justice",
+    "health",
+    "trade",
+    "top",
+    "then",
+    "new",
+    "outgoing",
+    "incoming",
+    "veteran",
+    "local",
+    "regional",
+    "national",
+    "executive",
+    "managing",
+    "of",
+    "and",
+    "for",
+    "assistant",
+    "special",
+    "permanent",
+    "high",
+    "secretary-general",
+    "under-secretary",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "mp",
+];
+
+/// Whether lowercase `word` may stand in a title before a name.
+pub fn is_title_word(word: &str) -> bool {
+    TITLE_WORDS.contains(&word)
+}
+
 /// Nouns whose phrase names a person who is not an actor: "a senior official said", "one
 /// protester shouted". A sentence whose subject is such a phrase is about someone other than
 /// the actors named in it.
@@ -320,6 +376,7 @@ pub const PERSON_NOUNS: &[&str] = &[
     "governor",
     "guard",
     "head",
+    "inspector",
     "investigator",
     "journalist",
     "judge",
@@ -347,6 +404,7 @@ pub const PERSON_NOUNS: &[&str] = &[
     "president",
     "priest",
     "professor",
+    "prosecutor",
     "protester",
     "protestor",
     "reporter",
@@ -391,6 +449,19 @@ pub const PERSON_NOUNS: &[&str] = &[
     "women",
     "men",
     "people",
+    "relatives",
+    "families",
+    "parents",
+    "neighbours",
+    "neighbors",
+    "villagers",
+    "rescuers",
+    "survivors",
+    "miners",
+    "passengers",
+    "victims",
+    "colleagues",
+    "crew",
 ];
 
 /// Whether `word` names a person by role ("official", "Spokeswoman").

@@ -28,6 +28,167 @@ pub struct Matcher {
     automaton: Option<AhoCorasick>,
     /// Pattern index → the actor it names (`None` when two actors share it).
     owners: Vec<Option<usize>>,
+    /// Pattern index → whether it is one word of a person's longer name (a surname alias,
+    /// "Varga" of "Ilse Varga"), which another person may bear ("Pal Varga").
+    surnames: Vec<bool>,
+}
+
+/// A name or alias found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub actor: usize,
+    pub start: usize,
+    pub end: usize,
+    /// A surname alias after a capitalised word that is no title: "Pal Varga" when the
+    /// dossier's Varga is Ilse. It names someone else.
+    pub other_bearer: bool,
+    /// A surname alias alone, which another bearer named before in the same text makes
+    /// ambiguous.
+    pub surname: bool,
+}
+
+/// Nouns that end the name of a place or institution: "Velmora Technical University" is not
+/// the state Velmora.
+const INSTITUTION_NOUNS: &[&str] = &[
+    "University",
+    "College",
+    "Institute",
+    "School",
+    "Academy",
+    "Hospital",
+    "Clinic",
+    "Museum",
+    "Library",
+    "Foundation",
+    "Society",
+    "Association",
+    "Club",
+    "Stadium",
+    "Airport",
+    "Airways",
+    "Airlines",
+    "Railway",
+    "Railways",
+    "Station",
+    "Street",
+    "Road",
+    "Avenue",
+    "Square",
+    "Bridge",
+    "Park",
+    "Hotel",
+    "Cathedral",
+    "Church",
+    "Mosque",
+    "Prison",
+    "Times",
+    "Herald",
+    "Gazette",
+    "Courier",
+    "Post",
+];
+
+/// Capitalised words that stand before a surname without being a given name: sentence
+/// openers, prepositions and the like ("But Varga said", "Asked, Varga said").
+const NOT_GIVEN_NAMES: &[&str] = &[
+    "A",
+    "According",
+    "After",
+    "Against",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "As",
+    "Asked",
+    "At",
+    "Because",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Did",
+    "Does",
+    "During",
+    "Either",
+    "Even",
+    "For",
+    "From",
+    "Had",
+    "Has",
+    "How",
+    "If",
+    "In",
+    "Is",
+    "Like",
+    "Meanwhile",
+    "Neither",
+    "Nor",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "Once",
+    "Only",
+    "Or",
+    "Since",
+    "So",
+    "Still",
+    "That",
+    "The",
+    "Then",
+    "Though",
+    "To",
+    "Under",
+    "Unlike",
+    "Until",
+    "Was",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Without",
+    "Yet",
+    "Yesterday",
+    "Today",
+    "Tonight",
+    "Later",
+    "Earlier",
+    "Here",
+    "There",
+    "Thanks",
+    "Dear",
+    "Says",
+    "Said",
+    "Told",
+    "Will",
+    "Would",
+    "Could",
+    "Should",
+    "Can",
+    "May",
+    "Might",
+    "Must",
+    "Let",
+    "Via",
+];
+
+/// Whether the capitalised word before a surname is a title or an opener rather than
+/// another given name ("Mayor Varga", "Chief Inspector Marsh", "But Varga").
+fn is_title_or_opener(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    NOT_GIVEN_NAMES.contains(&word)
+        || crate::vocab::HONORIFICS.contains(&word.trim_end_matches('.'))
+        || crate::vocab::is_person_noun(&lower)
+        || crate::vocab::is_title_word(&lower)
+        || crate::vocab::month_or_weekday_lowercase(&lower)
+        || word.chars().all(|c| !c.is_lowercase())
+        || word.ends_with("'s")
+        || word.ends_with("’s")
 }
 
 impl Matcher {
@@ -36,6 +197,7 @@ impl Matcher {
         let mut problems = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut owners: Vec<Option<usize>> = Vec::new();
+        let mut surnames: Vec<bool> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (index, actor) in dossier.actors.iter().enumerate() {
             // Smart punctuation turns "Crimea's" into "Crimea’s" in the text: match both.
@@ -66,6 +228,11 @@ impl Matcher {
                         seen.insert(name.to_owned(), patterns.len());
                         patterns.push(name.to_owned());
                         owners.push(Some(index));
+                        surnames.push(
+                            actor.kind == Some(crate::model::ActorKind::Person)
+                                && !name.contains(' ')
+                                && actor.name.ends_with(&format!(" {name}")),
+                        );
                     }
                 }
             }
@@ -76,11 +243,31 @@ impl Matcher {
                 .build(&patterns)
                 .expect("names are plain strings")
         });
-        (Matcher { automaton, owners }, problems)
+        (
+            Matcher {
+                automaton,
+                owners,
+                surnames,
+            },
+            problems,
+        )
     }
 
-    /// The mentions in `text`, as `(actor, start, end)`, in order.
+    /// The mentions in `text`, as `(actor, start, end)`, in order: every name and alias, but
+    /// a surname alias that another given name shows to be someone else's ("Pal Varga") and
+    /// then alone, and a name that begins an institution's ("Velmora Technical University").
     pub fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut others: Vec<usize> = Vec::new();
+        self.find_all(text)
+            .into_iter()
+            .filter(|f| credited(f, &mut others))
+            .map(|f| (f.actor, f.start, f.end))
+            .collect()
+    }
+
+    /// Every name and alias in `text` but an institution's, with what tells whether it may
+    /// name someone else ([`Found`]).
+    pub fn find_all(&self, text: &str) -> Vec<Found> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -92,8 +279,18 @@ impl Matcher {
             };
             let (start, end) = (found.start(), found.end());
             if is_boundary(text, start, end) {
-                if let Some(actor) = self.owners[found.pattern().as_usize()] {
-                    out.push((actor, start, end));
+                let pattern = found.pattern().as_usize();
+                if let Some(actor) = self.owners[pattern] {
+                    if !begins_an_institution(&text[end..]) {
+                        let surname = self.surnames[pattern];
+                        out.push(Found {
+                            actor,
+                            start,
+                            end,
+                            other_bearer: surname && after_a_given_name(&text[..start]),
+                            surname,
+                        });
+                    }
                 }
                 at = end;
             } else {
@@ -102,6 +299,51 @@ impl Matcher {
         }
         out
     }
+}
+
+/// Whether a found name is the actor's, given `others`, the actors another bearer of whose
+/// surname has been named so far in the text (updated): after "Pal Varga", "Varga" alone is
+/// not surely Ilse Varga, until her full name comes again.
+fn credited(found: &Found, others: &mut Vec<usize>) -> bool {
+    if found.other_bearer {
+        others.push(found.actor);
+        false
+    } else if found.surname {
+        !others.contains(&found.actor)
+    } else {
+        others.retain(|&a| a != found.actor);
+        true
+    }
+}
+
+/// Whether the text just before a name ends in a capitalised word that is no title and no
+/// opener: a given name ("Pal " before "Varga").
+fn after_a_given_name(before: &str) -> bool {
+    let Some(before) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘'))
+        .next()
+        .unwrap_or("");
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 2
+        && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && !is_title_or_opener(word)
+}
+
+/// Whether the words after a name make it part of a longer one: capitalised words up to a
+/// noun of [`INSTITUTION_NOUNS`] ("Velmora Technical University").
+fn begins_an_institution(after: &str) -> bool {
+    after
+        .strip_prefix(' ')
+        .into_iter()
+        .flat_map(|rest| rest.split(' '))
+        .take(4)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| INSTITUTION_NOUNS.contains(&w))
 }
 
 /// Whether `start..end` is a whole word: no letter or digit just before or just after.
@@ -124,9 +366,16 @@ pub fn find_all(dossier: &Dossier, matcher: &Matcher) -> Vec<Vec<Mention>> {
 /// The mentions of one article: title (paragraph 0), paragraphs, then asides.
 pub fn find(article: &Article, matcher: &Matcher) -> Vec<Mention> {
     let mut mentions = Vec::new();
+    // Another bearer of a surname named in one paragraph keeps it ambiguous in the next.
+    let mut others = Vec::new();
     let texts = std::iter::once(&article.title).chain(&article.paragraphs);
     for (paragraph, text) in texts.enumerate() {
-        for (actor, start, end) in matcher.find(text) {
+        let found = matcher.find_all(text);
+        let found = found.iter().filter(|f| credited(f, &mut others));
+        for &Found {
+            actor, start, end, ..
+        } in found
+        {
             mentions.push(Mention {
                 actor,
                 paragraph,
@@ -192,6 +441,48 @@ mod tests {
         let text = "Sergei Lavrov met Kerry; Lavrov and the Kerryman spoke of Russia's aims.";
         let found: Vec<&str> = m.find(text).iter().map(|&(_, s, e)| &text[s..e]).collect();
         assert_eq!(found, ["Sergei Lavrov", "Kerry", "Lavrov", "Russia"]);
+    }
+
+    fn person(slug: &str, name: &str, aliases: &[&str]) -> Actor {
+        Actor {
+            kind: Some(crate::model::ActorKind::Person),
+            ..actor(slug, name, aliases)
+        }
+    }
+
+    #[test]
+    fn another_bearer_of_a_surname_is_not_the_actor() {
+        let d = dossier(vec![
+            person("tamsin-orlo", "Tamsin Orlo", &["Orlo", "Judge Orlo"]),
+            actor("quenland", "Quenland", &[]),
+        ]);
+        let (m, _) = Matcher::new(&d);
+        let names = |text: &str| -> Vec<String> {
+            m.find(text)
+                .iter()
+                .map(|&(_, s, e)| text[s..e].to_owned())
+                .collect()
+        };
+        // A different given name: someone else, and "Orlo" alone after it is not surely her.
+        assert_eq!(
+            names("Bram Orlo, 61, a ferryman and no relation of the judge, saw it sink. “It went in a minute,” Orlo said."),
+            Vec::<String>::new()
+        );
+        // Her full name again makes "Orlo" hers.
+        assert_eq!(
+            names("Bram Orlo saw it. Tamsin Orlo heard him. Orlo ruled."),
+            ["Tamsin Orlo", "Orlo"]
+        );
+        // Titles, honorifics and openers are not given names.
+        assert_eq!(
+            names("Chief Inspector Orlo left. But Orlo said no. Ms Orlo and Judge Orlo. Deputy Prosecutor Orlo."),
+            ["Orlo", "Orlo", "Orlo", "Judge Orlo", "Orlo"]
+        );
+        // A state's name that begins an institution's is not the state.
+        assert_eq!(
+            names("Dr Ines Hale of the Quenland Technical University said Quenland would act."),
+            ["Quenland"]
+        );
     }
 
     #[test]

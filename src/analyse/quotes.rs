@@ -8,7 +8,9 @@
 //! quote no rule explains stays unattributed. A term is never attributed.
 
 use crate::model::{ActorKind, Article, Dossier, Pronoun};
-use crate::vocab::{is_person_noun, reporting_verb, VerbForm, ABBREVIATED_MONTHS, WEEKDAYS};
+use crate::vocab::{
+    is_person_noun, reporting_verb, VerbForm, ABBREVIATED_MONTHS, TITLE_WORDS, WEEKDAYS,
+};
 
 use super::mentions::Mention;
 
@@ -562,7 +564,10 @@ pub fn find(
             None => {
                 // A block without a statement breaks the chain of continuations; a new
                 // subject in it replaces the last speaker as whom a pronoun may mean.
-                if matches!(subject, Subject::Actor(_) | Subject::Unnamed) {
+                if matches!(
+                    subject,
+                    Subject::Actor(_) | Subject::Unnamed | Subject::People
+                ) {
                     context.last = None;
                 }
                 previous_block = None;
@@ -674,6 +679,9 @@ enum Subject {
     Pronoun(Pronoun),
     /// A person who is not an actor ("A police officer").
     Unnamed,
+    /// People who are not actors ("The relatives", "Colleagues"): whom "they" may mean, not
+    /// "he" or "she".
+    People,
     /// No person: a thing, an event, or a sentence we cannot read.
     Nothing,
 }
@@ -683,8 +691,12 @@ enum Subject {
 struct PronounContext {
     /// The speaker of the last statement before the pronoun (this block or the previous one).
     last: Option<Who>,
-    /// The subject of the sentence before the one holding the pronoun.
+    /// The subject of the sentence before the one holding the pronoun (past people who are
+    /// not actors: [`PronounContext::people`]).
     previous: Option<Subject>,
+    /// Whether that sentence's subject is people who are not actors ("The relatives said
+    /// …"): whom "they" means.
+    people: bool,
     /// The actors named (outside quotes) in that sentence.
     named: Vec<usize>,
     /// The actors named (outside quotes) in this block since its last statement (since its
@@ -745,57 +757,6 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
     "your", "my", "one", "another", "some", "any", "every", "each", "A", "An", "The", "This",
     "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "One", "Another", "Some",
-];
-
-/// Lowercase words that may stand in a title before a name ("former interior minister").
-const TITLE_WORDS: &[&str] = &[
-    "former",
-    "deputy",
-    "acting",
-    "senior",
-    "chief",
-    "interior",
-    "foreign",
-    "prime",
-    "vice",
-    "general",
-    "opposition",
-    "party",
-    "union",
-    "state",
-    "defence",
-    "defense",
-    "finance",
-    "labour",
-    "labor",
-    "justice",
-    "health",
-    "trade",
-    "top",
-    "then",
-    "new",
-    "outgoing",
-    "incoming",
-    "veteran",
-    "local",
-    "regional",
-    "national",
-    "executive",
-    "managing",
-    "of",
-    "and",
-    "for",
-    "assistant",
-    "special",
-    "permanent",
-    "high",
-    "secretary-general",
-    "under-secretary",
-    "commissioner",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "mp",
 ];
 
 /// Words that open a clause of time or place before a sentence's subject ("On Monday,").
@@ -948,8 +909,10 @@ impl Block<'_> {
             // (then the last speaker is the one a pronoun continues).
             let quoted = self.spans.iter().any(|q| q.open >= start && q.open < end)
                 && !self.unquoted_words(start, end).is_empty();
-            if !matches!(subject, Subject::Pronoun(_) | Subject::Nothing)
-                || matches!(subject, Subject::Nothing) && quoted
+            if !matches!(
+                subject,
+                Subject::Pronoun(_) | Subject::Nothing | Subject::People
+            ) || matches!(subject, Subject::Nothing) && quoted
             {
                 return Some(subject);
             }
@@ -970,6 +933,9 @@ impl Block<'_> {
         PronounContext {
             last: last_in_block.map_or(context.last, |(_, who)| who),
             previous: self.subject_chain(sentence_at, context.subject),
+            people: self
+                .sentence_before(sentence_at)
+                .is_some_and(|(start, end)| matches!(self.subject_of(start, end), Subject::People)),
             named: self
                 .named_before(sentence_at)
                 .unwrap_or_else(|| context.named.clone()),
@@ -1069,6 +1035,7 @@ impl Block<'_> {
             .iter()
             .find(|m| m.start >= first_start && m.end <= end);
         let mut person_noun = false;
+        let mut plural = false;
         for &(s, e, w) in &ws[from..] {
             if let Some(m) = first_mention.filter(|m| m.start <= s) {
                 let tail = &self.text[m.end..end];
@@ -1128,6 +1095,9 @@ impl Block<'_> {
             let capitalised = w.chars().next().is_some_and(char::is_uppercase);
             if is_person_noun(w) {
                 person_noun = true;
+                let lower = w.to_lowercase();
+                plural = matches!(lower.as_str(), "people" | "men" | "women" | "crew")
+                    || lower.ends_with('s') && !lower.ends_with("ss");
                 continue;
             }
             if capitalised
@@ -1149,17 +1119,23 @@ impl Block<'_> {
             .map(|t| t.2)
             .take_while(|w| DETERMINERS.contains(w) || TITLE_WORDS.contains(w) || is_person_noun(w))
             .collect();
-        if phrase.first().is_some_and(|w| {
-            matches!(
-                *w,
-                "The" | "the" | "His" | "Her" | "Its" | "Their" | "his" | "her"
-            )
-        }) {
+        // Not people ("The relatives who waited"): a description of several persons is no
+        // organisation's whose role mentions them.
+        if !plural
+            && phrase.first().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "The" | "the" | "His" | "Her" | "Its" | "Their" | "his" | "her"
+                )
+            })
+        {
             if let [one] = self.described(&phrase[1..], first_start).as_slice() {
                 return Subject::Actor(*one);
             }
         }
-        if person_noun || self.introduces_someone(start, end) {
+        if person_noun && plural {
+            Subject::People
+        } else if person_noun || self.introduces_someone(start, end) {
             Subject::Unnamed
         } else {
             Subject::Nothing
@@ -1219,6 +1195,10 @@ impl Block<'_> {
         // ("“…,” Ferro said. Lind was unimpressed. “…,” she said."); two subjects the pronoun
         // fits leave it open; no subject, and the last speaker goes on.
         match context.previous {
+            // "The relatives said …. “…,” they said.": people who are not actors.
+            _ if context.people && pronoun == Pronoun::They => {
+                Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker)
+            }
             Some(Subject::Actor(a)) if fits(Who::Actor(a)) => Decision::Sure(Who::Actor(a), rule),
             Some(Subject::Both(a, b)) => match (fits(Who::Actor(a)), fits(Who::Actor(b))) {
                 (true, true) => Decision::Open(vec![a, b]),
@@ -1441,7 +1421,23 @@ impl Block<'_> {
             if let Some(before_comma) = before_who.strip_suffix(',').map(str::trim_end) {
                 let end = from + before_comma.len();
                 if let Some(m) = self.mentions.iter().find(|m| m.end == end) {
-                    return Some(m.actor);
+                    // "said Ruiz, head of the Dockers' Union, who accused …": a name after a
+                    // preposition is not the clause's head; the person the apposition
+                    // describes is, and nobody when none stands just before it.
+                    if self.governing_preposition(from, m.start).is_none() {
+                        return Some(m.actor);
+                    }
+                    let apposition = self.text[..m.start].rfind(',')?;
+                    return self
+                        .mentions
+                        .iter()
+                        .rfind(|p| {
+                            p.start >= from
+                                && p.end <= apposition
+                                && self.text[p.end..apposition].trim().is_empty()
+                                && self.cast.is_person(p.actor)
+                        })
+                        .map(|p| p.actor);
                 }
             }
         }
@@ -1968,7 +1964,15 @@ impl Block<'_> {
             .iter()
             .position(|(_, _, w)| w.eq_ignore_ascii_case("according"))
         {
-            if tokens.get(k + 1).is_some_and(|t| t.2 == "to") {
+            // "His friend Dalic, whose faith kept them going according to Ruiz, said only:
+            // “…”": inside the sentence, the phrase is a clause's; a reporting verb after it
+            // has the words.
+            let inside = k > 0
+                && tokens[k + 1..].iter().any(|(_, _, w)| {
+                    reporting_verb(w)
+                        .is_some_and(|(f, _)| matches!(f, VerbForm::Past | VerbForm::Third))
+                });
+            if tokens.get(k + 1).is_some_and(|t| t.2 == "to") && !inside {
                 let decision = self.according(sentence + tokens[k + 1].1, span.open);
                 // "According to Ruiz, Ortiz told him the plan “…”": the words may be the
                 // inner verb's subject's, as Ruiz tells it.
@@ -2074,7 +2078,9 @@ impl Block<'_> {
                 Subject::Actor(a) => Some(Decision::actor(a, Rule::ParticipleBefore)),
                 Subject::Both(a, b) => Some(Decision::Open(vec![a, b])),
                 Subject::Pronoun(p) => Some(self.resolve(p, context, Rule::PronounBefore)),
-                Subject::Unnamed => Some(Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker)),
+                Subject::Unnamed | Subject::People => {
+                    Some(Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker))
+                }
                 Subject::Nothing => None,
             };
         }
@@ -2129,7 +2135,31 @@ impl Block<'_> {
         // The last reporting verb whose subject can be read: "she said the two had agreed to
         // “…”" is hers, though "agreed" has no subject of its own.
         let mut open = None;
+        let mut later: Option<usize> = None;
         for (verb_start, form) in verbs {
+            // "…, Ruiz has said, and the operator told investors that the dam was “…”": a
+            // clause of its own after ", and" with a subject of its own; the earlier verb's
+            // speaker does not have its words.
+            if let Some(later) = later {
+                let between: Vec<&str> = words(&text[verb_start..later])
+                    .into_iter()
+                    .map(|t| t.2)
+                    .collect();
+                // A subject that is a noun phrase ("and the operator told"): whoever the
+                // candidates before it, it names nobody of the dossier.
+                let noun_subject = text[verb_start..later].contains(", ")
+                    && between.windows(2).any(|pair| {
+                        matches!(pair[0], "and" | "but" | "while" | "whereas")
+                            && DETERMINERS.contains(&pair[1])
+                    });
+                if noun_subject {
+                    return Some(Decision::Sure(Who::Unnamed, Rule::NoPattern));
+                }
+                if text[verb_start..later].contains(';') {
+                    return Some(open.unwrap_or(Decision::Sure(Who::Unnamed, Rule::NoPattern)));
+                }
+            }
+            later = Some(verb_start);
             match self.subject_of_verb(sentence, span, verb_start, form, context) {
                 Some(Decision::Open(candidates)) => {
                     open.get_or_insert(Decision::Open(candidates));
@@ -3057,6 +3087,33 @@ mod tests {
                 "“That was a mistake,” said Ortiz, recalling the decision to treat the crack as a “concern” rather than a danger.",
                 "ana-ortiz term",
             ),
+            // "they" after a plural of people outside the cast is theirs, not the
+            // organisation's named before.
+            (
+                "The Interior Ministry said in a statement that it would investigate.\n\nThe relatives who had waited at the gate said they had been told nothing. “We heard it on the radio,” they said.",
+                "-",
+            ),
+            // ... but "she" does not mean them.
+            (
+                "“We will wait,” Ortiz said.\n\nColleagues describe a careful woman. Asked whether she had wanted the job, she said only: “Nobody wants it.”",
+                "ana-ortiz ana-ortiz",
+            ),
+            // "who" after an apposition ending in an organisation: the person it describes.
+            (
+                "“The wall was never tested,” said Lena Vela, a deputy director of the Interior Ministry, who accused Ruiz of “burying the survey.”",
+                "lena-vela lena-vela",
+            ),
+            // "according to X" inside a relative clause: the verb after it has the words.
+            (
+                "His brother Karl Emde, whose calm kept the crew alive according to Ruiz, said only: “We waited.”",
+                "-",
+            ),
+            // A later clause with a subject of its own: its words are not the first clause's
+            // speaker's.
+            (
+                "The Interior Ministry ordered new barriers in March, its head Tomas Ruiz has said, and the operator told investors in April that the dam was “fully safe.”",
+                "-",
+            ),
         ];
         expect_issue(cases);
     }
@@ -3078,6 +3135,23 @@ mod tests {
             issue_cast(),
         );
         assert_eq!(found[0].speaker, "ana-ortiz", "{found:?}");
+    }
+
+    /// "The relatives said": people, not the organisation whose role mentions relatives.
+    #[test]
+    fn people_described_are_not_an_organisation_whose_role_names_them() {
+        let mut cast = issue_cast();
+        let ministry = cast
+            .iter()
+            .position(|a| a.slug == "interior-ministry")
+            .unwrap();
+        cast[ministry].role = Some("Committee of the relatives of the missing crew".into());
+        let found = found_with(
+            "The Interior Ministry said it would “not accept silence.”\n\nThe relatives who had waited at the quay said they had been told nothing. “We heard it on the radio,” they said.\n",
+            cast,
+        );
+        assert_eq!(found[0].speaker, "interior-ministry", "{found:?}");
+        assert_eq!(found[1].speaker, "-", "{found:?}");
     }
 
     #[test]
