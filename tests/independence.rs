@@ -810,3 +810,48 @@ fn an_actors_totals_count_a_story_and_its_copies_once_as_coverage_does() {
     let source = f.page("sources/aster-press/index.html");
     assert_eq!(texts_of(&source, ".actor-counts .count"), ["4"]);
 }
+
+#[test]
+fn the_chronology_lists_a_story_before_its_copies_and_names_them() {
+    let f = bridge();
+    f.build().ok();
+    let page = f.page("chronology/index.html");
+    let entry = page
+        .select(&sel("li.entry-event"))
+        .find(|e| {
+            e.text()
+                .collect::<String>()
+                .contains("Quarry Lane bridge is closed")
+        })
+        .expect("the closure's entry");
+    let reports = collapse(
+        &entry
+            .select(&sel(".entry-reports"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+    );
+    // The story first, then the portal's copy (dated only to the day, it sorted first) and
+    // the republication, each named; then the radio and the agency's later story.
+    assert_eq!(
+        reports,
+        "Reported by Aster Press Agency (¶1), Aster Press Agency (¶1) (a copy of its story), \
+         Aster Press Agency (¶1) via The Pellmoor Gazette, Hollin Radio (¶1), Aster Press Agency (¶2)"
+    );
+    let links: Vec<&str> = entry
+        .select(&sel(".entry-reports a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "../articles/aster-closure/#p1",
+            "../articles/portal-closure/#p1",
+            "../articles/aster-closure/",
+            "../articles/gazette-closure/#p1",
+            "../articles/radio-closure/#p1",
+            "../articles/aster-divers/#p2",
+        ]
+    );
+}
