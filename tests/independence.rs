@@ -3,7 +3,9 @@
 //! its copies carry is not "carried by several". The dossier is invented: a referendum in an
 //! invented country reported by a wire and its reprint, a second wire's story in two
 //! newspapers, and two independent outlets. Then which of two copies is the original, and
-//! dates that make no disagreement between outlets, on an invented harbour's dossiers.
+//! dates that make no disagreement between outlets, on an invented harbour's dossiers; and an
+//! actor's totals and the chronology's reports with a story and its copies, on an invented
+//! bridge closure.
 
 mod common;
 
@@ -652,4 +654,204 @@ fn a_date_of_another_event_is_no_disagreement_and_no_outlet_disagrees_with_itsel
     let listed = collapse(&texts_of(&compare, "ul.differences").join(" "));
     assert!(listed.contains("on Monday (4 October 2032)"), "{listed}");
     assert!(!listed.contains("on Tuesday"), "{listed}");
+}
+
+// A story and its copies in the totals and the chronology (the audit of a colliery flood
+// dossier): an invented bridge closure in Pellmoor. The Aster Press Agency's story of 08:40,
+// its credited republication by The Pellmoor Gazette at 10:30, a portal's uncredited copy
+// dated only to the day (it trimmed the last paragraph, so it sorts before the story by date
+// but is known to be the copy), the agency's own later story and a radio's report.
+
+const CLOSURE: [&str; 5] = [
+    "PELLMOOR, Feb 7 (Aster Press) - The Quarry Lane bridge over the river Hollin was closed to all traffic before dawn on Monday after engineers found a crack in its second pier, city engineer Renata Voss said.",
+    "Voss told reporters at the riverbank that the crack had widened by four millimetres since an inspection in November and that divers would examine the pier's footing on Tuesday.",
+    "Buses between the old town and the northern estates will cross at the Mill Street bridge, adding about twenty minutes to each journey, the transport office said.",
+    "The council's finance committee is due to meet on Thursday to discuss the cost of repairs, which a council spokesman declined to estimate.",
+    "Renata Voss said she would not reopen the bridge to pedestrians until the divers had reported, whatever the pressure from shopkeepers on Quarry Lane.",
+];
+
+/// The bridge dossier: three outlets in two groups, Renata Voss, the closure and the divers'
+/// report as events.
+fn bridge() -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "site.toml",
+        "title = \"Pellmoor bridge\"\nbase_url = \"https://example.org/p/\"\nsearch = false\n\n[groups]\nagencies = \"Agencies\"\nlocal = \"Local media\"\n",
+    );
+    for (slug, name, kind, group) in [
+        ("aster-press", "Aster Press Agency", "wire", "agencies"),
+        (
+            "pellmoor-gazette",
+            "The Pellmoor Gazette",
+            "newspaper",
+            "local",
+        ),
+        ("hollin-radio", "Hollin Radio", "broadcaster", "local"),
+    ] {
+        f.write(
+            &format!("content/sources/{slug}.md"),
+            &format!("---\nname: \"{name}\"\nkind: {kind}\ngroups: [{group}]\n---\nAn outlet.\n"),
+        );
+    }
+    f.write(
+        "content/actors/renata-voss.md",
+        "---\nname: Renata Voss\naliases: [Voss]\nkind: person\npronoun: she\n---\nThe city engineer.\n",
+    );
+    f.write(
+        "content/events/bridge-closed.md",
+        "---\ntitle: The Quarry Lane bridge is closed after a crack is found in a pier\ndate: 2033-02-07\nsources: [\"aster-closure#p1\", \"gazette-closure#p1\", \"portal-closure#p1\", \"radio-closure#p1\", \"aster-divers#p2\"]\n---\nThe closure.\n",
+    );
+    let article = |slug: &str, source: &str, extra: &str, published: &str, body: &str| {
+        f.write(
+            &format!("content/articles/{slug}.md"),
+            &format!("---\ntitle: \"{slug}\"\nsource: {source}\n{extra}published: {published}\n---\n\n{body}\n"),
+        );
+    };
+    // Voss is named three times in the story, twice in the portal's trimmed copy.
+    article(
+        "aster-closure",
+        "aster-press",
+        "",
+        "2033-02-07T08:40:00+01:00",
+        &CLOSURE.join("\n\n"),
+    );
+    article(
+        "gazette-closure",
+        "aster-press",
+        "publisher: pellmoor-gazette\n",
+        "2033-02-07T10:30:00+01:00",
+        &CLOSURE.join("\n\n"),
+    );
+    article(
+        "portal-closure",
+        "aster-press",
+        "",
+        "2033-02-07",
+        &CLOSURE[..4].join("\n\n"),
+    );
+    article(
+        "radio-closure",
+        "hollin-radio",
+        "",
+        "2033-02-07T18:00:00+01:00",
+        "Drivers in Pellmoor face long detours tonight: the Quarry Lane bridge stays shut while the city engineer, Renata Voss, waits for a diving team.",
+    );
+    article(
+        "aster-divers",
+        "aster-press",
+        "",
+        "2033-02-09T16:15:00+01:00",
+        "PELLMOOR, Feb 9 (Aster Press) - Divers found the footing of the cracked pier sound on Wednesday.\n\nThe bridge, shut since Monday, will reopen to pedestrians on Friday, Voss said, and to buses once a steel collar has been fitted around the pier.",
+    );
+    f
+}
+
+#[test]
+fn an_actors_totals_count_a_story_and_its_copies_once_as_coverage_does() {
+    let f = bridge();
+    f.build().ok();
+    // Voss: 3 in the agency's story (not 3 + 3 + 2 with its two copies), 1 in its later
+    // story, 1 on the radio.
+    let front = f.page("index.html");
+    let chip = front
+        .select(&sel("p.chips a.chip"))
+        .find(|a| a.text().collect::<String>().contains("Renata Voss"))
+        .expect("Voss among the key actors");
+    assert_eq!(
+        collapse(
+            &chip
+                .select(&sel(".count"))
+                .next()
+                .unwrap()
+                .text()
+                .collect::<String>()
+        ),
+        "5"
+    );
+    let index = f.page("actors/index.html");
+    assert_eq!(texts_of(&index, "td[data-label=mentions]"), ["5"]);
+
+    let page = f.page("actors/renata-voss/index.html");
+    let section = page
+        .select(&sel("section[aria-labelledby=articles-h]"))
+        .next()
+        .unwrap();
+    let total = collapse(
+        &section
+            .select(&sel("p"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+    );
+    assert_eq!(
+        total,
+        "5 mentions in 3 articles, not counting 2 copies of their stories."
+    );
+    // Per outlet as before: the agency's story once, and its later story.
+    let outlets: Vec<String> = section
+        .select(&sel("h3"))
+        .map(|h| collapse(&h.text().collect::<String>()))
+        .collect();
+    assert_eq!(
+        outlets,
+        ["Aster Press Agency 4 mentions", "Hollin Radio 1 mention"]
+    );
+    // Every article is still listed, each with its own count.
+    assert_eq!(section.select(&sel("li")).count(), 5);
+
+    // /coverage/ says the same: 4 by the agencies, 1 by the local media, 5 in all.
+    let coverage = f.page("coverage/index.html");
+    assert_eq!(
+        texts_of(&coverage, "table.coverage-actors tbody td"),
+        ["4", "1", "5"]
+    );
+    // And the agency's page counts its story once.
+    let source = f.page("sources/aster-press/index.html");
+    assert_eq!(texts_of(&source, ".actor-counts .count"), ["4"]);
+}
+
+#[test]
+fn the_chronology_lists_a_story_before_its_copies_and_names_them() {
+    let f = bridge();
+    f.build().ok();
+    let page = f.page("chronology/index.html");
+    let entry = page
+        .select(&sel("li.entry-event"))
+        .find(|e| {
+            e.text()
+                .collect::<String>()
+                .contains("Quarry Lane bridge is closed")
+        })
+        .expect("the closure's entry");
+    let reports = collapse(
+        &entry
+            .select(&sel(".entry-reports"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+    );
+    // The story first, then the portal's copy (dated only to the day, it sorted first) and
+    // the republication, each named; then the radio and the agency's later story.
+    assert_eq!(
+        reports,
+        "Reported by Aster Press Agency (¶1), Aster Press Agency (¶1) (a copy of its story), \
+         Aster Press Agency (¶1) via The Pellmoor Gazette, Hollin Radio (¶1), Aster Press Agency (¶2)"
+    );
+    let links: Vec<&str> = entry
+        .select(&sel(".entry-reports a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "../articles/aster-closure/#p1",
+            "../articles/portal-closure/#p1",
+            "../articles/aster-closure/",
+            "../articles/gazette-closure/#p1",
+            "../articles/radio-closure/#p1",
+            "../articles/aster-divers/#p2",
+        ]
+    );
 }

@@ -29,7 +29,14 @@ pub struct Analysis {
     pub article_actors: Vec<Vec<(usize, usize)>>,
     /// Per actor: the articles that mention it with counts, in the dossier's article order.
     pub actor_articles: Vec<Vec<(usize, usize)>>,
-    /// Per actor: its total number of mentions.
+    /// Per actor: the stories that mention it, a story and its copies once: (the article that
+    /// stands for the story, see [`Self::original`]; the most mentions one article of the
+    /// story has), in the dossier's order of those articles. Actors added by hand in
+    /// `actors:` are included with 0. Every count of an actor's mentions across articles
+    /// (totals, per outlet, per outlet group) adds these.
+    pub actor_stories: Vec<Vec<(usize, usize)>>,
+    /// Per actor: its total number of mentions, a story and its copies counted once (the sum
+    /// of its `actor_stories`).
     pub actor_mentions: Vec<usize>,
     /// Per actor: the actors mentioned in the same paragraphs, with the number of paragraphs
     /// they share, most first.
@@ -258,7 +265,6 @@ fn shared(
     let actors = dossier.actors.len();
     let mut article_actors = Vec::with_capacity(mentions.len());
     let mut actor_articles = vec![Vec::new(); actors];
-    let mut actor_mentions = vec![0; actors];
     let mut co: Vec<HashMap<usize, usize>> = vec![HashMap::new(); actors];
     for (article_index, (article, found)) in dossier.articles.iter().zip(&mentions).enumerate() {
         let mut paragraph_actors: Vec<usize> = Vec::new();
@@ -285,7 +291,6 @@ fn shared(
         let counts = actor_counts(dossier, article, found);
         for &(actor, n) in &counts {
             actor_articles[actor].push((article_index, n));
-            actor_mentions[actor] += n;
         }
         article_actors.push(counts);
     }
@@ -324,6 +329,11 @@ fn shared(
         article_pairs[pair.b].push(i);
     }
     let copies::Stories { original, copy } = copies::stories(dossier, &pairs);
+    let actor_stories = actor_stories(&article_actors, &original, actors);
+    let actor_mentions = actor_stories
+        .iter()
+        .map(|stories| stories.iter().map(|&(_, n)| n).sum())
+        .collect();
     let mut quote_group: Vec<Vec<usize>> = quotes.iter().map(|q| vec![0; q.len()]).collect();
     for (g, group) in quote_groups.iter().enumerate() {
         for &(article, index) in &group.members {
@@ -334,6 +344,7 @@ fn shared(
         mentions,
         article_actors,
         actor_articles,
+        actor_stories,
         actor_mentions,
         co_mentions,
         quotes,
@@ -355,11 +366,69 @@ fn shared(
     analysis
 }
 
+/// Per actor, the stories that mention it ([`Analysis::actor_stories`]), from each article's
+/// actors with their counts and the article that stands for each article's story. A story
+/// counts with the most mentions one of its articles has: a copy that trimmed a paragraph has
+/// fewer, an update that added one may name someone its first version did not.
+fn actor_stories(
+    article_actors: &[Vec<(usize, usize)>],
+    original: &[usize],
+    actors: usize,
+) -> Vec<Vec<(usize, usize)>> {
+    let mut size = vec![0usize; original.len()];
+    for &o in original {
+        size[o] += 1;
+    }
+    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); actors];
+    // Where (actor, story) stands in `out[actor]`, for the stories of several articles only.
+    let mut at: HashMap<(usize, usize), usize> = HashMap::new();
+    for (i, counts) in article_actors.iter().enumerate() {
+        let story = original[i];
+        for &(actor, n) in counts {
+            if size[story] == 1 {
+                out[actor].push((story, n));
+                continue;
+            }
+            match at.entry((actor, story)) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let count = &mut out[actor][*e.get()].1;
+                    *count = (*count).max(n);
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(out[actor].len());
+                    out[actor].push((story, n));
+                }
+            }
+        }
+    }
+    for stories in &mut out {
+        stories.sort_unstable();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load::RawDocument;
     use crate::model;
+
+    #[test]
+    fn a_story_and_its_copies_count_once_with_the_most_mentions_one_of_them_has() {
+        // Articles 0 and 2 are copies of story 1 (0 an update that also names actor 1);
+        // article 3 stands alone, with actor 2 added by hand.
+        let stories = actor_stories(
+            &[
+                vec![(0, 5), (1, 1)],
+                vec![(0, 4)],
+                vec![(0, 3)],
+                vec![(0, 2), (2, 0)],
+            ],
+            &[1, 1, 1, 3],
+            3,
+        );
+        assert_eq!(stories, [vec![(1, 5), (3, 2)], vec![(1, 1)], vec![(3, 0)]]);
+    }
 
     #[test]
     fn an_article_replaced_then_the_shared_facts_refreshed_equal_a_fresh_analysis() {

@@ -8,8 +8,13 @@ use std::collections::HashMap;
 use super::quotes::{normalise, Quote, QuoteKind};
 
 /// Quotes shorter than this (in words) join a group only by equality, or by containment when
-/// both have the same speaker.
+/// both have the same speaker and the shorter has [`MIN_SHORT_CONTAINED`] words or more.
 const MIN_CONTAINED: usize = 4;
+/// The fewest words a short quote needs to join a longer quote of its speaker that holds it.
+/// One or two words ("independent", "no deal") stand in many different statements of one
+/// speaker: joined to each, they would make those statements one group, carried by every
+/// article that quotes the word.
+const MIN_SHORT_CONTAINED: usize = 3;
 /// Word n-grams that index quotes for finding candidates.
 const GRAM: usize = 4;
 /// A gram shared by more quotes than this is boilerplate, not evidence of the same quote.
@@ -148,9 +153,10 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
         }
     }
 
-    // Short quotes join a quote of the same speaker that contains them. The speaker's quotes
-    // are read once for the short texts they contain (not once per short quote, which grows
-    // with the square of the speaker's quotes); the unions happen in the same order.
+    // Short quotes (of three words or more) join a quote of the same speaker that contains
+    // them. The speaker's quotes are read once for the short texts they contain (not once per
+    // short quote, which grows with the square of the speaker's quotes); the unions happen in
+    // the same order.
     let mut by_speaker: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         if let Some(s) = e.speaker {
@@ -163,7 +169,7 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
         let short: Vec<usize> = list
             .iter()
             .copied()
-            .filter(|&i| (1..MIN_CONTAINED).contains(&entries[i].words.len()))
+            .filter(|&i| (MIN_SHORT_CONTAINED..MIN_CONTAINED).contains(&entries[i].words.len()))
             .collect();
         if short.is_empty() {
             continue;
@@ -175,7 +181,7 @@ pub fn group(quotes: &[Vec<Quote>]) -> Vec<QuoteGroup> {
             .collect();
         for &j in list {
             let words = &entries[j].words;
-            for n in 1..MIN_CONTAINED.min(words.len() + 1) {
+            for n in MIN_SHORT_CONTAINED..MIN_CONTAINED.min(words.len() + 1) {
                 for window in words.windows(n) {
                     if let Some(found) = holders.get_mut(window) {
                         if found.last() != Some(&j) {
@@ -555,9 +561,36 @@ mod tests {
     #[test]
     fn short_quotes_join_by_the_same_speaker() {
         let groups = grouped(vec![
-            vec![quote(0, "no common vision", Some(3))],
-            vec![quote(1, "common vision", Some(3))],
+            vec![quote(0, "there is no common vision", Some(3))],
+            vec![quote(1, "no common vision", Some(3))],
         ]);
         assert_eq!(groups, [vec![(0, 0), (1, 0)]]);
+    }
+
+    #[test]
+    fn a_word_or_two_held_by_different_statements_makes_them_no_group() {
+        // One outlet quotes the harbourmaster's single word; another carries her answer of
+        // one word and, next, a sentence that uses it: two statements, not one.
+        let groups = grouped(vec![
+            vec![quote(0, "provisional", Some(4))],
+            vec![
+                quote(1, "Provisional,", Some(4)),
+                quote(
+                    1,
+                    "The permit we signed says provisional on its first page and nowhere else.",
+                    Some(4),
+                ),
+            ],
+        ]);
+        assert_eq!(groups, [vec![(0, 0), (1, 0)], vec![(1, 1)]]);
+        // Two words the same.
+        let groups = grouped(vec![
+            vec![quote(0, "tidal surge", Some(4))],
+            vec![
+                quote(1, "A tidal surge, nothing more.", Some(4)),
+                quote(1, "We warned of a tidal surge in March.", Some(4)),
+            ],
+        ]);
+        assert_eq!(groups, [vec![(0, 0)], vec![(1, 0)], vec![(1, 1)]]);
     }
 }

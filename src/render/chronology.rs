@@ -20,7 +20,8 @@ pub struct Entry {
     pub place: Option<String>,
     /// The event's actors, or the article's most mentioned ones.
     pub actors: Vec<ActorRef>,
-    /// For events: the reporting articles, linked to the paragraph.
+    /// For events: the reporting articles, linked to the paragraph, oldest first but each
+    /// copy after the original of its story ([`originals_first`]).
     pub reports: Vec<ReportView>,
     /// For articles: the outlet.
     pub source: Option<SourceRef>,
@@ -109,7 +110,7 @@ impl Views<'_> {
                     place: event.place.clone(),
                     actor_classes: classes(&actors),
                     actors,
-                    reports: self.event_reports(event),
+                    reports: originals_first(self.event_reports(event)),
                     source: None,
                     sort: event.date,
                 }
@@ -287,6 +288,32 @@ impl Views<'_> {
             .map(|a| format!("#with-{0}:target ~ .chronology .entry:not(.a-{0}) {{ display: none; }} #with-{0}:target ~ .filters a[href=\"#with-{0}\"] {{ font-weight: bold; }}\n", a.slug))
             .collect()
     }
+}
+
+/// An event's reports with each copy moved right after the original of its story, when that
+/// is reported too, and the others in their order (oldest first). By dates alone a copy can
+/// come first: a copy dated to the day sorts before its original's moment of that day.
+fn originals_first(reports: Vec<ReportView>) -> Vec<ReportView> {
+    let reported: std::collections::HashSet<String> =
+        reports.iter().map(|r| r.article.slug.clone()).collect();
+    let (copies, mut out): (Vec<ReportView>, Vec<ReportView>) =
+        reports.into_iter().partition(|r| {
+            r.article
+                .copy_of
+                .as_ref()
+                .is_some_and(|o| reported.contains(o))
+        });
+    for copy in copies {
+        let story = copy.article.copy_of.as_deref();
+        let after = out
+            .iter()
+            .rposition(|r| {
+                Some(r.article.slug.as_str()) == story || r.article.copy_of.as_deref() == story
+            })
+            .expect("its original is reported");
+        out.insert(after + 1, copy);
+    }
+    out
 }
 
 fn classes(actors: &[ActorRef]) -> String {

@@ -231,6 +231,7 @@ pub struct MentioningArticle {
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceGroup {
     pub source: SourceRef,
+    /// Its mentions of the actor, a story and its copies counted once.
     pub mentions: usize,
     pub articles: Vec<MentioningArticle>,
 }
@@ -273,7 +274,10 @@ pub struct ActorView {
     pub body_html: String,
     /// The analyst's notes (rendered Markdown).
     pub notes_html: Vec<String>,
+    /// The articles that mention it, a story and its copies counted once.
     pub article_count: usize,
+    /// The articles listed that are copies of a story already counted.
+    pub copy_count: usize,
     pub by_source: Vec<SourceGroup>,
     pub events: Vec<EventRef>,
     /// Actors most often mentioned in the same paragraphs; `mentions` is the number of shared
@@ -634,18 +638,15 @@ impl<'a> Views<'a> {
             .iter()
             .filter_map(|a| self.article_ref_by_slug(a))
             .collect();
+        // A story and its copies count once (`actor_stories`).
         let mut counts: Vec<(usize, usize)> = Vec::new();
-        for (index, article) in self.dossier.articles.iter().enumerate() {
-            // A copy whose story is in the dossier is counted with its story, once.
-            if article.source != source.slug || self.analysis.original[index] != index {
-                continue;
-            }
-            for &(actor, n) in &self.analysis.article_actors[index] {
-                match counts.iter_mut().find(|(a, _)| *a == actor) {
-                    Some((_, total)) => *total += n,
-                    None => counts.push((actor, n)),
-                }
-            }
+        for (actor, stories) in self.analysis.actor_stories.iter().enumerate() {
+            let n: usize = stories
+                .iter()
+                .filter(|&&(story, _)| self.dossier.articles[story].source == source.slug)
+                .map(|&(_, n)| n)
+                .sum();
+            counts.push((actor, n));
         }
         counts.retain(|&(_, n)| n > 0);
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -691,16 +692,9 @@ impl<'a> Views<'a> {
     pub fn actor(&self, index: usize) -> ActorView {
         let actor: &Actor = &self.dossier.actors[index];
         let mut by_source: Vec<SourceGroup> = Vec::new();
-        let mentioning = &self.analysis.actor_articles[index];
-        // Each story counts once: its first article in the list counts, its copies are listed.
-        let mut counted_stories = std::collections::HashSet::new();
-        for &(article_index, mentions) in mentioning {
+        // Every article is listed; each story counts once (`actor_stories`).
+        for &(article_index, mentions) in &self.analysis.actor_articles[index] {
             let article = &self.dossier.articles[article_index];
-            let counted = if counted_stories.insert(self.analysis.original[article_index]) {
-                mentions
-            } else {
-                0
-            };
             let first_paragraph = self.analysis.mentions[article_index]
                 .iter()
                 .find(|m| m.actor == index && m.paragraph > 0)
@@ -714,15 +708,19 @@ impl<'a> Views<'a> {
                 .iter_mut()
                 .find(|g| g.source.slug == article.source)
             {
-                Some(group) => {
-                    group.mentions += counted;
-                    group.articles.push(entry);
-                }
+                Some(group) => group.articles.push(entry),
                 None => by_source.push(SourceGroup {
                     source: self.source_ref(&article.source),
-                    mentions: counted,
+                    mentions: 0,
                     articles: vec![entry],
                 }),
+            }
+        }
+        let stories = &self.analysis.actor_stories[index];
+        for &(story, mentions) in stories {
+            let source = &self.dossier.articles[story].source;
+            if let Some(group) = by_source.iter_mut().find(|g| &g.source.slug == source) {
+                group.mentions += mentions;
             }
         }
         by_source.sort_by(|a, b| {
@@ -747,7 +745,8 @@ impl<'a> Views<'a> {
             image: actor.image.clone(),
             body_html: markdown::render(&actor.body, &self.config.markdown, &[]),
             notes_html: self.notes_html(&actor.notes),
-            article_count: self.analysis.actor_articles[index].len(),
+            article_count: stories.len(),
+            copy_count: self.analysis.actor_articles[index].len() - stories.len(),
             by_source,
             events: actor
                 .events

@@ -266,7 +266,7 @@ impl Views<'_> {
             });
         }
 
-        // Mentions per group; a copy whose story is in the dossier adds nothing.
+        // Mentions per group; a story and its copies count once (`actor_stories`).
         let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
         let column: std::collections::HashMap<&str, Vec<usize>> = d
             .sources
@@ -280,15 +280,11 @@ impl Views<'_> {
                 )
             })
             .collect();
-        let mut totals = vec![0usize; d.actors.len()];
+        let totals = &a.actor_mentions;
         let mut by_group = vec![vec![0usize; groups.len()]; d.actors.len()];
-        for (i, article) in d.articles.iter().enumerate() {
-            if a.original[i] != i {
-                continue;
-            }
-            let columns = column.get(article.source.as_str());
-            for &(actor, n) in &a.article_actors[i] {
-                totals[actor] += n;
+        for (actor, stories) in a.actor_stories.iter().enumerate() {
+            for &(story, n) in stories {
+                let columns = column.get(d.articles[story].source.as_str());
                 for &g in columns.into_iter().flatten() {
                     by_group[actor][g] += n;
                 }
