@@ -26,6 +26,77 @@ pub struct Quantity {
     /// Significant words just before and after it in its sentence, for telling whether two
     /// quantities count the same thing.
     pub context: Vec<String>,
+    /// What the sentence says happened to what it counts, when a participle or a state
+    /// follows it ("31 miners have been trapped": "trapped"; "23 were rescued alive":
+    /// "rescued"): two counts of different fates are not counts of the same thing.
+    pub predicate: Option<String>,
+}
+
+/// Words between a count and what happened to it: "31 miners have been trapped".
+const AUXILIARIES: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "been",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "being",
+    "reportedly",
+    "still",
+    "now",
+    "so",
+    "far",
+    "all",
+    "later",
+    "also",
+    "since",
+    "were",
+    "got",
+    "remain",
+    "remained",
+    "remains",
+];
+
+/// States a count may be in, besides participles in -ed and -en: "six dead", "two missing".
+const STATES: &[&str] = &[
+    "dead",
+    "missing",
+    "alive",
+    "hurt",
+    "held",
+    "lost",
+    "left",
+    "killed",
+    "wounded",
+    "injured",
+    "trapped",
+    "freed",
+    "found",
+    "taken",
+    "stranded",
+    "safe",
+    "unaccounted",
+];
+
+/// The participle or state word after the words ending at `to` ([`Quantity::predicate`]).
+fn predicate_after(
+    words: &[(usize, usize, &str)],
+    to: usize,
+    sentence_to: usize,
+) -> Option<String> {
+    let next = words.partition_point(|w| w.0 < to);
+    words[next..]
+        .iter()
+        .take_while(|w| w.1 <= sentence_to)
+        .take(5)
+        .map(|w| w.2.to_lowercase())
+        .find(|w| !AUXILIARIES.contains(&w.as_str()))
+        .filter(|w| {
+            STATES.contains(&w.as_str()) || w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"))
+        })
 }
 
 const STOP: &[&str] = &[
@@ -136,6 +207,7 @@ pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
             .map(|w| values::singular(w.2))
             .filter(|w| w.len() >= 4 && !STOP.contains(&w.as_str()))
             .collect();
+        let predicate = predicate_after(all_words, to, sentence_to);
         out.push(Quantity {
             paragraph,
             text: text[from..to].to_owned(),
@@ -144,19 +216,27 @@ pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
             head,
             value,
             context,
+            predicate,
         });
         i = end;
     }
     out
 }
 
-/// Whether two quantities measure the same thing: the same unit, the same head noun when both
-/// have one ("48.7 per cent of the vote" is not "99.8 per cent of ballots counted"), and
+/// Whether two quantities measure the same thing: the same unit, the same fate when both say
+/// one ([`Quantity::predicate`]), the same head noun when both have one ("48.7 per cent of
+/// the vote" is not "99.8 per cent of ballots counted"), and
 /// either the same "of" phrase ("six hours of talks") or sentences that share a significant
 /// word besides the unit.
 pub fn same_thing(a: &Quantity, b: &Quantity) -> bool {
     if a.unit != b.unit {
         return false;
+    }
+    // "31 miners trapped" and "23 miners rescued": two fates, two counts.
+    if let (Some(x), Some(y)) = (&a.predicate, &b.predicate) {
+        if x != y {
+            return false;
+        }
     }
     match (&a.head, &b.head) {
         (Some(x), Some(y)) if x != y => false,
@@ -186,6 +266,20 @@ mod tests {
         let found = find_in(1, text);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn counts_of_different_fates_are_not_the_same_thing() {
+        let rescued =
+            one("Coastguards said 14 fishermen were rescued near the reef at Cape Dunmore.");
+        let missing =
+            one("Coastguards said 19 fishermen were missing near the reef at Cape Dunmore.");
+        let also_rescued =
+            one("Coastguards said 19 fishermen have been rescued near the reef at Cape Dunmore.");
+        assert_eq!(rescued.predicate.as_deref(), Some("rescued"));
+        assert_eq!(missing.predicate.as_deref(), Some("missing"));
+        assert_eq!(agree(&rescued, &missing), Agreement::Unsure);
+        assert_eq!(agree(&rescued, &also_rescued), Agreement::Differ);
     }
 
     #[test]
