@@ -407,3 +407,34 @@ fn a_comparison_without_a_sure_difference_does_not_say_nothing_is_disputed() {
         "{summary}"
     );
 }
+
+#[test]
+fn a_claim_value_for_an_article_that_does_not_report_the_event_is_a_warning_at_its_line() {
+    // An invented quay collapse: the event's claim gives a value for an article that reports
+    // another event, so the comparison cannot show it; `check` says so where it is written.
+    let f = Fixture::new();
+    f.write(
+        "content/articles/wire-gala.md",
+        "---\ntitle: \"A gala in Ruritania\"\nsource: wire\npublished: 2024-05-03\n---\n\nJane Doe opened a gala.\n",
+    );
+    f.write(
+        "content/events/summit.md",
+        "---\ntitle: The summit\ndate: 2024-05-02\nsources: [\"wire-summit#p1\"]\nclaims:\n  - about: Delegations present\n    reports:\n      wire-summit: twelve\n      wire-gala: eleven\n---\nA summit.\n",
+    );
+    let run = f.run(&["check"]);
+    let stderr = run.stderr();
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("does not report this event"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        line.starts_with("content/events/summit.md:9:7: warning: the claim “Delegations present” gives a value for `wire-gala`"),
+        "{line}"
+    );
+    assert!(
+        stderr.contains("hint: add `summit` to the `events:` of content/articles/wire-gala.md"),
+        "{stderr}"
+    );
+    // The article that reports it gives no warning.
+    assert_eq!(stderr.matches("does not report").count(), 1, "{stderr}");
+}

@@ -35,6 +35,9 @@ type Blocks = (Vec<String>, Vec<super::text::Aside>, Vec<usize>);
 /// Turns raw documents into the dossier, with a diagnostic for every broken reference.
 pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Diagnostic>) {
     let mut problems = Vec::new();
+    // Claim values of articles, with the warning each gets if its article does not report
+    // the event: (event, article, warning).
+    let mut unreported: Vec<(String, String, Diagnostic)> = Vec::new();
     let mut known = Known {
         articles: HashMap::new(),
         article_slugs: HashSet::new(),
@@ -306,6 +309,24 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
                             .filter_map(|(article, said)| {
                                 let slug =
                                     check.reference(article, "article", &known.article_slugs)?;
+                                // Whether the article reports the event is known once every
+                                // file is read.
+                                unreported.push((
+                                    doc.slug.clone(),
+                                    slug.clone(),
+                                    Diagnostic::warning(
+                                        &doc.path,
+                                        format!(
+                                            "the claim “{}” gives a value for `{slug}`, which does not report this event: the value is not shown",
+                                            claim.about
+                                        ),
+                                    )
+                                    .at(&doc.text, article.line, article.column)
+                                    .with_hint(format!(
+                                        "add `{}` to the `events:` of content/articles/{slug}.md, or the article to this event's `sources:`; or remove the value",
+                                        doc.slug
+                                    )),
+                                ));
                                 (options.drafts || !known.drafts.contains(slug.as_str()))
                                     .then(|| (slug, said.clone()))
                             })
@@ -359,6 +380,14 @@ pub fn resolve(documents: &[&RawDocument], options: Options) -> (Dossier, Vec<Di
         }
     }
     cross_reference(&mut dossier);
+    for (event, article, warning) in unreported {
+        let reported = dossier
+            .event(&event)
+            .is_some_and(|e| e.reports.iter().any(|r| r.article == article));
+        if !reported {
+            problems.push(warning);
+        }
+    }
     (dossier, problems)
 }
 
