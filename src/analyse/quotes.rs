@@ -493,7 +493,7 @@ pub fn find(
                                 .any(|s| s.open >= previous && s.open < sentence_at);
                         let subject = match block.subject_of(previous, sentence_at) {
                             Subject::Pronoun(_) => {
-                                block.subject_chain(sentence_at, context.subject)
+                                block.subject_chain(sentence_at, context.subject).0
                             }
                             other => Some(other),
                         };
@@ -555,6 +555,7 @@ pub fn find(
         }
         let subject = block
             .subject_chain(text.len(), context.subject)
+            .0
             .unwrap_or(Subject::Nothing);
         match last_in_block {
             Some((_, who)) => {
@@ -897,14 +898,18 @@ impl Block<'_> {
 
     /// The subject of the sentences before `at`, looking past a pronoun to the sentence that
     /// names whom it means ("Tamas says … Asked whether …, he laughed."); `earlier` is the
-    /// subject the previous block ended with.
-    fn subject_chain(&self, at: usize, earlier: Option<Subject>) -> Option<Subject> {
+    /// subject the previous block ended with. And whether the sentence just before has
+    /// people who are not actors for its subject ([`PronounContext::people`]), which the
+    /// chain looks past.
+    fn subject_chain(&self, at: usize, earlier: Option<Subject>) -> (Option<Subject>, bool) {
         let mut at = at;
-        for _ in 0..4 {
+        let mut people = false;
+        for k in 0..4 {
             let Some((start, end)) = self.sentence_before(at) else {
-                return earlier;
+                return (earlier, people);
             };
             let subject = self.subject_of(start, end);
+            people |= k == 0 && matches!(subject, Subject::People);
             // Past a pronoun, and past a sentence about no one, unless someone speaks in it
             // (then the last speaker is the one a pronoun continues).
             let quoted = self.spans.iter().any(|q| q.open >= start && q.open < end)
@@ -914,11 +919,11 @@ impl Block<'_> {
                 Subject::Pronoun(_) | Subject::Nothing | Subject::People
             ) || matches!(subject, Subject::Nothing) && quoted
             {
-                return Some(subject);
+                return (Some(subject), people);
             }
             at = start;
         }
-        None
+        (None, people)
     }
 
     /// What a pronoun in the sentence starting at `sentence_at`, before `at`, may mean.
@@ -930,12 +935,11 @@ impl Block<'_> {
         context: &Context,
     ) -> PronounContext {
         let since = self.actors_between(last_in_block.map_or(0, |(s, _)| s.close), at);
+        let (previous, people) = self.subject_chain(sentence_at, context.subject);
         PronounContext {
             last: last_in_block.map_or(context.last, |(_, who)| who),
-            previous: self.subject_chain(sentence_at, context.subject),
-            people: self
-                .sentence_before(sentence_at)
-                .is_some_and(|(start, end)| matches!(self.subject_of(start, end), Subject::People)),
+            previous,
+            people,
             named: self
                 .named_before(sentence_at)
                 .unwrap_or_else(|| context.named.clone()),
