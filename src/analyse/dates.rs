@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::quotes::{sentence_end, sentence_start, words};
+use super::quotes::{sentence_end, sentence_start, spans, words};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Article, Dossier, Event, PartialDate, Precision};
 use crate::vocab::{self, WEEKDAYS};
@@ -39,6 +39,7 @@ pub struct DetectedDate {
 /// be held on Sunday").
 const FUTURE: &[&str] = &[
     "will",
+    "would",
     "shall",
     "set",
     "due",
@@ -317,7 +318,7 @@ fn tense(text: &str, start: usize, end: usize) -> Ordering {
                 "i" | "you" | "he" | "she" | "it" | "we" | "they" | "who"
             )
     };
-    let past_participles = clause
+    let past_participles: Vec<usize> = clause
         .iter()
         .enumerate()
         .filter(|(k, w)| {
@@ -335,18 +336,46 @@ fn tense(text: &str, start: usize, end: usize) -> Ordering {
                             | "our" | "my" | "your"
                     ))
         })
-        .count();
-    let future = clause
+        .map(|(k, _)| k)
+        .collect();
+    let future_words: Vec<usize> = clause
         .iter()
         .enumerate()
-        .filter(|(k, w)| FUTURE.contains(w) && !(w.ends_with("ed") && after_pronoun(*k)))
-        .count();
-    let past = clause
+        .filter(|(k, w)| {
+            FUTURE.contains(w)
+                && !(w.ends_with("ed") && after_pronoun(*k))
+                // "the fishermen detained on Saturday would appear": the main clause's.
+                && !(**w == "would" && *k >= before_date)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    let mut past_words: Vec<usize> = clause
         .iter()
         .enumerate()
         .filter(|(k, w)| PAST.contains(w) && !(*k > 0 && PASSIVE.contains(&clause[k - 1])))
-        .count();
-    match future.cmp(&(past + past_participles)) {
+        .map(|(k, _)| k)
+        .chain(past_participles)
+        .collect();
+    past_words.sort_unstable();
+    let past = past_words.len();
+    // "until" and "before" tell the future only without a verb in the simple past: "waited
+    // until Wednesday", "had left before Monday"; not "has adjourned until Thursday".
+    let simple_past = past_words
+        .iter()
+        .any(|&k| !(k > 0 && matches!(clause[k - 1], "has" | "have")));
+    let future = if simple_past
+        && future_words
+            .iter()
+            .all(|&k| matches!(clause[k], "until" | "before"))
+    {
+        0
+    } else {
+        future_words.len()
+    };
+    match future.cmp(&past) {
+        Ordering::Less if infinitive_after_past(&clause_words[..before_date], &past_words) => {
+            return Ordering::Equal;
+        }
         Ordering::Equal => {}
         told => return told,
     }
@@ -356,9 +385,43 @@ fn tense(text: &str, start: usize, end: usize) -> Ordering {
         .position(|t| from + t.0 == start)
         .unwrap_or(0);
     let window = &sentence[here.saturating_sub(5)..(here + 4).min(sentence.len())];
-    let lower: Vec<String> = window.iter().map(|t| t.2.to_lowercase()).collect();
+    let lower: Vec<String> = window
+        .iter()
+        .filter(|t| !(from + t.0 > start && t.2 == "would"))
+        .map(|t| t.2.to_lowercase())
+        .collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     tense_of(&lower)
+}
+
+/// Whether an infinitive stands between the last past word before a date and the date:
+/// "have agreed to hold talks on Friday" (the talks may be ahead of the agreement), "was
+/// forced to resign on Friday" (or not); the past of the verb then does not tell the date's.
+/// "to" before an article, a number or a name is a preposition ("went to the port", "flew
+/// to Quellport").
+fn infinitive_after_past(before_date: &[(usize, usize, &str)], past_words: &[usize]) -> bool {
+    let Some(&last_past) = past_words.iter().rfind(|&&k| k < before_date.len()) else {
+        return false;
+    };
+    before_date[last_past + 1..].windows(2).any(|pair| {
+        pair[0].2.eq_ignore_ascii_case("to")
+            && pair[1].2.chars().all(|c| c.is_ascii_lowercase())
+            && !matches!(
+                pair[1].2,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+            )
+    })
 }
 
 /// Whether the participle `clause[k]` follows a form of "to be", perhaps across a negation
@@ -383,6 +446,11 @@ fn tense_of(sentence: &[&str]) -> Ordering {
     future.cmp(&past)
 }
 
+/// How many days from `anchor` to the next `target` weekday: 0 to 6.
+fn days_ahead(anchor: NaiveDate, target: Weekday) -> i64 {
+    (7 + target.num_days_from_monday() as i64 - anchor.weekday().num_days_from_monday() as i64) % 7
+}
+
 /// The weekday `target` nearest to `anchor` in the direction the sentence's tense gives:
 /// the anchor itself when it is that weekday, the coming one for the future, the last one for
 /// the past; with no tense, whichever is nearer within three days ahead and, as the other
@@ -392,9 +460,7 @@ fn resolve_weekday(
     target: Weekday,
     tense: Ordering,
 ) -> (NaiveDate, Option<NaiveDate>) {
-    let ahead = (7 + target.num_days_from_monday() as i64
-        - anchor.weekday().num_days_from_monday() as i64)
-        % 7;
+    let ahead = days_ahead(anchor, target);
     if ahead == 0 {
         return (anchor, None);
     }
@@ -423,7 +489,124 @@ pub struct Stated {
 }
 
 /// The dates stated in one block of text of an article published on `published`.
+///
+/// Inside quotation marks, words relative to a day ("tomorrow", "on Monday", "last month")
+/// count from the day the words were spoken: when the block says, outside its quotes, on
+/// which day someone spoke ("Ortiz said on Sunday: “We sail tomorrow”" in Tuesday's paper),
+/// that day (in the quote's sentence, the nearest such day; else the block's, if it names
+/// only one); else the publication day, as news reports what was said that day.
 pub fn find_in(text: &str, published: &PartialDate) -> Vec<Stated> {
+    let mut found = find_from(text, published);
+    let quoted = spans(text);
+    let quote_of = |d: &Stated| quoted.iter().find(|q| q.start <= d.start && d.end <= q.end);
+    if !found.iter().any(|d| d.relative && quote_of(d).is_some()) {
+        return found;
+    }
+    let spoken = days_of_speaking(text, &found, &|d| quote_of(d).is_some());
+    let in_block = one_day(spoken.iter().map(|s| s.1));
+    let mut anchors: Vec<(usize, NaiveDate)> = Vec::new();
+    for (k, date) in found.iter().enumerate() {
+        let Some(quote) = quote_of(date).filter(|_| date.relative) else {
+            continue;
+        };
+        let from = sentence_start(text, quote.open);
+        let to = sentence_end(text, quote.close).max(quote.close);
+        // Of the sentence's, the one nearest the quote: its own reporting clause's.
+        let in_sentence = spoken
+            .iter()
+            .filter(|(at, _)| (from..to).contains(at))
+            .min_by_key(|(at, _)| {
+                if *at < quote.open {
+                    quote.open - at
+                } else {
+                    at - quote.close
+                }
+            })
+            .map(|s| s.1);
+        if let Some(day) = in_sentence.or(in_block) {
+            if Some(day) != published.naive_date() {
+                anchors.push((k, day));
+            }
+        }
+    }
+    let mut again: Vec<(NaiveDate, Vec<Stated>)> = Vec::new();
+    for (k, day) in anchors {
+        if !again.iter().any(|(d, _)| *d == day) {
+            again.push((day, find_from(text, &day.into())));
+        }
+        let from_spoken = &again.iter().find(|(d, _)| *d == day).expect("just added").1;
+        if let Some(date) = from_spoken
+            .iter()
+            .find(|a| a.start == found[k].start && a.end == found[k].end)
+        {
+            found[k] = date.clone();
+        }
+    }
+    found
+}
+
+/// The day all of `days` are, if there is one.
+fn one_day(mut days: impl Iterator<Item = NaiveDate>) -> Option<NaiveDate> {
+    let first = days.next()?;
+    days.all(|d| d == first).then_some(first)
+}
+
+/// Where and on which day the block says, outside quotation marks, that someone spoke: a
+/// date with a reporting verb just before it ("said on Sunday", "told reporters in a
+/// statement on Sunday") or, at a sentence's start, just after it ("On Sunday, Ortiz told
+/// …").
+fn days_of_speaking(
+    text: &str,
+    found: &[Stated],
+    quoted: &dyn Fn(&Stated) -> bool,
+) -> Vec<(usize, NaiveDate)> {
+    let reporting = |w: &(usize, usize, &str)| {
+        vocab::reporting_verb(w.2).is_some_and(|(form, _)| form == vocab::VerbForm::Past)
+    };
+    found
+        .iter()
+        .filter(|d| !quoted(d) && d.other.is_none() && d.date.precision() >= Precision::Day)
+        .filter(|d| {
+            let from = sentence_start(text, d.start);
+            let before = words(&text[from..d.start]);
+            let after = words(&text[d.end..sentence_end(text, d.end).max(d.end)]);
+            // Only the words of where or to whom between the verb and the date: not "said
+            // the attack on Sunday was …".
+            let verb_before = before.iter().rev().take(5).any(reporting)
+                && before
+                    .iter()
+                    .rev()
+                    .take_while(|w| !reporting(w))
+                    .all(|w| SPOKEN_TO.contains(&w.2));
+            verb_before || (before.is_empty() && after.iter().take(4).any(reporting))
+        })
+        .map(|d| (d.start, d.date.start()))
+        .collect()
+}
+
+/// Words that may stand between a reporting verb and the day it was done ("told reporters
+/// in a statement on Sunday").
+const SPOKEN_TO: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "in",
+    "at",
+    "to",
+    "reporters",
+    "journalists",
+    "statement",
+    "press",
+    "conference",
+    "briefing",
+    "interview",
+    "news",
+    "late",
+    "early",
+];
+
+/// [`find_in`] with every relative date counted from `published`.
+fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
     let anchor = published.naive_date();
     let tokens = words(text);
     // Each word lowercased once (not once for each of the three places that read it).
@@ -483,6 +666,21 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<Stated> {
                 Some("in" | "since" | "until" | "by" | "early" | "late" | "mid" | "from")
             ) && word.len() > 3
             {
+                // "in March last year"
+                let year_after = match (lowered.get(i + 1).map(|w| &**w), lowered.get(i + 2)) {
+                    (Some("last"), Some(y)) if y == "year" => Some(-1),
+                    (Some("this"), Some(y)) if y == "year" => Some(0),
+                    (Some("next"), Some(y)) if y == "year" => Some(1),
+                    _ => None,
+                };
+                if let (Some(shift), Some(a)) = (year_after, anchor) {
+                    let year = a.year() + shift;
+                    if let Ok(date) = PartialDate::parse(&format!("{year:04}-{month:02}")) {
+                        out.push(stated(start, tokens[i + 2].1, date, true, None));
+                    }
+                    i += 3;
+                    continue;
+                }
                 let (year, other) = anchor.map_or((published.year(), None), |a| {
                     month_year(a, month, tense(text, start, end))
                 });
@@ -526,12 +724,38 @@ pub fn find_in(text: &str, published: &PartialDate) -> Vec<Stated> {
             if let Some((_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == bare) {
                 let dated =
                     next.is_some_and(|n| month_number(n).is_some() || day_number(n).is_some());
-                if !dated {
-                    let (date, other) = resolve_weekday(anchor, *weekday, tense(text, start, end));
-                    let phrase_start = match previous {
-                        Some("on" | "by" | "until" | "since" | "before" | "after") => {
-                            tokens[i - 1].0
+                // "on a Monday", "every Monday": no one day; "October 10, a Monday": the
+                // date's own weekday.
+                let indefinite = matches!(previous, Some("a" | "every" | "each" | "any"));
+                if !dated && !indefinite {
+                    let ahead = days_ahead(anchor, *weekday);
+                    let (date, other) = match previous {
+                        // "next Friday" in the same week may be the coming one or the one
+                        // after; never the day of publication.
+                        Some("next") => {
+                            let coming =
+                                anchor + Duration::days(if ahead == 0 { 7 } else { ahead });
+                            (
+                                coming,
+                                (ahead != 0 && ahead <= 3).then(|| coming + Duration::days(7)),
+                            )
                         }
+                        Some("last") => (anchor - Duration::days(7 - ahead), None),
+                        // "since Monday" on a Monday: the last one, or this morning.
+                        Some("since") if ahead == 0 => (anchor - Duration::days(7), Some(anchor)),
+                        // "called a rally for Thursday": a past verb does not date what it
+                        // was called for.
+                        Some("for") => match tense(text, start, end) {
+                            Ordering::Less => resolve_weekday(anchor, *weekday, Ordering::Equal),
+                            told => resolve_weekday(anchor, *weekday, told),
+                        },
+                        _ => resolve_weekday(anchor, *weekday, tense(text, start, end)),
+                    };
+                    let phrase_start = match previous {
+                        Some(
+                            "on" | "by" | "until" | "since" | "before" | "after" | "next" | "last"
+                            | "for",
+                        ) => tokens[i - 1].0,
                         _ => start,
                     };
                     out.push(stated(
@@ -935,12 +1159,22 @@ mod tests {
         }
     }
 
-    fn resolved(text: &str, published: &str) -> Vec<(String, String)> {
+    /// The words, date and other reading of each date in `text`.
+    fn dated(text: &str, published: &str) -> Vec<(String, String, Option<String>)> {
         let published = PartialDate::parse(published).unwrap();
         find_in(text, &published)
             .into_iter()
-            .map(|d| (text[d.start..d.end].to_owned(), d.date.iso()))
+            .map(|d| {
+                let words = text[d.start..d.end].to_owned();
+                (words, d.date.iso(), d.other.map(|o| o.iso()))
+            })
             .collect()
+    }
+
+    /// The words and date of each date in `text`.
+    fn resolved(text: &str, published: &str) -> Vec<(String, String)> {
+        let dated = dated(text, published).into_iter();
+        dated.map(|(words, date, _)| (words, date)).collect()
     }
 
     #[test]
@@ -998,11 +1232,142 @@ mod tests {
 
     /// The date and the other reading of each date in `text`.
     fn readings(text: &str, published: &str) -> Vec<(String, Option<String>)> {
-        let published = PartialDate::parse(published).unwrap();
-        find_in(text, &published)
-            .into_iter()
-            .map(|d| (d.date.iso(), d.other.map(|o| o.iso())))
-            .collect()
+        let dated = dated(text, published).into_iter();
+        dated.map(|(_, date, other)| (date, other)).collect()
+    }
+
+    #[test]
+    fn words_relative_to_a_day_in_a_quote_count_from_the_day_they_were_spoken() {
+        // Tuesday 14 October 2036. Spoken on Sunday: her "tomorrow" is Monday.
+        let tuesday = "2036-10-14";
+        assert_eq!(
+            resolved(
+                "Mayor Orla Brenn said on Sunday: “The ferries sail again tomorrow.”",
+                tuesday
+            ),
+            [
+                ("on Sunday".into(), "2036-10-12".into()),
+                ("tomorrow".into(), "2036-10-13".into())
+            ]
+        );
+        // The speaking day after the quote; "Monday" is the one after Saturday.
+        assert_eq!(
+            resolved(
+                "“We will meet the harbour board again on Monday,” Brenn told reporters on Saturday.",
+                tuesday
+            ),
+            [
+                ("on Monday".into(), "2036-10-13".into()),
+                ("on Saturday".into(), "2036-10-11".into())
+            ]
+        );
+        // At the start of the sentence.
+        assert_eq!(
+            resolved(
+                "On Sunday, Brenn told the council: “Yesterday was the worst day.”",
+                tuesday
+            ),
+            [
+                ("On Sunday".into(), "2036-10-12".into()),
+                ("Yesterday".into(), "2036-10-11".into())
+            ]
+        );
+        // Of two speaking days, the quote's own sentence's.
+        assert_eq!(
+            resolved(
+                "Brenn said on Saturday the quay was shut, and told reporters on Sunday: “We sail tomorrow.”",
+                tuesday
+            )[2],
+            ("tomorrow".into(), "2036-10-13".into())
+        );
+        // No day of speaking: from publication, as before. Nor is a date after "said" one
+        // when other words stand between ("said the storm on Sunday"), nor a date inside
+        // the quote, nor words outside quotation marks.
+        for text in [
+            "“The ferries sail again tomorrow,” Brenn said.",
+            "Brenn said the storm on Sunday had sunk two boats. “We sail tomorrow,” she added.",
+            "Brenn said: “The storm on Sunday was the worst. We sail tomorrow.”",
+            "Brenn said on Sunday that the ferries would sail tomorrow.",
+        ] {
+            let tomorrow = resolved(text, tuesday)
+                .into_iter()
+                .find(|(w, _)| w == "tomorrow")
+                .unwrap();
+            assert_eq!(tomorrow.1, "2036-10-15", "{text}");
+        }
+    }
+
+    #[test]
+    fn the_words_around_a_weekday_tell_which_one_or_that_it_is_no_one_day() {
+        // Tuesday 14 October 2036.
+        let tuesday = "2036-10-14";
+        let date = |text: &str| readings(text, tuesday);
+        let one = |d: &str| vec![(d.to_owned(), None)];
+        let two = |d: &str, o: &str| vec![(d.to_owned(), Some(o.to_owned()))];
+        // A weekday after an article is no one day, nor the date's own weekday a second date.
+        assert_eq!(
+            resolved(
+                "At dawn on October 7, a Tuesday, the lock keeper saw the breach.",
+                tuesday
+            ),
+            [("October 7".into(), "2036-10-07".into())]
+        );
+        assert_eq!(date("The market opens on a Tuesday each month."), []);
+        assert_eq!(date("Every Monday the ferry waits for the mail."), []);
+        // "next" and "last" the weekday of publication: a week on, a week back; "next" a
+        // day of this week: this one or the one after.
+        assert_eq!(date("The board will meet next Tuesday."), one("2036-10-21"));
+        assert_eq!(date("The board met last Tuesday."), one("2036-10-07"));
+        assert_eq!(
+            date("The board will meet next Thursday."),
+            two("2036-10-16", "2036-10-23")
+        );
+        // "since" the weekday of publication: a week back, or this morning.
+        assert_eq!(
+            date("The quay has been closed since Tuesday."),
+            two("2036-10-07", "2036-10-14")
+        );
+        // What a meeting was called for is not dated by the past of the calling.
+        assert_eq!(
+            date("The harbourmaster has called a meeting of the pilots for Friday."),
+            two("2036-10-17", "2036-10-10")
+        );
+        // "until" yields to a simple past, not to a present perfect.
+        assert_eq!(
+            date("The pilots waited until Thursday to sail."),
+            one("2036-10-09")
+        );
+        assert_eq!(
+            date("The inquiry has adjourned until Thursday."),
+            one("2036-10-16")
+        );
+        // "would" before the date tells its future; after it, the main clause's.
+        assert_eq!(
+            date("The council said on Monday it would vote on Thursday."),
+            [
+                ("2036-10-13".to_owned(), None),
+                ("2036-10-16".to_owned(), None)
+            ]
+        );
+        assert_eq!(
+            date("The ferrymen held on Saturday would appear before a magistrate."),
+            one("2036-10-11")
+        );
+        // An infinitive after the past verb leaves the date open; "to" before an article is
+        // a preposition.
+        assert_eq!(
+            date("The two councils have agreed to hold talks on Friday."),
+            two("2036-10-17", "2036-10-10")
+        );
+        assert_eq!(
+            date("The crew went to the port on Friday."),
+            one("2036-10-10")
+        );
+        // A month with the year after it.
+        assert_eq!(
+            resolved("The quay flooded in March last year.", tuesday),
+            [("March last year".into(), "2035-03".into())]
+        );
     }
 
     #[test]

@@ -303,14 +303,14 @@ impl Cast {
 
 /// A quoted span in a block of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Span {
+pub(crate) struct Span {
     /// Byte offset of the opening mark.
-    open: usize,
+    pub(crate) open: usize,
     /// The quoted words.
-    start: usize,
-    end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Just after the closing mark (`end` when there is none).
-    close: usize,
+    pub(crate) close: usize,
 }
 
 /// The text blocks of an article in reading order: `(paragraph, aside, text)`.
@@ -2383,7 +2383,7 @@ pub fn normalise(text: &str) -> String {
 
 /// The quoted spans of `text`. An opening mark with no closing one runs to the end of the
 /// block (the newswire convention for a quote that continues in the next paragraph).
-fn spans(text: &str) -> Vec<Span> {
+pub(crate) fn spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     let mut chars = text.char_indices().peekable();
