@@ -557,10 +557,73 @@ fn when_nothing_tells_which_came_first_neither_is_named_a_copy() {
             ("Tessaly Wire", "wire-hearing"),
         ])
     );
-    // Still one story of one outlet: counted once, but no article said to copy another.
-    assert_eq!(summary, "3 articles from 2 independent sources.");
+    // Still one story of one outlet: counted once, and one of its two articles copies the
+    // other's story, though no article is said to be the copy.
+    assert_eq!(
+        summary,
+        "3 articles from 2 independent sources (1 of them copy of another's story)."
+    );
     let (summary, _) = compared(&f, "ferry-collision");
     assert_eq!(summary, "3 articles from 3 independent sources.");
+}
+
+#[test]
+fn a_reprint_under_another_outlets_name_is_a_copy_and_no_outlet_of_its_own() {
+    // The radio's site runs the wire's story two hours later under its own name, with a
+    // first paragraph of its own: no `publisher`, another `source`.
+    let f = harbour(
+        "2032-10-05T14:10:00+02:00",
+        "2032-10-05T15:20:00+02:00",
+        &HEARING.join("\n\n"),
+    );
+    let mut body = HEARING.to_vec();
+    body[0] = "Saltmarsh's harbour board has begun to ask why the Northern Tern's radar failed, in an inquiry that opened on Tuesday with a long day of evidence.";
+    f.write(
+        "content/articles/portal-hearing.md",
+        &format!(
+            "---\ntitle: \"Harbour inquiry opens\"\nsource: kestrel-radio\npublished: 2032-10-05T16:30:00+02:00\n---\n\n{}\n",
+            body.join("\n\n")
+        ),
+    );
+    f.build().ok();
+    let (summary, columns) = compared(&f, "harbour-hearing");
+    // Two voices, not three: the wire, and the newspaper's own report the next day.
+    assert_eq!(
+        summary,
+        "3 articles from 2 independent sources (1 of them copy of another's story)."
+    );
+    assert!(
+        columns.contains(&(
+            "Kestrel Radio (copy of Tessaly Wire)".to_owned(),
+            "Harbour inquiry opens".to_owned()
+        )),
+        "{columns:?}"
+    );
+    let page = f.page("articles/portal-hearing/index.html");
+    let meta = collapse(&text_of(&page, ".page-head p.meta").unwrap_or_default());
+    assert!(meta.contains("(a copy of Tessaly Wire’s story)"), "{meta}");
+    // The chronology names the copy in its list of articles too.
+    let chronology = f.page("chronology/index.html");
+    let entry = chronology
+        .select(&sel("li.entry-article"))
+        .find(|e| {
+            e.text()
+                .collect::<String>()
+                .contains("Harbour inquiry opens")
+        })
+        .expect("the copy's entry");
+    let title = collapse(
+        &entry
+            .select(&sel(".entry-title"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+    );
+    assert!(
+        title.ends_with("(a copy of Tessaly Wire’s story)"),
+        "{title}"
+    );
 }
 
 /// A dossier of Thursday 7 October 2032's revocation of a concession by Mayor Fenn, reported
@@ -853,5 +916,19 @@ fn the_chronology_lists_a_story_before_its_copies_and_names_them() {
             "../articles/radio-closure/#p1",
             "../articles/aster-divers/#p2",
         ]
+    );
+    // Its list of articles names the republication and the copy as well.
+    let named: Vec<String> = page
+        .select(&sel("li.entry-article .entry-title"))
+        .map(|t| collapse(&t.text().collect::<String>()))
+        .filter(|t| t.contains("closure"))
+        .collect();
+    assert!(
+        named.contains(&"gazette-closure Aster Press Agency via The Pellmoor Gazette".to_owned()),
+        "{named:?}"
+    );
+    assert!(
+        named.contains(&"portal-closure Aster Press Agency (a copy of its story)".to_owned()),
+        "{named:?}"
     );
 }

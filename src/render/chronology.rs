@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::context::{ActorRef, DateView, ReportView, SourceRef, Views};
+use super::context::{ActorRef, ArticleRef, DateView, ReportView, SourceRef, Views};
 use super::timeline::Item;
 use crate::model::{PartialDate, Precision};
 
@@ -25,6 +25,8 @@ pub struct Entry {
     pub reports: Vec<ReportView>,
     /// For articles: the outlet.
     pub source: Option<SourceRef>,
+    /// For articles: the article (its publisher, and whether it is a copy of a story).
+    pub article: Option<ArticleRef>,
     /// Space-separated `a-<slug>` classes for filtering by actor.
     pub actor_classes: String,
     #[serde(skip)]
@@ -112,6 +114,7 @@ impl Views<'_> {
                     actors,
                     reports: originals_first(self.event_reports(event)),
                     source: None,
+                    article: None,
                     sort: event.date,
                 }
             }
@@ -139,6 +142,7 @@ impl Views<'_> {
                     actors,
                     reports: Vec::new(),
                     source: Some(reference.source.clone()),
+                    article: Some(reference),
                     sort: article.published,
                 }
             }
@@ -235,13 +239,15 @@ impl Views<'_> {
             let source = d
                 .source(&article.source)
                 .map_or(article.source.as_str(), |s| s.name.as_str());
+            // "Reuters via Daily Example", "Reuters (copy)": as the other pages name it.
+            let outlet = self.article_ref(article).outlet;
             items.push(Item {
                 date: article.published,
                 end: None,
                 lane: 1,
                 label: shorten(source, 24),
                 title: format!(
-                    "{}: {} ({source})",
+                    "{}: {} ({outlet})",
                     article.published.human(),
                     article.title
                 ),

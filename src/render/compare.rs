@@ -136,10 +136,12 @@ pub struct TermView {
 pub struct CompareSummary {
     /// Articles compared (each once).
     pub articles: usize,
-    /// Independent sources: outlets, a story and its copies counted once.
+    /// Independent sources: outlets, a story and its copies counted once (a copy under
+    /// another outlet's name adds no outlet).
     pub sources: usize,
-    /// Articles known to be copies of a story another of these articles carries: they add no
-    /// source to `sources` (a copy whose story is not here stands for it).
+    /// Articles of a story another of these articles carries: they add no source to
+    /// `sources` (a copy whose story is not here stands for it). Counted whether or not
+    /// anything tells which of them came first.
     pub copies: usize,
     /// Statements carried by two sources or more.
     pub shared_quotes: usize,
@@ -209,10 +211,10 @@ impl Views<'_> {
             .map(|e| CompareRow {
                 event: self.event_ref(e),
                 url: self.compare_url(e),
-                outlets: e
-                    .reporting_sources(self.dossier)
+                outlets: self
+                    .outlet_reports(e)
                     .into_iter()
-                    .map(|s| self.source_ref(s))
+                    .map(|r| r.source)
                     .collect(),
                 articles: self.event_facts(e).articles.len(),
             })
@@ -378,12 +380,12 @@ impl Views<'_> {
         let differences = self.event_differences(event);
         let summary = CompareSummary {
             articles: articles.len(),
-            sources: outlets.len(),
+            sources: self.outlet_reports(event).len(),
+            // Whether or not anything tells which article of a story came first, all but one
+            // of a story's articles here copy another's.
             copies: articles
                 .iter()
-                .filter(|&&i| {
-                    a.is_copy(i) && a.original[i] != i && articles.contains(&a.original[i])
-                })
+                .filter(|&&i| a.original[i] != i && articles.contains(&a.original[i]))
                 .count(),
             shared_quotes: shared_quotes.len(),
             disputed: event_view

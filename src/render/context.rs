@@ -117,16 +117,20 @@ pub struct ArticleRef {
     pub url: String,
     pub source: SourceRef,
     pub publisher: Option<SourceRef>,
-    /// How pages name its outlet: "Reuters", "Reuters via Daily Example" (republished), or
-    /// "Reuters (copy)" (the same outlet's story again).
+    /// How pages name its outlet: "Reuters", "Reuters via Daily Example" (republished),
+    /// "Reuters (copy)" (the same outlet's story again), or "Daily Example (copy of Reuters)"
+    /// (another outlet's story under its own name).
     pub outlet: String,
-    /// A copy of a story: republished by another site, or the same outlet's text again.
+    /// A copy of a story: republished by another site, or text of another article again.
     pub copy: bool,
     /// The slug of the article that stands for its story, when that is another one.
     pub copy_of: Option<String>,
     /// That article's URL (relative to the site root); absent when `copy_of` is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub copy_of_url: Option<String>,
+    /// The outlet whose story it copies, when that is not its own `source`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy_of_outlet: Option<SourceRef>,
     pub published: DateView,
     pub byline: Option<String>,
     pub summary: Option<String>,
@@ -495,10 +499,15 @@ impl<'a> Views<'a> {
             .filter(|_| copy)
             .map(|i| self.analysis.original[i])
             .filter(|&o| Some(o) != index);
-        let outlet = match (&publisher, copy) {
-            (Some(p), _) => format!("{} via {}", source.name, p.name),
-            (None, true) => format!("{} (copy)", source.name),
-            (None, false) => source.name.clone(),
+        let copy_of_outlet = original
+            .map(|o| &self.dossier.articles[o].source)
+            .filter(|&o| *o != article.source)
+            .map(|o| self.source_ref(o));
+        let outlet = match (&publisher, copy, &copy_of_outlet) {
+            (Some(p), _, _) => format!("{} via {}", source.name, p.name),
+            (None, true, Some(o)) => format!("{} (copy of {})", source.name, o.name),
+            (None, true, None) => format!("{} (copy)", source.name),
+            (None, false, _) => source.name.clone(),
         };
         ArticleRef {
             slug: article.slug.clone(),
@@ -508,6 +517,7 @@ impl<'a> Views<'a> {
             copy_of: original.map(|o| self.dossier.articles[o].slug.clone()),
             copy_of_url: original
                 .map(|o| self.url(&pages::article::dir(&self.dossier.articles[o].slug))),
+            copy_of_outlet,
             outlet,
             source,
             publisher,

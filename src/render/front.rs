@@ -155,7 +155,7 @@ impl Views<'_> {
             .events
             .iter()
             .filter(|e| self.is_compared(e))
-            .map(|e| (e, e.reporting_sources(d).len()))
+            .map(|e| (e, self.outlet_reports(e).len()))
             .collect();
         events.sort_by(|x, y| y.1.cmp(&x.1).then(y.0.date.cmp(&x.0.date)));
         let mut claims = Vec::new();
