@@ -618,23 +618,35 @@ mod tests {
             ])
         };
         let quote = "\"The levy will not pass this summer,\" Halvorsen said.";
+        // A length of time is compared only where both name what it measures.
         let (_dir, site) = outlets(
-            &format!("The talks in Marrowgate lasted six hours.\n\n{quote}"),
-            &format!("The talks in Marrowgate lasted four hours.\n\n{quote}"),
+            &format!("Delegates held six hours of talks in Marrowgate.\n\n{quote}"),
+            &format!("Delegates held four hours of talks in Marrowgate.\n\n{quote}"),
         );
-        assert_eq!(figure_differences(&site), [("hour".to_owned(), false)]);
+        assert_eq!(
+            figure_differences(&site),
+            [("hour of talk".to_owned(), false)]
+        );
         // Both outlets carry the quote: one group, carried by both articles.
         let comparison = site.analysis.events[0].comparison.as_ref().unwrap();
         assert_eq!(comparison.shared_quotes.len(), 1);
 
         let (_dir, site) = outlets(
-            "The talks in Marrowgate lasted six hours.",
-            "The talks in Marrowgate lasted several hours.",
+            "Delegates held six hours of talks in Marrowgate.",
+            "Delegates held several hours of talks in Marrowgate.",
         );
-        assert_eq!(figure_differences(&site), [("hour".to_owned(), true)]);
-
+        assert_eq!(
+            figure_differences(&site),
+            [("hour of talk".to_owned(), true)]
+        );
         let (_dir, site) = outlets(
             "The talks in Marrowgate lasted six hours.",
+            "The talks in Marrowgate lasted four hours.",
+        );
+        assert_eq!(figure_differences(&site), []);
+
+        let (_dir, site) = outlets(
+            "Delegates held six hours of talks in Marrowgate.",
             "After six hours of talks in Marrowgate, the delegates left.",
         );
         assert_eq!(figure_differences(&site), []);

@@ -223,14 +223,34 @@ pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
     out
 }
 
+/// Units of a length of time or an age: what they measure is not in the unit ("two years
+/// ago", "for eleven years", "aged 52"), so [`same_thing`] asks that both name it.
+const DURATIONS: &[&str] = &[
+    "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "age",
+];
+
+fn is_duration(unit: &str) -> bool {
+    DURATIONS.contains(&unit)
+}
+
 /// Whether two quantities measure the same thing: the same unit, the same fate when both say
 /// one ([`Quantity::predicate`]), the same head noun when both have one ("48.7 per cent of
 /// the vote" is not "99.8 per cent of ballots counted"), and
 /// either the same "of" phrase ("six hours of talks") or sentences that share a significant
-/// word besides the unit.
+/// word besides the unit. A length of time or an age ([`DURATIONS`]) is the same thing as
+/// another only when both name the same noun in an "of" phrase ("six hours of talks").
 pub fn same_thing(a: &Quantity, b: &Quantity) -> bool {
     if a.unit != b.unit {
         return false;
+    }
+    // A length of time or an age says nothing of what it measures by itself: "a report two
+    // years ago" and "director for eleven years" are not one fact told twice. Only the same
+    // noun named in both ("six hours of talks", "four hours of talks") makes them one.
+    if is_duration(&a.unit) {
+        return match (&a.head, &b.head) {
+            (Some(x), Some(y)) => x == y && *x != a.unit,
+            _ => false,
+        };
     }
     // "31 miners trapped" and "23 miners rescued": two fates, two counts.
     if let (Some(x), Some(y)) = (&a.predicate, &b.predicate) {
@@ -280,6 +300,27 @@ mod tests {
         assert_eq!(missing.predicate.as_deref(), Some("missing"));
         assert_eq!(agree(&rescued, &missing), Agreement::Unsure);
         assert_eq!(agree(&rescued, &also_rescued), Agreement::Differ);
+    }
+
+    #[test]
+    fn lengths_of_time_and_ages_are_compared_only_when_both_name_what_they_measure() {
+        // An invented clinic: a report some years ago and a post held for years are not one
+        // fact, however many words their sentences share.
+        let ago =
+            one("The Orlov Clinic inquiry opened three years ago, said the Orlov Clinic board.");
+        let held = one("Dr Anke Roos has led the Orlov Clinic board for nine years.");
+        assert_eq!((ago.unit.as_str(), held.unit.as_str()), ("year", "year"));
+        assert!(!same_thing(&ago, &held));
+        assert_eq!(agree(&ago, &held), Agreement::Unsure);
+        let aged = one("The Orlov Clinic surgeon, aged 44, spoke to the Orlov Clinic board.");
+        let older = one("The Orlov Clinic surgeon, aged 51, left the Orlov Clinic board.");
+        assert!(!same_thing(&aged, &older));
+        // Both name what they measure: the length of the strike.
+        let strike = one("Nurses at the Orlov Clinic ended nine days of strike action on Friday.");
+        let shorter = one("Nurses at the Orlov Clinic ended four days of strike action on Friday.");
+        assert_eq!(strike.head.as_deref(), Some("action"));
+        assert!(same_thing(&strike, &shorter));
+        assert_eq!(agree(&strike, &shorter), Agreement::Differ);
     }
 
     #[test]
