@@ -41,9 +41,9 @@ pub struct ClaimValue {
     /// The words read as a figure, vague amount, date (resolved from the article's
     /// publication) or text.
     pub value: Value,
-    /// It disagrees with another article's value beyond the precision written, more often
-    /// than it agrees with the others: with two values that disagree both are marked; with
-    /// three, only the one the other two contradict.
+    /// It disagrees with another story's value beyond the precision written, with more
+    /// stories than agree with it (a story and its copies are one voice): with two values
+    /// that disagree both are marked; with three, only the one the other two contradict.
     pub disagrees: bool,
 }
 
@@ -150,7 +150,7 @@ pub fn find_all(dossier: &Dossier, analysis: &Analysis) -> Vec<EventFacts> {
 pub fn of_event(dossier: &Dossier, analysis: &Analysis, index: usize) -> EventFacts {
     let event = &dossier.events[index];
     let articles = reporting(dossier, event);
-    let claims = claims(dossier, event, &articles);
+    let claims = claims(dossier, analysis, event, &articles);
     let comparison = (event.reporting_sources(dossier).len() >= 2)
         .then(|| compare(dossier, analysis, event, &articles));
     EventFacts {
@@ -176,12 +176,17 @@ fn reporting(dossier: &Dossier, event: &Event) -> Vec<usize> {
 
 /// Each claim's values, one per article of `articles`: read as a quantity, bound, date or
 /// text, dates resolved from the article's publication, and marked where they disagree.
-fn claims(dossier: &Dossier, event: &Event, articles: &[usize]) -> Vec<Vec<Option<ClaimValue>>> {
+fn claims(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    event: &Event,
+    articles: &[usize],
+) -> Vec<Vec<Option<ClaimValue>>> {
     event
         .claims
         .iter()
         .map(|claim| {
-            let values: Vec<Option<Value>> = articles
+            let voices: Vec<Option<Voice>> = articles
                 .iter()
                 .map(|&i| {
                     let article = &dossier.articles[i];
@@ -189,36 +194,69 @@ fn claims(dossier: &Dossier, event: &Event, articles: &[usize]) -> Vec<Vec<Optio
                         .reports
                         .iter()
                         .find(|(a, _)| *a == article.slug)
-                        .map(|(_, text)| values::parse(text, Some(&article.published)))
+                        .map(|(_, text)| Voice {
+                            value: values::parse(text, Some(&article.published)),
+                            story: analysis.original[i],
+                        })
                 })
                 .collect();
-            let marks: Vec<bool> = values
-                .iter()
-                .enumerate()
-                .map(|(k, v)| v.as_ref().is_some_and(|v| odd_one_out(k, v, &values)))
-                .collect();
-            values
+            let marks = marks(&voices);
+            voices
                 .into_iter()
                 .zip(marks)
-                .map(|(value, disagrees)| value.map(|value| ClaimValue { value, disagrees }))
+                .map(|(voice, disagrees)| {
+                    voice.map(|voice| ClaimValue {
+                        value: voice.value,
+                        disagrees,
+                    })
+                })
                 .collect()
         })
         .collect()
 }
 
-/// Whether claim value `v` (at position `at` of `all`) is one to mark: it disagrees with
-/// another beyond the precision written, more often than it agrees with the others.
-fn odd_one_out(at: usize, v: &Value, all: &[Option<Value>]) -> bool {
-    let (mut agree, mut differ) = (0, 0);
-    for (k, other) in all.iter().enumerate() {
-        let Some(other) = other else { continue };
-        match values::compare(v, other) {
-            Agreement::Differ => differ += 1,
-            Agreement::Agree if k != at => agree += 1,
-            _ => {}
-        }
-    }
-    differ > 0 && differ > agree
+/// A claim value as the vote of [`marks`] counts it.
+#[derive(Debug)]
+struct Voice {
+    value: Value,
+    /// The article that stands for the story of the value's article
+    /// ([`Analysis::original`]): a story and its copies are one voice.
+    story: usize,
+}
+
+/// Which of a claim's values to mark as disagreeing: those that disagree with another
+/// story's value beyond the precision written, with more stories than agree with them. A
+/// story and its copies are one voice, and a voice does not disagree with itself.
+fn marks(voices: &[Option<Voice>]) -> Vec<bool> {
+    voices
+        .iter()
+        .enumerate()
+        .map(|(k, voice)| {
+            let Some(voice) = voice else { return false };
+            let mut agree: Vec<usize> = Vec::new();
+            let mut differ: Vec<usize> = Vec::new();
+            for (_, other) in voices
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .filter_map(|(j, o)| Some((j, o.as_ref()?)))
+                .filter(|(_, o)| o.story != voice.story)
+            {
+                match values::compare(&voice.value, &other.value) {
+                    Agreement::Agree => agree.push(other.story),
+                    Agreement::Differ => differ.push(other.story),
+                    Agreement::Unsure => {}
+                }
+            }
+            agree.sort_unstable();
+            agree.dedup();
+            differ.sort_unstable();
+            differ.dedup();
+            // A story whose articles both agree and differ (an update) is no voice against.
+            differ.retain(|s| agree.binary_search(s).is_err());
+            !differ.is_empty() && differ.len() > agree.len()
+        })
+        .collect()
 }
 
 /// How the articles of `event` compare.
@@ -526,31 +564,70 @@ mod tests {
     use crate::load::RawDocument;
     use crate::model;
 
-    /// The marks of claim values written as `texts` (`None`: the article does not report it).
-    fn marks(texts: &[Option<&str>]) -> Vec<bool> {
-        let all: Vec<Option<Value>> = texts
+    /// The marks of claim values written as `texts` (`None`: the article does not report it),
+    /// each article its own story.
+    fn marks_of(texts: &[Option<&str>]) -> Vec<bool> {
+        let stories: Vec<usize> = (0..texts.len()).collect();
+        marks_of_stories(texts, &stories)
+    }
+
+    /// The marks of claim values written as `texts`, the article of each `texts[k]` of the
+    /// story `stories[k]`.
+    fn marks_of_stories(texts: &[Option<&str>], stories: &[usize]) -> Vec<bool> {
+        let voices: Vec<Option<Voice>> = texts
             .iter()
-            .map(|t| t.map(|t| values::parse(t, None)))
+            .zip(stories)
+            .map(|(t, &story)| {
+                t.map(|t| Voice {
+                    value: values::parse(t, None),
+                    story,
+                })
+            })
             .collect();
-        all.iter()
-            .enumerate()
-            .map(|(k, v)| v.as_ref().is_some_and(|v| odd_one_out(k, v, &all)))
-            .collect()
+        marks(&voices)
+    }
+
+    #[test]
+    fn a_story_and_its_copies_are_one_voice() {
+        // An invented ferry count: a wire story (0) and two copies of it (1, 2) give 23,
+        // another outlet 23 too, and a third 31.
+        let texts = [
+            Some("23 ferries"),
+            Some("23 ferries"),
+            Some("23 ferries"),
+            Some("31 ferries"),
+        ];
+        // Three articles of one story against one: still one voice against one.
+        assert_eq!(
+            marks_of_stories(&texts, &[0, 0, 0, 3]),
+            [true, true, true, true]
+        );
+        let mut four = texts.to_vec();
+        four.push(Some("twenty-three ferries"));
+        assert_eq!(
+            marks_of_stories(&four, &[0, 0, 0, 3, 4]),
+            [false, false, false, true, false]
+        );
+        // A story updated by its own copy does not disagree with itself.
+        assert_eq!(
+            marks_of_stories(&[Some("23 ferries"), Some("25 ferries")], &[0, 0]),
+            [false, false]
+        );
     }
 
     #[test]
     fn two_values_that_disagree_are_both_marked_of_three_only_the_odd_one() {
-        assert_eq!(marks(&[Some("48.71%"), Some("48.6%")]), [true, true]);
+        assert_eq!(marks_of(&[Some("48.71%"), Some("48.6%")]), [true, true]);
         assert_eq!(
-            marks(&[Some("48.71%"), Some("48.71 per cent"), Some("48.6%")]),
+            marks_of(&[Some("48.71%"), Some("48.71 per cent"), Some("48.6%")]),
             [false, false, true]
         );
         assert_eq!(
-            marks(&[Some("48.71 percent"), None, Some("48.7 per cent")]),
+            marks_of(&[Some("48.71 percent"), None, Some("48.7 per cent")]),
             [false, false, false]
         );
         assert_eq!(
-            marks(&[Some("several hours"), Some("six hours")]),
+            marks_of(&[Some("several hours"), Some("six hours")]),
             [false, false]
         );
     }
