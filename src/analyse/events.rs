@@ -41,10 +41,15 @@ pub struct ClaimValue {
     /// The words read as a figure, vague amount, date (resolved from the article's
     /// publication) or text.
     pub value: Value,
-    /// It disagrees with another story's value beyond the precision written, with more
-    /// stories than agree with it (a story and its copies are one voice): with two values
-    /// that disagree both are marked; with three, only the one the other two contradict.
+    /// It disagrees beyond the precision written with the value of another story published
+    /// the same day, with more stories than agree with it (of any day; a story and its copies
+    /// are one voice): with two values that disagree both are marked; with three, only the
+    /// one the other two contradict. Values of different days are not set against each
+    /// other: a toll or a count may have been updated between them.
     pub disagrees: bool,
+    /// It differs beyond the precision written from a value published on an earlier day, and
+    /// does not disagree (`disagrees` is false): a later figure, perhaps an update.
+    pub later: bool,
 }
 
 /// What the articles of an event reported by two outlets or more share and where they differ.
@@ -197,6 +202,7 @@ fn claims(
                         .map(|(_, text)| Voice {
                             value: values::parse(text, Some(&article.published)),
                             story: analysis.original[i],
+                            day: article.published.naive_date(),
                         })
                 })
                 .collect();
@@ -204,10 +210,11 @@ fn claims(
             voices
                 .into_iter()
                 .zip(marks)
-                .map(|(voice, disagrees)| {
+                .map(|(voice, mark)| {
                     voice.map(|voice| ClaimValue {
                         value: voice.value,
-                        disagrees,
+                        disagrees: mark.disagrees,
+                        later: mark.later,
                     })
                 })
                 .collect()
@@ -222,30 +229,52 @@ struct Voice {
     /// The article that stands for the story of the value's article
     /// ([`Analysis::original`]): a story and its copies are one voice.
     story: usize,
+    /// The day its article was published, when `published` gives it.
+    day: Option<chrono::NaiveDate>,
 }
 
-/// Which of a claim's values to mark as disagreeing: those that disagree with another
-/// story's value beyond the precision written, with more stories than agree with them. A
-/// story and its copies are one voice, and a voice does not disagree with itself.
-fn marks(voices: &[Option<Voice>]) -> Vec<bool> {
+/// How a claim's value is marked: [`ClaimValue::disagrees`], [`ClaimValue::later`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    disagrees: bool,
+    later: bool,
+}
+
+/// How to mark each of a claim's values: as disagreeing when it disagrees beyond the
+/// precision written with the value of another story published the same day, with more
+/// stories than agree with it (a story and its copies are one voice, and a voice does not
+/// disagree with itself); as later when it differs only from values published on an earlier
+/// day. Values of different days, or of a day `published` does not give, are not set against
+/// each other: a later one may be an update.
+fn marks(voices: &[Option<Voice>]) -> Vec<Mark> {
     voices
         .iter()
         .enumerate()
         .map(|(k, voice)| {
-            let Some(voice) = voice else { return false };
+            let Some(voice) = voice else {
+                return Mark {
+                    disagrees: false,
+                    later: false,
+                };
+            };
             let mut agree: Vec<usize> = Vec::new();
             let mut differ: Vec<usize> = Vec::new();
-            for (_, other) in voices
+            let mut later = false;
+            for other in voices
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != k)
-                .filter_map(|(j, o)| Some((j, o.as_ref()?)))
-                .filter(|(_, o)| o.story != voice.story)
+                .filter_map(|(_, o)| o.as_ref())
             {
+                let own = other.story == voice.story;
                 match values::compare(&voice.value, &other.value) {
-                    Agreement::Agree => agree.push(other.story),
-                    Agreement::Differ => differ.push(other.story),
-                    Agreement::Unsure => {}
+                    Agreement::Agree if !own => agree.push(other.story),
+                    Agreement::Differ => match (other.day, voice.day) {
+                        (Some(a), Some(b)) if a == b && !own => differ.push(other.story),
+                        (Some(a), Some(b)) if a < b => later = true,
+                        _ => {}
+                    },
+                    _ => {}
                 }
             }
             agree.sort_unstable();
@@ -254,7 +283,11 @@ fn marks(voices: &[Option<Voice>]) -> Vec<bool> {
             differ.dedup();
             // A story whose articles both agree and differ (an update) is no voice against.
             differ.retain(|s| agree.binary_search(s).is_err());
-            !differ.is_empty() && differ.len() > agree.len()
+            let disagrees = !differ.is_empty() && differ.len() > agree.len();
+            Mark {
+                disagrees,
+                later: later && !disagrees,
+            }
         })
         .collect()
 }
@@ -572,19 +605,80 @@ mod tests {
     }
 
     /// The marks of claim values written as `texts`, the article of each `texts[k]` of the
-    /// story `stories[k]`.
+    /// story `stories[k]`, all published the same day.
     fn marks_of_stories(texts: &[Option<&str>], stories: &[usize]) -> Vec<bool> {
+        let days = vec!["2033-06-14"; texts.len()];
+        dated_marks(texts, stories, &days)
+            .into_iter()
+            .map(|m| m.disagrees)
+            .collect()
+    }
+
+    /// The marks of claim values written as `texts`, of the stories `stories`, published on
+    /// `days` (`2033-06-14`, or coarser).
+    fn dated_marks(texts: &[Option<&str>], stories: &[usize], days: &[&str]) -> Vec<Mark> {
         let voices: Vec<Option<Voice>> = texts
             .iter()
-            .zip(stories)
-            .map(|(t, &story)| {
+            .zip(stories.iter().zip(days))
+            .map(|(t, (&story, day))| {
+                let published = model::PartialDate::parse(day).expect("a date");
                 t.map(|t| Voice {
-                    value: values::parse(t, None),
+                    value: values::parse(t, Some(&published)),
                     story,
+                    day: published.naive_date(),
                 })
             })
             .collect();
         marks(&voices)
+    }
+
+    #[test]
+    fn values_of_different_days_are_not_set_against_each_other() {
+        // An invented landslide's toll: four outlets the first day, two the next.
+        let texts = [
+            Some("nine"),
+            Some("at least 9"),
+            Some("Nine people"),
+            Some("six"),
+            Some("eleven"),
+            Some("at least eleven people"),
+        ];
+        let days = [
+            "2033-06-14",
+            "2033-06-14",
+            "2033-06-14",
+            "2033-06-14",
+            "2033-06-15",
+            "2033-06-15",
+        ];
+        let marks = dated_marks(&texts, &[0, 1, 2, 3, 4, 5], &days);
+        let disagrees: Vec<bool> = marks.iter().map(|m| m.disagrees).collect();
+        let later: Vec<bool> = marks.iter().map(|m| m.later).collect();
+        // Only "six" differs from its own day; the elevens are later than the nines.
+        assert_eq!(disagrees, [false, false, false, true, false, false]);
+        assert_eq!(later, [false, false, false, false, true, true]);
+        // Two values of different days alone: neither disagrees.
+        let two = dated_marks(&[Some("nine"), Some("eleven")], &[0, 1], &days[3..5]);
+        assert_eq!(
+            two,
+            [
+                Mark {
+                    disagrees: false,
+                    later: false
+                },
+                Mark {
+                    disagrees: false,
+                    later: true
+                }
+            ]
+        );
+        // A day `published` does not give may be either: not set against the other.
+        let month = dated_marks(
+            &[Some("nine"), Some("eleven")],
+            &[0, 1],
+            &["2033-06", "2033-06-14"],
+        );
+        assert!(month.iter().all(|m| !m.disagrees && !m.later), "{month:?}");
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct Statement {
     pub url: String,
     /// Its value disagrees with another's beyond the precision written.
     pub disagrees: bool,
+    /// Its value differs only from values published on an earlier day: a later figure, not a
+    /// disagreement (claims only).
+    pub later: bool,
 }
 
 /// A claim independent sources disagree on, or a detected difference.
@@ -197,6 +200,7 @@ impl Views<'_> {
                             text: cell.text.clone()?,
                             url: report.url.clone(),
                             disagrees: cell.disagrees,
+                            later: cell.later,
                         })
                     })
                     .collect();
@@ -230,6 +234,7 @@ impl Views<'_> {
                             text: s.text,
                             url: s.url,
                             disagrees: s.disagrees,
+                            later: false,
                         })
                         .collect(),
                 });
