@@ -242,11 +242,31 @@ struct Mark {
 
 /// How to mark each of a claim's values: as disagreeing when it disagrees beyond the
 /// precision written with the value of another story published the same day, with more
-/// stories than agree with it (a story and its copies are one voice, and a voice does not
-/// disagree with itself); as later when it differs only from values published on an earlier
-/// day. Values of different days, or of a day `published` does not give, are not set against
-/// each other: a later one may be an update.
+/// stories than agree with it (a story and its copies are one voice, a voice does not
+/// disagree with itself, and a value that also agrees with one it disagrees with, as "at
+/// least 9" with both 12 and "nine", takes no side); as later when it differs only from
+/// values published on an earlier day. Values of different days, or of a day `published`
+/// does not give, are not set against each other: a later one may be an update.
 fn marks(voices: &[Option<Voice>]) -> Vec<Mark> {
+    let n = voices.len();
+    // How each two values compare, once.
+    let mut agreement = vec![Agreement::Unsure; n * n];
+    for (k, a) in voices.iter().enumerate() {
+        for (j, b) in voices.iter().enumerate().skip(k + 1) {
+            if let (Some(a), Some(b)) = (a, b) {
+                let found = values::compare(&a.value, &b.value);
+                agreement[k * n + j] = found;
+                agreement[j * n + k] = found;
+            }
+        }
+    }
+    let others = |k: usize| {
+        voices
+            .iter()
+            .enumerate()
+            .filter(move |(j, _)| *j != k)
+            .filter_map(|(j, o)| Some((j, o.as_ref()?)))
+    };
     voices
         .iter()
         .enumerate()
@@ -257,26 +277,35 @@ fn marks(voices: &[Option<Voice>]) -> Vec<Mark> {
                     later: false,
                 };
             };
-            let mut agree: Vec<usize> = Vec::new();
-            let mut differ: Vec<usize> = Vec::new();
-            let mut later = false;
-            for other in voices
+            // The values it disagrees with: another story's of the same day.
+            let against: Vec<usize> = others(k)
+                .filter(|(j, o)| {
+                    agreement[k * n + j] == Agreement::Differ
+                        && o.story != voice.story
+                        && o.day.is_some()
+                        && o.day == voice.day
+                })
+                .map(|(j, _)| j)
+                .collect();
+            let later = others(k).any(|(j, o)| {
+                agreement[k * n + j] == Agreement::Differ
+                    && matches!((o.day, voice.day), (Some(a), Some(b)) if a < b)
+            });
+            let mut agree: Vec<usize> = others(k)
+                .filter(|(j, o)| {
+                    agreement[k * n + j] == Agreement::Agree
+                        && o.story != voice.story
+                        && !against
+                            .iter()
+                            .any(|&x| agreement[j * n + x] == Agreement::Agree)
+                })
+                .map(|(_, o)| o.story)
+                .collect();
+            let mut differ: Vec<usize> = against
                 .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != k)
-                .filter_map(|(_, o)| o.as_ref())
-            {
-                let own = other.story == voice.story;
-                match values::compare(&voice.value, &other.value) {
-                    Agreement::Agree if !own => agree.push(other.story),
-                    Agreement::Differ => match (other.day, voice.day) {
-                        (Some(a), Some(b)) if a == b && !own => differ.push(other.story),
-                        (Some(a), Some(b)) if a < b => later = true,
-                        _ => {}
-                    },
-                    _ => {}
-                }
-            }
+                .filter_map(|&j| voices[j].as_ref())
+                .map(|o| o.story)
+                .collect();
             agree.sort_unstable();
             agree.dedup();
             differ.sort_unstable();
@@ -630,6 +659,28 @@ mod tests {
             })
             .collect();
         marks(&voices)
+    }
+
+    #[test]
+    fn a_value_that_agrees_with_both_sides_takes_no_side() {
+        // "at least 9" admits both 12 and nine, which contradict each other.
+        assert_eq!(
+            marks_of(&[
+                Some("12 boats"),
+                Some("nine boats"),
+                Some("at least 9 boats")
+            ]),
+            [true, true, false]
+        );
+        // It still sides with 12 against six, which it does not admit.
+        assert_eq!(
+            marks_of(&[
+                Some("12 boats"),
+                Some("six boats"),
+                Some("at least 9 boats")
+            ]),
+            [false, true, false]
+        );
     }
 
     #[test]
