@@ -684,6 +684,21 @@ mod tests {
     }
 
     #[test]
+    fn a_round_figure_about_far_from_the_others_is_marked() {
+        // An invented reservoir spill, four outlets the same day: the bound admits all but
+        // takes no side.
+        assert_eq!(
+            marks_of(&[
+                Some("about 2 million litres"),
+                Some("about 1.2 million litres"),
+                Some("1,200,000 litres"),
+                Some("more than a million litres"),
+            ]),
+            [true, false, false, false]
+        );
+    }
+
+    #[test]
     fn values_of_different_days_are_not_set_against_each_other() {
         // An invented landslide's toll: four outlets the first day, two the next.
         let texts = [

@@ -12,7 +12,8 @@
 //! A count of things ("6 people") is exact; a measure ("6 hours", "48.7 %", "$5") is rounded,
 //! so "six hours" against "seven hours" is unsure (six and a half hours is both) while "six
 //! people" against "seven people" differ. "About" widens a figure by a tenth of it to agree
-//! and a quarter of it before it can differ. A bound agrees with a figure it admits ("at
+//! and a quarter of it before it can differ, or by its rounding when that is more, not by
+//! both ("about 2 million" may be 1.5 million, not 1.2 million). A bound agrees with a figure it admits ("at
 //! least 12" with 14; "more than 12" leaves 12 out, so against 12 it is unsure). A bare weekday means the nearest such day, the
 //! last or the coming one. Whatever this module cannot read is text, and text never differs.
 
@@ -312,21 +313,24 @@ fn compare_figures(a: &Figure, b: &Figure) -> Agreement {
     }
     let (va, vb) = (a.number.value, b.number.value);
     let epsilon = 1e-9 * va.abs().max(vb.abs()).max(1.0);
+    // "About" says the figure is rounded: before it can differ, it stands for a quarter of
+    // it either way, or what its rounding stands for when that is more ("about 2 million"
+    // is 1.5 to 2.5 million), not both.
     let loose = |f: &Figure| {
-        spread(f)
-            + if f.bound == Bound::Approximate {
-                0.25 * f.number.value.abs()
-            } else {
-                0.0
-            }
+        if f.bound == Bound::Approximate {
+            spread(f).max(0.25 * f.number.value.abs())
+        } else {
+            spread(f)
+        }
     };
+    // To agree, a tenth of it, or its last digit written when that is more: never wider
+    // than what it stands for before it can differ.
     let close = |f: &Figure| {
-        f.number.written / 2.0
-            + if f.bound == Bound::Approximate {
-                0.1 * f.number.value.abs()
-            } else {
-                0.0
-            }
+        if f.bound == Bound::Approximate {
+            (f.number.written / 2.0).max(0.1 * f.number.value.abs())
+        } else {
+            f.number.written / 2.0
+        }
     };
     let point = |x: Bound| matches!(x, Bound::Exact | Bound::Approximate);
     match (a.bound, b.bound) {
@@ -1709,6 +1713,16 @@ mod tests {
         pair("under 400 tonnes", "400 tonnes", Unsure);
         pair("up to 400 tonnes", "400 tonnes", Agree);
         pair("up to 400 tonnes", "about 390 tonnes", Unsure);
+    }
+
+    #[test]
+    fn about_widens_a_round_figure_by_its_rounding_or_a_quarter_not_both() {
+        pair("about 2 million litres", "1,200,000 litres", Differ);
+        pair("about 2 million litres", "1.6 million litres", Agree);
+        pair("about 2 million litres", "about 1.2 million litres", Unsure);
+        pair("about 40 carts", "28 carts", Differ);
+        pair("about 40 carts", "33 carts", Unsure);
+        pair("about 40 carts", "39 carts", Agree);
     }
 
     #[test]
