@@ -118,6 +118,10 @@ pub enum Difference {
         /// What they measure: "hour", "percent of vote".
         thing: String,
         vague: bool,
+        /// Their articles are not known to be of one day (both `published` the same day): a
+        /// later figure may update an earlier one (a toll that rose), so they are not a
+        /// disagreement either.
+        apart: bool,
         a: FigureAt,
         b: FigureAt,
     },
@@ -532,6 +536,13 @@ fn differences(
                     if verdict != Agreement::Differ && !vague {
                         continue;
                     }
+                    let apart = !matches!(
+                        (
+                            d.articles[i].published.naive_date(),
+                            d.articles[j].published.naive_date()
+                        ),
+                        (Some(x), Some(y)) if x == y
+                    );
                     // The same two wordings once, whichever outlet said which.
                     let (x, y) = (q.text.to_lowercase(), r.text.to_lowercase());
                     if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
@@ -553,10 +564,11 @@ fn differences(
                     });
                     pairs.push((
                         size,
-                        vague,
+                        vague || apart,
                         Difference::Figure {
                             thing,
                             vague,
+                            apart,
                             a: FigureAt {
                                 article: i,
                                 paragraph: q.paragraph,
@@ -573,7 +585,8 @@ fn differences(
             }
         }
     }
-    // Real disagreements first, the largest first; then vague against exact.
+    // Real disagreements first, the largest first; then vague against exact, and figures of
+    // different days.
     pairs.sort_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
     out.extend(
         pairs
@@ -794,6 +807,15 @@ mod tests {
 
     /// An invented event reported by three outlets: its comparison, read from the analysis.
     fn invented(articles: &[(&str, &str, &str)]) -> (tempfile::TempDir, crate::Site) {
+        let dated: Vec<(&str, &str, &str, &str)> = articles
+            .iter()
+            .map(|&(slug, source, body)| (slug, source, "2033-06-14", body))
+            .collect();
+        invented_on(&dated)
+    }
+
+    /// The invented event, each article `(slug, source, published, body)`.
+    fn invented_on(articles: &[(&str, &str, &str, &str)]) -> (tempfile::TempDir, crate::Site) {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut files = vec![
             (
@@ -809,14 +831,14 @@ mod tests {
                 "---\ntitle: Levy talks in Marrowgate\ndate: 2033-06-14\n---\n".to_owned(),
             ),
         ];
-        for (slug, source, body) in articles {
+        for (slug, source, published, body) in articles {
             files.push((
                 format!("content/sources/{source}.md"),
                 format!("---\nname: {source}\nkind: newspaper\n---\n"),
             ));
             files.push((
                 format!("content/articles/{slug}.md"),
-                format!("---\ntitle: {slug}\nsource: {source}\npublished: 2033-06-14\nevents: [levy-talks]\n---\n\n{body}\n"),
+                format!("---\ntitle: {slug}\nsource: {source}\npublished: {published}\nevents: [levy-talks]\n---\n\n{body}\n"),
             ));
         }
         for (rel, text) in files {
@@ -829,7 +851,8 @@ mod tests {
         (dir, site)
     }
 
-    /// The figure differences of the invented event: (thing, vague) for each.
+    /// The figure differences of the invented event: (thing, vague or of different days) for
+    /// each.
     fn figure_differences(site: &crate::Site) -> Vec<(String, bool)> {
         let comparison = site.analysis.events[0]
             .comparison
@@ -839,7 +862,12 @@ mod tests {
             .differences
             .iter()
             .filter_map(|d| match d {
-                Difference::Figure { thing, vague, .. } => Some((thing.clone(), *vague)),
+                Difference::Figure {
+                    thing,
+                    vague,
+                    apart,
+                    ..
+                } => Some((thing.clone(), *vague || *apart)),
                 Difference::Date { .. } => None,
             })
             .collect()
@@ -887,6 +915,24 @@ mod tests {
             "After six hours of talks in Marrowgate, the delegates left.",
         );
         assert_eq!(figure_differences(&site), []);
+    }
+
+    #[test]
+    fn figures_of_different_days_are_listed_but_do_not_disagree() {
+        // An invented quay fire: the toll one day, a higher one the next.
+        let first = "The blaze on Levy Quay killed five porters.";
+        let next = "Seven porters died in the Levy Quay blaze.";
+        let (_dir, site) = invented_on(&[
+            ("north-quay", "north-ledger", "2033-06-14", first),
+            ("east-quay", "east-courier", "2033-06-15", next),
+        ]);
+        assert_eq!(figure_differences(&site), [("porter".to_owned(), true)]);
+        // Of one day, they disagree.
+        let (_dir, site) = invented_on(&[
+            ("north-quay", "north-ledger", "2033-06-15T09:00:00Z", first),
+            ("east-quay", "east-courier", "2033-06-15", next),
+        ]);
+        assert_eq!(figure_differences(&site), [("porter".to_owned(), false)]);
     }
 
     #[test]
