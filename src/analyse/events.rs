@@ -47,8 +47,10 @@ pub struct ClaimValue {
     /// one the other two contradict. Values of different days are not set against each
     /// other: a toll or a count may have been updated between them.
     pub disagrees: bool,
-    /// It differs beyond the precision written from a value published on an earlier day, and
-    /// does not disagree (`disagrees` is false): a later figure, perhaps an update.
+    /// It differs beyond the precision written from values published on an earlier day and
+    /// agrees with none of them (a value that also agrees with one it differs from takes no
+    /// side), and does not disagree (`disagrees` is false): a later report's new figure,
+    /// perhaps an update. A value that repeats an earlier one is not marked.
     pub later: bool,
 }
 
@@ -248,9 +250,10 @@ struct Mark {
 /// precision written with the value of another story published the same day, with more
 /// stories than agree with it (a story and its copies are one voice, a voice does not
 /// disagree with itself, and a value that also agrees with one it disagrees with, as "at
-/// least 9" with both 12 and "nine", takes no side); as later when it differs only from
-/// values published on an earlier day. Values of different days, or of a day `published`
-/// does not give, are not set against each other: a later one may be an update.
+/// least 9" with both 12 and "nine", takes no side); as later when it differs from values
+/// published on an earlier day and agrees with none of them. Values of different days, or of
+/// a day `published` does not give, are not set against each other: a later one may be an
+/// update.
 fn marks(voices: &[Option<Voice>]) -> Vec<Mark> {
     let n = voices.len();
     // How each two values compare, once.
@@ -291,10 +294,21 @@ fn marks(voices: &[Option<Voice>]) -> Vec<Mark> {
                 })
                 .map(|(j, _)| j)
                 .collect();
-            let later = others(k).any(|(j, o)| {
-                agreement[k * n + j] == Agreement::Differ
-                    && matches!((o.day, voice.day), (Some(a), Some(b)) if a < b)
-            });
+            // A new figure: it differs from values published before it and agrees with none
+            // of them (but those that also agree with one it differs from, which take no side).
+            let before = |o: &Voice| matches!((o.day, voice.day), (Some(a), Some(b)) if a < b);
+            let changed: Vec<usize> = others(k)
+                .filter(|(j, o)| agreement[k * n + j] == Agreement::Differ && before(o))
+                .map(|(j, _)| j)
+                .collect();
+            let later = !changed.is_empty()
+                && !others(k).any(|(j, o)| {
+                    agreement[k * n + j] == Agreement::Agree
+                        && before(o)
+                        && !changed
+                            .iter()
+                            .any(|&x| agreement[j * n + x] == Agreement::Agree)
+                });
             let mut agree: Vec<usize> = others(k)
                 .filter(|(j, o)| {
                     agreement[k * n + j] == Agreement::Agree
@@ -751,6 +765,15 @@ mod tests {
                 }
             ]
         );
+        // A later value that repeats an earlier one is no new figure: only "nine" is.
+        let back = dated_marks(
+            &[Some("twelve"), Some("nine"), Some("12"), Some("twelve")],
+            &[0, 1, 2, 3],
+            &["2033-06-14", "2033-06-15", "2033-06-16", "2033-06-17"],
+        );
+        let later: Vec<bool> = back.iter().map(|m| m.later).collect();
+        assert_eq!(later, [false, true, false, false]);
+        assert!(back.iter().all(|m| !m.disagrees));
         // A day `published` does not give may be either: not set against the other.
         let month = dated_marks(
             &[Some("nine"), Some("eleven")],
