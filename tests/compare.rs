@@ -438,3 +438,153 @@ fn a_claim_value_for_an_article_that_does_not_report_the_event_is_a_warning_at_i
     // The article that reports it gives no warning.
     assert_eq!(stderr.matches("does not report").count(), 1, "{stderr}");
 }
+
+/// An invented granary collapse at Tessmoor: a wire story and two republished copies of it,
+/// three other outlets the same day and two more the days after, each with its death toll.
+fn granary_collapse() -> Fixture {
+    let f = Fixture::new();
+    let story = [
+        "Part of the old granary at Tessmoor collapsed early on Thursday while a night crew was moving grain between the silos, the district emergency office said.",
+        "Rescuers with dogs searched the rubble through the morning, and the district governor asked farmers to keep away from the site until engineers had checked the remaining walls.",
+        "The granary, built in the 1950s, had been due for repairs since an inspection last spring found cracks in its eastern wall.",
+    ];
+    for (slug, name) in [
+        ("daily", "The Daily"),
+        ("radio", "Radio Tessmoor"),
+        ("herald", "The Herald"),
+        ("post", "The Post"),
+        ("courier", "The Courier"),
+        ("gazette", "Gazette Online"),
+        ("lamp", "The Lamp"),
+    ] {
+        f.write(
+            &format!("content/sources/{slug}.md"),
+            &format!("---\nname: \"{name}\"\n---\n"),
+        );
+    }
+    let article = |slug: &str, source: &str, publisher: Option<&str>, day: &str, body: &str| {
+        f.write(
+            &format!("content/articles/{slug}.md"),
+            &format!(
+                "---\ntitle: \"{slug}\"\nsource: {source}\n{}published: {day}\nevents: [granary]\n---\n\n{body}\n",
+                publisher.map_or(String::new(), |p| format!("publisher: {p}\n"))
+            ),
+        );
+    };
+    let wire = story.join("\n\n");
+    article("wire-granary", "wire", None, "2024-05-02", &wire);
+    article(
+        "gazette-granary",
+        "wire",
+        Some("gazette"),
+        "2024-05-02",
+        &wire,
+    );
+    article("lamp-granary", "wire", Some("lamp"), "2024-05-02", &wire);
+    for (slug, source, day) in [
+        ("daily-granary", "daily", "2024-05-02"),
+        ("radio-granary", "radio", "2024-05-02"),
+        ("herald-granary", "herald", "2024-05-02"),
+        ("post-granary", "post", "2024-05-03"),
+        ("courier-granary", "courier", "2024-05-04"),
+    ] {
+        article(
+            slug,
+            source,
+            None,
+            day,
+            &format!("The {source} reports on the granary at Tessmoor."),
+        );
+    }
+    f.write(
+        "content/events/granary.md",
+        "---\ntitle: Granary collapse at Tessmoor\ndate: 2024-05-02\nclaims:\n  - about: Death toll\n    reports:\n      wire-granary: \"12\"\n      gazette-granary: \"12\"\n      lamp-granary: \"12\"\n      daily-granary: \"12 people\"\n      radio-granary: \"at least 12\"\n      herald-granary: \"nine\"\n      post-granary: \"14\"\n      courier-granary: \"fourteen\"\n---\nA granary collapsed.\n",
+    );
+    f
+}
+
+/// Only the value that another story of its day contradicts is marked "differs"; the copies
+/// of the wire story are one voice and listed once on the front page; "at least 12" agrees
+/// with 12 and 14; the tolls of the next days are not disagreements, and the first to give
+/// 14 is a later report.
+#[test]
+fn a_claim_marks_only_what_its_own_day_contradicts_and_counts_a_story_once() {
+    let f = granary_collapse();
+    f.build().ok();
+    let html = f.page("compare/granary/index.html");
+    let headers = texts_of(&html, "table.claims thead th");
+    let cells: Vec<(String, String)> = html
+        .select(&sel("table.claims tbody td"))
+        .enumerate()
+        .map(|(i, td)| {
+            let mark = if td.value().classes().any(|c| c == "disagrees") {
+                "differs"
+            } else if td.select(&sel(".flag.later")).next().is_some() {
+                "later"
+            } else {
+                ""
+            };
+            (headers[i + 1].clone(), mark.to_owned())
+        })
+        .filter(|(_, mark)| !mark.is_empty())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("The Herald".to_owned(), "differs".to_owned()),
+            ("The Post".to_owned(), "later".to_owned()),
+        ]
+    );
+
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(f.path("public/dossier.json")).unwrap())
+            .unwrap();
+    let claim = &data["analysis"]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"] == "granary")
+        .unwrap()["claims"][0];
+    let flagged = |field: &str| -> Vec<String> {
+        claim["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c[field] == true)
+            .map(|c| c["article"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(flagged("disagrees"), ["herald-granary"]);
+    // The Courier repeats the Post's new toll: no new figure of its own.
+    assert_eq!(flagged("later"), ["post-granary"]);
+
+    // The front page lists the dispute, the wire story once.
+    let front = f.page("index.html");
+    let point = front
+        .select(&sel(".disputed-list > li"))
+        .find(|li| li.text().collect::<String>().contains("Death toll"))
+        .expect("the death toll is a disputed point");
+    let mut outlets: Vec<String> = point
+        .select(&sel(".stated li"))
+        .map(|li| collapse(&li.text().collect::<String>()))
+        .collect();
+    outlets.sort();
+    assert_eq!(
+        outlets,
+        [
+            "Radio Tessmoor at least 12",
+            "The Courier fourteen",
+            "The Daily 12 people",
+            "The Herald nine",
+            "The Post 14 (a later report)",
+            "The Wire 12",
+        ]
+    );
+    let marked: Vec<String> = point
+        .select(&sel(".stated li.disagrees a"))
+        .map(|a| collapse(&a.text().collect::<String>()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert!(marked.ends_with(&["nine".to_owned()]), "{marked:?}");
+    assert_eq!(point.select(&sel(".stated li.disagrees")).count(), 1);
+}

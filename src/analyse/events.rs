@@ -41,10 +41,17 @@ pub struct ClaimValue {
     /// The words read as a figure, vague amount, date (resolved from the article's
     /// publication) or text.
     pub value: Value,
-    /// It disagrees with another article's value beyond the precision written, more often
-    /// than it agrees with the others: with two values that disagree both are marked; with
-    /// three, only the one the other two contradict.
+    /// It disagrees beyond the precision written with the value of another story published
+    /// the same day, with more stories than agree with it (of any day; a story and its copies
+    /// are one voice): with two values that disagree both are marked; with three, only the
+    /// one the other two contradict. Values of different days are not set against each
+    /// other: a toll or a count may have been updated between them.
     pub disagrees: bool,
+    /// It differs beyond the precision written from values published on an earlier day and
+    /// agrees with none of them (a value that also agrees with one it differs from takes no
+    /// side), and does not disagree (`disagrees` is false): a later report's new figure,
+    /// perhaps an update. A value that repeats an earlier one is not marked.
+    pub later: bool,
 }
 
 /// What the articles of an event reported by two outlets or more share and where they differ.
@@ -113,6 +120,10 @@ pub enum Difference {
         /// What they measure: "hour", "percent of vote".
         thing: String,
         vague: bool,
+        /// Their articles are not known to be of one day (both `published` the same day): a
+        /// later figure may update an earlier one (a toll that rose), so they are not a
+        /// disagreement either.
+        apart: bool,
         a: FigureAt,
         b: FigureAt,
     },
@@ -150,7 +161,7 @@ pub fn find_all(dossier: &Dossier, analysis: &Analysis) -> Vec<EventFacts> {
 pub fn of_event(dossier: &Dossier, analysis: &Analysis, index: usize) -> EventFacts {
     let event = &dossier.events[index];
     let articles = reporting(dossier, event);
-    let claims = claims(dossier, event, &articles);
+    let claims = claims(dossier, analysis, event, &articles);
     let comparison = (event.reporting_sources(dossier).len() >= 2)
         .then(|| compare(dossier, analysis, event, &articles));
     EventFacts {
@@ -176,12 +187,17 @@ fn reporting(dossier: &Dossier, event: &Event) -> Vec<usize> {
 
 /// Each claim's values, one per article of `articles`: read as a quantity, bound, date or
 /// text, dates resolved from the article's publication, and marked where they disagree.
-fn claims(dossier: &Dossier, event: &Event, articles: &[usize]) -> Vec<Vec<Option<ClaimValue>>> {
+fn claims(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    event: &Event,
+    articles: &[usize],
+) -> Vec<Vec<Option<ClaimValue>>> {
     event
         .claims
         .iter()
         .map(|claim| {
-            let values: Vec<Option<Value>> = articles
+            let voices: Vec<Option<Voice>> = articles
                 .iter()
                 .map(|&i| {
                     let article = &dossier.articles[i];
@@ -189,36 +205,138 @@ fn claims(dossier: &Dossier, event: &Event, articles: &[usize]) -> Vec<Vec<Optio
                         .reports
                         .iter()
                         .find(|(a, _)| *a == article.slug)
-                        .map(|(_, text)| values::parse(text, Some(&article.published)))
+                        .map(|(_, text)| Voice {
+                            value: values::parse(text, Some(&article.published)),
+                            story: analysis.original[i],
+                            day: article.published.naive_date(),
+                        })
                 })
                 .collect();
-            let marks: Vec<bool> = values
-                .iter()
-                .enumerate()
-                .map(|(k, v)| v.as_ref().is_some_and(|v| odd_one_out(k, v, &values)))
-                .collect();
-            values
+            let marks = marks(&voices);
+            voices
                 .into_iter()
                 .zip(marks)
-                .map(|(value, disagrees)| value.map(|value| ClaimValue { value, disagrees }))
+                .map(|(voice, mark)| {
+                    voice.map(|voice| ClaimValue {
+                        value: voice.value,
+                        disagrees: mark.disagrees,
+                        later: mark.later,
+                    })
+                })
                 .collect()
         })
         .collect()
 }
 
-/// Whether claim value `v` (at position `at` of `all`) is one to mark: it disagrees with
-/// another beyond the precision written, more often than it agrees with the others.
-fn odd_one_out(at: usize, v: &Value, all: &[Option<Value>]) -> bool {
-    let (mut agree, mut differ) = (0, 0);
-    for (k, other) in all.iter().enumerate() {
-        let Some(other) = other else { continue };
-        match values::compare(v, other) {
-            Agreement::Differ => differ += 1,
-            Agreement::Agree if k != at => agree += 1,
-            _ => {}
+/// A claim value as the vote of [`marks`] counts it.
+#[derive(Debug)]
+struct Voice {
+    value: Value,
+    /// The article that stands for the story of the value's article
+    /// ([`Analysis::original`]): a story and its copies are one voice.
+    story: usize,
+    /// The day its article was published, when `published` gives it.
+    day: Option<chrono::NaiveDate>,
+}
+
+/// How a claim's value is marked: [`ClaimValue::disagrees`], [`ClaimValue::later`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    disagrees: bool,
+    later: bool,
+}
+
+/// How to mark each of a claim's values: as disagreeing when it disagrees beyond the
+/// precision written with the value of another story published the same day, with more
+/// stories than agree with it (a story and its copies are one voice, a voice does not
+/// disagree with itself, and a value that also agrees with one it disagrees with, as "at
+/// least 9" with both 12 and "nine", takes no side); as later when it differs from values
+/// published on an earlier day and agrees with none of them. Values of different days, or of
+/// a day `published` does not give, are not set against each other: a later one may be an
+/// update.
+fn marks(voices: &[Option<Voice>]) -> Vec<Mark> {
+    let n = voices.len();
+    // How each two values compare, once.
+    let mut agreement = vec![Agreement::Unsure; n * n];
+    for (k, a) in voices.iter().enumerate() {
+        for (j, b) in voices.iter().enumerate().skip(k + 1) {
+            if let (Some(a), Some(b)) = (a, b) {
+                let found = values::compare(&a.value, &b.value);
+                agreement[k * n + j] = found;
+                agreement[j * n + k] = found;
+            }
         }
     }
-    differ > 0 && differ > agree
+    let others = |k: usize| {
+        voices
+            .iter()
+            .enumerate()
+            .filter(move |(j, _)| *j != k)
+            .filter_map(|(j, o)| Some((j, o.as_ref()?)))
+    };
+    voices
+        .iter()
+        .enumerate()
+        .map(|(k, voice)| {
+            let Some(voice) = voice else {
+                return Mark {
+                    disagrees: false,
+                    later: false,
+                };
+            };
+            // The values it disagrees with: another story's of the same day.
+            let against: Vec<usize> = others(k)
+                .filter(|(j, o)| {
+                    agreement[k * n + j] == Agreement::Differ
+                        && o.story != voice.story
+                        && o.day.is_some()
+                        && o.day == voice.day
+                })
+                .map(|(j, _)| j)
+                .collect();
+            // A new figure: it differs from values published before it and agrees with none
+            // of them (but those that also agree with one it differs from, which take no side).
+            let before = |o: &Voice| matches!((o.day, voice.day), (Some(a), Some(b)) if a < b);
+            let changed: Vec<usize> = others(k)
+                .filter(|(j, o)| agreement[k * n + j] == Agreement::Differ && before(o))
+                .map(|(j, _)| j)
+                .collect();
+            let later = !changed.is_empty()
+                && !others(k).any(|(j, o)| {
+                    agreement[k * n + j] == Agreement::Agree
+                        && before(o)
+                        && !changed
+                            .iter()
+                            .any(|&x| agreement[j * n + x] == Agreement::Agree)
+                });
+            let mut agree: Vec<usize> = others(k)
+                .filter(|(j, o)| {
+                    agreement[k * n + j] == Agreement::Agree
+                        && o.story != voice.story
+                        && !against
+                            .iter()
+                            .any(|&x| agreement[j * n + x] == Agreement::Agree)
+                })
+                .map(|(_, o)| o.story)
+                .collect();
+            let mut differ: Vec<usize> = against
+                .iter()
+                .filter_map(|&j| voices[j].as_ref())
+                .map(|o| o.story)
+                .collect();
+            agree.sort_unstable();
+            agree.dedup();
+            differ.sort_unstable();
+            differ.dedup();
+            // A story whose articles both agree and differ (an update) is no voice against.
+            differ.retain(|s| agree.binary_search(s).is_err());
+            let disagrees = !differ.is_empty() && differ.len() > agree.len();
+            Mark {
+                disagrees,
+                later: later && !disagrees,
+            }
+        })
+        .collect()
 }
 
 /// How the articles of `event` compare.
@@ -432,6 +550,13 @@ fn differences(
                     if verdict != Agreement::Differ && !vague {
                         continue;
                     }
+                    let apart = !matches!(
+                        (
+                            d.articles[i].published.naive_date(),
+                            d.articles[j].published.naive_date()
+                        ),
+                        (Some(x), Some(y)) if x == y
+                    );
                     // The same two wordings once, whichever outlet said which.
                     let (x, y) = (q.text.to_lowercase(), r.text.to_lowercase());
                     if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
@@ -453,10 +578,11 @@ fn differences(
                     });
                     pairs.push((
                         size,
-                        vague,
+                        vague || apart,
                         Difference::Figure {
                             thing,
                             vague,
+                            apart,
                             a: FigureAt {
                                 article: i,
                                 paragraph: q.paragraph,
@@ -473,7 +599,8 @@ fn differences(
             }
         }
     }
-    // Real disagreements first, the largest first; then vague against exact.
+    // Real disagreements first, the largest first; then vague against exact, and figures of
+    // different days.
     pairs.sort_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
     out.extend(
         pairs
@@ -526,37 +653,192 @@ mod tests {
     use crate::load::RawDocument;
     use crate::model;
 
-    /// The marks of claim values written as `texts` (`None`: the article does not report it).
-    fn marks(texts: &[Option<&str>]) -> Vec<bool> {
-        let all: Vec<Option<Value>> = texts
-            .iter()
-            .map(|t| t.map(|t| values::parse(t, None)))
-            .collect();
-        all.iter()
-            .enumerate()
-            .map(|(k, v)| v.as_ref().is_some_and(|v| odd_one_out(k, v, &all)))
+    /// The marks of claim values written as `texts` (`None`: the article does not report it),
+    /// each article its own story.
+    fn marks_of(texts: &[Option<&str>]) -> Vec<bool> {
+        let stories: Vec<usize> = (0..texts.len()).collect();
+        marks_of_stories(texts, &stories)
+    }
+
+    /// The marks of claim values written as `texts`, the article of each `texts[k]` of the
+    /// story `stories[k]`, all published the same day.
+    fn marks_of_stories(texts: &[Option<&str>], stories: &[usize]) -> Vec<bool> {
+        let days = vec!["2033-06-14"; texts.len()];
+        dated_marks(texts, stories, &days)
+            .into_iter()
+            .map(|m| m.disagrees)
             .collect()
+    }
+
+    /// The marks of claim values written as `texts`, of the stories `stories`, published on
+    /// `days` (`2033-06-14`, or coarser).
+    fn dated_marks(texts: &[Option<&str>], stories: &[usize], days: &[&str]) -> Vec<Mark> {
+        let voices: Vec<Option<Voice>> = texts
+            .iter()
+            .zip(stories.iter().zip(days))
+            .map(|(t, (&story, day))| {
+                let published = model::PartialDate::parse(day).expect("a date");
+                t.map(|t| Voice {
+                    value: values::parse(t, Some(&published)),
+                    story,
+                    day: published.naive_date(),
+                })
+            })
+            .collect();
+        marks(&voices)
+    }
+
+    #[test]
+    fn a_value_that_agrees_with_both_sides_takes_no_side() {
+        // "at least 9" admits both 12 and nine, which contradict each other.
+        assert_eq!(
+            marks_of(&[
+                Some("12 boats"),
+                Some("nine boats"),
+                Some("at least 9 boats")
+            ]),
+            [true, true, false]
+        );
+        // It still sides with 12 against six, which it does not admit.
+        assert_eq!(
+            marks_of(&[
+                Some("12 boats"),
+                Some("six boats"),
+                Some("at least 9 boats")
+            ]),
+            [false, true, false]
+        );
+    }
+
+    #[test]
+    fn a_round_figure_about_far_from_the_others_is_marked() {
+        // An invented reservoir spill, four outlets the same day: the bound admits all but
+        // takes no side.
+        assert_eq!(
+            marks_of(&[
+                Some("about 2 million litres"),
+                Some("about 1.2 million litres"),
+                Some("1,200,000 litres"),
+                Some("more than a million litres"),
+            ]),
+            [true, false, false, false]
+        );
+    }
+
+    #[test]
+    fn values_of_different_days_are_not_set_against_each_other() {
+        // An invented landslide's toll: four outlets the first day, two the next.
+        let texts = [
+            Some("nine"),
+            Some("at least 9"),
+            Some("Nine people"),
+            Some("six"),
+            Some("eleven"),
+            Some("at least eleven people"),
+        ];
+        let days = [
+            "2033-06-14",
+            "2033-06-14",
+            "2033-06-14",
+            "2033-06-14",
+            "2033-06-15",
+            "2033-06-15",
+        ];
+        let marks = dated_marks(&texts, &[0, 1, 2, 3, 4, 5], &days);
+        let disagrees: Vec<bool> = marks.iter().map(|m| m.disagrees).collect();
+        let later: Vec<bool> = marks.iter().map(|m| m.later).collect();
+        // Only "six" differs from its own day; the elevens are later than the nines.
+        assert_eq!(disagrees, [false, false, false, true, false, false]);
+        assert_eq!(later, [false, false, false, false, true, true]);
+        // Two values of different days alone: neither disagrees.
+        let two = dated_marks(&[Some("nine"), Some("eleven")], &[0, 1], &days[3..5]);
+        assert_eq!(
+            two,
+            [
+                Mark {
+                    disagrees: false,
+                    later: false
+                },
+                Mark {
+                    disagrees: false,
+                    later: true
+                }
+            ]
+        );
+        // A later value that repeats an earlier one is no new figure: only "nine" is.
+        let back = dated_marks(
+            &[Some("twelve"), Some("nine"), Some("12"), Some("twelve")],
+            &[0, 1, 2, 3],
+            &["2033-06-14", "2033-06-15", "2033-06-16", "2033-06-17"],
+        );
+        let later: Vec<bool> = back.iter().map(|m| m.later).collect();
+        assert_eq!(later, [false, true, false, false]);
+        assert!(back.iter().all(|m| !m.disagrees));
+        // A day `published` does not give may be either: not set against the other.
+        let month = dated_marks(
+            &[Some("nine"), Some("eleven")],
+            &[0, 1],
+            &["2033-06", "2033-06-14"],
+        );
+        assert!(month.iter().all(|m| !m.disagrees && !m.later), "{month:?}");
+    }
+
+    #[test]
+    fn a_story_and_its_copies_are_one_voice() {
+        // An invented ferry count: a wire story (0) and two copies of it (1, 2) give 23,
+        // another outlet 23 too, and a third 31.
+        let texts = [
+            Some("23 ferries"),
+            Some("23 ferries"),
+            Some("23 ferries"),
+            Some("31 ferries"),
+        ];
+        // Three articles of one story against one: still one voice against one.
+        assert_eq!(
+            marks_of_stories(&texts, &[0, 0, 0, 3]),
+            [true, true, true, true]
+        );
+        let mut four = texts.to_vec();
+        four.push(Some("twenty-three ferries"));
+        assert_eq!(
+            marks_of_stories(&four, &[0, 0, 0, 3, 4]),
+            [false, false, false, true, false]
+        );
+        // A story updated by its own copy does not disagree with itself.
+        assert_eq!(
+            marks_of_stories(&[Some("23 ferries"), Some("25 ferries")], &[0, 0]),
+            [false, false]
+        );
     }
 
     #[test]
     fn two_values_that_disagree_are_both_marked_of_three_only_the_odd_one() {
-        assert_eq!(marks(&[Some("48.71%"), Some("48.6%")]), [true, true]);
+        assert_eq!(marks_of(&[Some("48.71%"), Some("48.6%")]), [true, true]);
         assert_eq!(
-            marks(&[Some("48.71%"), Some("48.71 per cent"), Some("48.6%")]),
+            marks_of(&[Some("48.71%"), Some("48.71 per cent"), Some("48.6%")]),
             [false, false, true]
         );
         assert_eq!(
-            marks(&[Some("48.71 percent"), None, Some("48.7 per cent")]),
+            marks_of(&[Some("48.71 percent"), None, Some("48.7 per cent")]),
             [false, false, false]
         );
         assert_eq!(
-            marks(&[Some("several hours"), Some("six hours")]),
+            marks_of(&[Some("several hours"), Some("six hours")]),
             [false, false]
         );
     }
 
     /// An invented event reported by three outlets: its comparison, read from the analysis.
     fn invented(articles: &[(&str, &str, &str)]) -> (tempfile::TempDir, crate::Site) {
+        let dated: Vec<(&str, &str, &str, &str)> = articles
+            .iter()
+            .map(|&(slug, source, body)| (slug, source, "2033-06-14", body))
+            .collect();
+        invented_on(&dated)
+    }
+
+    /// The invented event, each article `(slug, source, published, body)`.
+    fn invented_on(articles: &[(&str, &str, &str, &str)]) -> (tempfile::TempDir, crate::Site) {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut files = vec![
             (
@@ -572,14 +854,14 @@ mod tests {
                 "---\ntitle: Levy talks in Marrowgate\ndate: 2033-06-14\n---\n".to_owned(),
             ),
         ];
-        for (slug, source, body) in articles {
+        for (slug, source, published, body) in articles {
             files.push((
                 format!("content/sources/{source}.md"),
                 format!("---\nname: {source}\nkind: newspaper\n---\n"),
             ));
             files.push((
                 format!("content/articles/{slug}.md"),
-                format!("---\ntitle: {slug}\nsource: {source}\npublished: 2033-06-14\nevents: [levy-talks]\n---\n\n{body}\n"),
+                format!("---\ntitle: {slug}\nsource: {source}\npublished: {published}\nevents: [levy-talks]\n---\n\n{body}\n"),
             ));
         }
         for (rel, text) in files {
@@ -592,7 +874,8 @@ mod tests {
         (dir, site)
     }
 
-    /// The figure differences of the invented event: (thing, vague) for each.
+    /// The figure differences of the invented event: (thing, vague or of different days) for
+    /// each.
     fn figure_differences(site: &crate::Site) -> Vec<(String, bool)> {
         let comparison = site.analysis.events[0]
             .comparison
@@ -602,7 +885,12 @@ mod tests {
             .differences
             .iter()
             .filter_map(|d| match d {
-                Difference::Figure { thing, vague, .. } => Some((thing.clone(), *vague)),
+                Difference::Figure {
+                    thing,
+                    vague,
+                    apart,
+                    ..
+                } => Some((thing.clone(), *vague || *apart)),
                 Difference::Date { .. } => None,
             })
             .collect()
@@ -618,26 +906,56 @@ mod tests {
             ])
         };
         let quote = "\"The levy will not pass this summer,\" Halvorsen said.";
+        // A length of time is compared only where both name what it measures.
         let (_dir, site) = outlets(
-            &format!("The talks in Marrowgate lasted six hours.\n\n{quote}"),
-            &format!("The talks in Marrowgate lasted four hours.\n\n{quote}"),
+            &format!("Delegates held six hours of talks in Marrowgate.\n\n{quote}"),
+            &format!("Delegates held four hours of talks in Marrowgate.\n\n{quote}"),
         );
-        assert_eq!(figure_differences(&site), [("hour".to_owned(), false)]);
+        assert_eq!(
+            figure_differences(&site),
+            [("hour of talk".to_owned(), false)]
+        );
         // Both outlets carry the quote: one group, carried by both articles.
         let comparison = site.analysis.events[0].comparison.as_ref().unwrap();
         assert_eq!(comparison.shared_quotes.len(), 1);
 
         let (_dir, site) = outlets(
-            "The talks in Marrowgate lasted six hours.",
-            "The talks in Marrowgate lasted several hours.",
+            "Delegates held six hours of talks in Marrowgate.",
+            "Delegates held several hours of talks in Marrowgate.",
         );
-        assert_eq!(figure_differences(&site), [("hour".to_owned(), true)]);
-
+        assert_eq!(
+            figure_differences(&site),
+            [("hour of talk".to_owned(), true)]
+        );
         let (_dir, site) = outlets(
             "The talks in Marrowgate lasted six hours.",
+            "The talks in Marrowgate lasted four hours.",
+        );
+        assert_eq!(figure_differences(&site), []);
+
+        let (_dir, site) = outlets(
+            "Delegates held six hours of talks in Marrowgate.",
             "After six hours of talks in Marrowgate, the delegates left.",
         );
         assert_eq!(figure_differences(&site), []);
+    }
+
+    #[test]
+    fn figures_of_different_days_are_listed_but_do_not_disagree() {
+        // An invented quay fire: the toll one day, a higher one the next.
+        let first = "The blaze on Levy Quay killed five porters.";
+        let next = "Seven porters died in the Levy Quay blaze.";
+        let (_dir, site) = invented_on(&[
+            ("north-quay", "north-ledger", "2033-06-14", first),
+            ("east-quay", "east-courier", "2033-06-15", next),
+        ]);
+        assert_eq!(figure_differences(&site), [("porter".to_owned(), true)]);
+        // Of one day, they disagree.
+        let (_dir, site) = invented_on(&[
+            ("north-quay", "north-ledger", "2033-06-15T09:00:00Z", first),
+            ("east-quay", "east-courier", "2033-06-15", next),
+        ]);
+        assert_eq!(figure_differences(&site), [("porter".to_owned(), false)]);
     }
 
     #[test]

@@ -26,24 +26,38 @@ pub struct Quantity {
     /// Significant words just before and after it in its sentence, for telling whether two
     /// quantities count the same thing.
     pub context: Vec<String>,
-    /// What the sentence says happened to what it counts, when a participle or a state
-    /// follows it ("31 miners have been trapped": "trapped"; "23 were rescued alive":
-    /// "rescued"): two counts of different fates are not counts of the same thing.
-    pub predicate: Option<String>,
+    /// What its sentence says of what it counts ([`Predicate`]): two counts are counts of one
+    /// thing only when it agrees ("31 miners have been trapped" and "23 miners were rescued"
+    /// are two counts).
+    pub predicate: Predicate,
 }
 
-/// Words between a count and what happened to it: "31 miners have been trapped".
-const AUXILIARIES: &[&str] = &[
-    "have",
-    "has",
-    "had",
-    "been",
-    "were",
-    "was",
-    "are",
-    "is",
-    "be",
-    "being",
+/// What a sentence says of the things a count counts: a fate, a state or a place after it
+/// ("31 miners have been trapped", "three workers are still unaccounted for", "43 workers
+/// had been on the night shift"), or a fate before it ("the blaze killed five porters").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Predicate {
+    /// Nothing is said of them in the count's clause: it ends there, or a reporting verb or a
+    /// preposition comes before it ("officials said 12 people.", "the names of 12 people").
+    Unsaid,
+    /// A fate or a state, one word for words of one meaning ("dead" for "died", "killed" and
+    /// "dead"; "missing" for "unaccounted for"), or a place after a verb such as "were" ("on
+    /// night shift", "in hospital").
+    Said(String),
+    /// Something is said that these rules cannot read ("43 workers attend", "the firm employs
+    /// 43 workers", "12 people in the village drowned"): it may be any fate.
+    Unread,
+}
+
+/// Verbs between a count and what is said of it: "31 miners have been trapped", "two
+/// remain missing".
+const LINKS: &[&str] = &[
+    "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "got", "remain",
+    "remained", "remains", "stay", "stayed", "stays",
+];
+
+/// Adverbs between a count and what is said of it: "are still missing", "have so far been".
+const ADVERBS: &[&str] = &[
     "reportedly",
     "still",
     "now",
@@ -53,50 +67,211 @@ const AUXILIARIES: &[&str] = &[
     "later",
     "also",
     "since",
-    "were",
-    "got",
-    "remain",
-    "remained",
-    "remains",
+    "yet",
+    "then",
+    "presumably",
+    "probably",
+    "apparently",
 ];
 
-/// States a count may be in, besides participles in -ed and -en: "six dead", "two missing".
-const STATES: &[&str] = &[
-    "dead",
-    "missing",
-    "alive",
-    "hurt",
-    "held",
-    "lost",
-    "left",
-    "killed",
-    "wounded",
-    "injured",
-    "trapped",
-    "freed",
+/// Participles that hedge what follows them: "are feared dead", "were believed to be
+/// trapped", "were found alive"; alone, they are what is said ("12 cases were confirmed").
+const HEDGES: &[&str] = &[
+    "believed",
+    "feared",
+    "thought",
+    "presumed",
+    "reported",
+    "confirmed",
+    "known",
+    "understood",
+    "said",
     "found",
-    "taken",
-    "stranded",
-    "safe",
-    "unaccounted",
 ];
 
-/// The participle or state word after the words ending at `to` ([`Quantity::predicate`]).
+/// Fates and states a count may be in, besides participles in -ed and -en, with the word
+/// that stands for each meaning.
+const STATES: &[(&str, &str)] = &[
+    ("dead", "dead"),
+    ("died", "dead"),
+    ("killed", "dead"),
+    ("perished", "dead"),
+    ("deceased", "dead"),
+    ("missing", "missing"),
+    ("unaccounted", "missing"),
+    ("injured", "injured"),
+    ("wounded", "injured"),
+    ("hurt", "injured"),
+    ("alive", "alive"),
+    ("held", "held"),
+    ("lost", "lost"),
+    ("left", "left"),
+    ("trapped", "trapped"),
+    ("freed", "freed"),
+    ("taken", "taken"),
+    ("stranded", "stranded"),
+    ("safe", "safe"),
+    ("underground", "underground"),
+    ("homeless", "homeless"),
+];
+
+/// Words in -ed and -en that are no participles.
+const NOT_PARTICIPLES: &[&str] = &[
+    "hundred", "indeed", "often", "seven", "eleven", "children", "women", "dozen", "citizen",
+    "between", "even", "given",
+];
+
+/// Prepositions: after a count, they begin a phrase that describes what it counts ("three
+/// workers from the night shift"); after a verb such as "were", a place ("were on the
+/// night shift").
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "from", "of", "with", "near", "inside", "outside", "aboard", "among",
+    "between", "by", "to", "into", "for", "across", "along", "around", "behind", "beside",
+    "beyond", "during", "within", "without", "through", "off", "onto", "under", "over", "below",
+    "above",
+];
+
+/// Words that end the clause of a count: what follows is said of something else.
+const CONJUNCTIONS: &[&str] = &[
+    "and", "or", "but", "when", "while", "as", "after", "before", "because", "if", "than",
+    "although", "though", "until", "where", "whose",
+];
+
+/// Words before a count that say nothing of what it counts: "the 43 workers", "said 43
+/// workers", "of 43 workers".
+const BEFORE_UNSAID: &[&str] = &[
+    "the", "a", "an", "all", "some", "his", "her", "their", "its", "those", "these", "that", "and",
+    "or", "than", "total", "only", "just", "another", "other",
+];
+
+/// Words after a count looked at for what is said of it.
+const PREDICATE_WORDS: usize = 10;
+
+/// The fate or state `word` (lowercase) names, with [`STATES`]' word for its meaning; with
+/// `participles`, any participle in -ed or -en too.
+fn fate(word: &str, participles: bool) -> Option<String> {
+    if let Some((_, meaning)) = STATES.iter().find(|(w, _)| *w == word) {
+        return Some((*meaning).to_owned());
+    }
+    (participles
+        && word.len() > 4
+        && (word.ends_with("ed") || word.ends_with("en"))
+        && !NOT_PARTICIPLES.contains(&word))
+    .then(|| word.to_owned())
+}
+
+/// Whether the text between two words breaks the clause: a comma, a colon, a dash, a
+/// bracket or a quotation mark.
+fn breaks(between: &str) -> bool {
+    between.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
+}
+
+/// What the sentence says of the things counted by the words `from..to` of `text`
+/// ([`Quantity::predicate`]): read after the count, and when nothing is said there, in the
+/// word before it.
+fn predicate_of(
+    text: &str,
+    words: &[(usize, usize, &str)],
+    (from, to): (usize, usize),
+    (sentence_from, sentence_to): (usize, usize),
+) -> Predicate {
+    let after = predicate_after(text, words, to, sentence_to);
+    if after != Predicate::Unsaid {
+        return after;
+    }
+    let first = words.partition_point(|w| w.0 < from);
+    let Some(&(start, end, word)) = first.checked_sub(1).map(|k| &words[k]) else {
+        return Predicate::Unsaid;
+    };
+    if start < sentence_from || breaks(&text[end..from]) {
+        return Predicate::Unsaid;
+    }
+    let word = word.to_lowercase();
+    if crate::vocab::reporting_verb(&word).is_some()
+        || PREPOSITIONS.contains(&word.as_str())
+        || BEFORE_UNSAID.contains(&word.as_str())
+    {
+        return Predicate::Unsaid;
+    }
+    fate(&word, true).map_or(Predicate::Unread, Predicate::Said)
+}
+
+/// What the words after a count (ending at `to`) say of what it counts, within its clause.
 fn predicate_after(
+    text: &str,
     words: &[(usize, usize, &str)],
     to: usize,
     sentence_to: usize,
-) -> Option<String> {
+) -> Predicate {
     let next = words.partition_point(|w| w.0 < to);
-    words[next..]
+    // The words of the count's clause after it, lowercase.
+    let mut before = to;
+    let clause: Vec<String> = words[next..]
         .iter()
-        .take_while(|w| w.1 <= sentence_to)
-        .take(5)
-        .map(|w| w.2.to_lowercase())
-        .find(|w| !AUXILIARIES.contains(&w.as_str()))
-        .filter(|w| {
-            STATES.contains(&w.as_str()) || w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"))
+        .take_while(|&&(start, end, _)| {
+            let within = end <= sentence_to && !breaks(&text[before..start]);
+            before = end;
+            within
         })
+        .take(PREDICATE_WORDS + 1)
+        .map(|w| w.2.to_lowercase())
+        .collect();
+    // A verb such as "were" links the count to what follows; a preposition before any
+    // describes what is counted ("three workers from the night shift are").
+    let (mut linked, mut describing) = (false, false);
+    let mut hedge: Option<&str> = None;
+    for (k, w) in clause.iter().map(String::as_str).enumerate() {
+        if k == PREDICATE_WORDS {
+            return Predicate::Unread;
+        }
+        if LINKS.contains(&w) || hedge.is_some() && w == "to" {
+            (linked, describing) = (true, false);
+            continue;
+        }
+        if ADVERBS.contains(&w) {
+            continue;
+        }
+        if HEDGES.contains(&w) && !describing {
+            (hedge, linked) = (Some(w), true);
+            continue;
+        }
+        // Within a describing phrase, only a state word ("12 people in the village died"):
+        // its participles describe the place ("from the flooded shaft").
+        if let Some(fate) = fate(w, !describing) {
+            return Predicate::Said(fate);
+        }
+        if let Some(hedge) = hedge {
+            // "12 cases were confirmed in the city".
+            return Predicate::Said(hedge.to_owned());
+        }
+        if CONJUNCTIONS.contains(&w) {
+            break;
+        }
+        if describing || !linked && matches!(w, "who" | "that" | "which") {
+            continue;
+        }
+        if PREPOSITIONS.contains(&w) {
+            if !linked {
+                describing = true;
+                continue;
+            }
+            // A place: "were on the night shift" is "on night shift".
+            let place: Vec<&str> = clause[k + 1..]
+                .iter()
+                .map(String::as_str)
+                .skip_while(|w| BEFORE_UNSAID.contains(w))
+                .take_while(|w| !PREPOSITIONS.contains(w) && !CONJUNCTIONS.contains(w))
+                .take(2)
+                .collect();
+            return Predicate::Said([&[w], &place[..]].concat().join(" "));
+        }
+        return Predicate::Unread;
+    }
+    match hedge {
+        Some(hedge) => Predicate::Said(hedge.to_owned()),
+        None if linked || describing => Predicate::Unread,
+        None => Predicate::Unsaid,
+    }
 }
 
 const STOP: &[&str] = &[
@@ -207,7 +382,7 @@ pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
             .map(|w| values::singular(w.2))
             .filter(|w| w.len() >= 4 && !STOP.contains(&w.as_str()))
             .collect();
-        let predicate = predicate_after(all_words, to, sentence_to);
+        let predicate = predicate_of(text, all_words, (from, to), (sentence_from, sentence_to));
         out.push(Quantity {
             paragraph,
             text: text[from..to].to_owned(),
@@ -223,20 +398,45 @@ pub fn find_in(paragraph: usize, text: &str) -> Vec<Quantity> {
     out
 }
 
+/// Units of a length of time or an age: what they measure is not in the unit ("two years
+/// ago", "for eleven years", "aged 52"), so [`same_thing`] asks that both name it.
+const DURATIONS: &[&str] = &[
+    "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "age",
+];
+
+fn is_duration(unit: &str) -> bool {
+    DURATIONS.contains(&unit)
+}
+
 /// Whether two quantities measure the same thing: the same unit, the same fate when both say
 /// one ([`Quantity::predicate`]), the same head noun when both have one ("48.7 per cent of
 /// the vote" is not "99.8 per cent of ballots counted"), and
 /// either the same "of" phrase ("six hours of talks") or sentences that share a significant
-/// word besides the unit.
+/// word besides the unit. A length of time or an age ([`DURATIONS`]) is the same thing as
+/// another only when both name the same noun in an "of" phrase ("six hours of talks").
 pub fn same_thing(a: &Quantity, b: &Quantity) -> bool {
     if a.unit != b.unit {
         return false;
     }
-    // "31 miners trapped" and "23 miners rescued": two fates, two counts.
-    if let (Some(x), Some(y)) = (&a.predicate, &b.predicate) {
-        if x != y {
-            return false;
+    // A length of time or an age says nothing of what it measures by itself: "a report two
+    // years ago" and "director for eleven years" are not one fact told twice. Only the same
+    // noun named in both ("six hours of talks", "four hours of talks") makes them one.
+    if is_duration(&a.unit) {
+        return match (&a.head, &b.head) {
+            (Some(x), Some(y)) => x == y && *x != a.unit,
+            _ => false,
+        };
+    }
+    // "31 miners trapped" and "23 miners rescued": two fates, two counts. Counts of things
+    // are one only when what is said of both agrees: "43 workers had been on the night
+    // shift" and "three workers are unaccounted for" count different people, and so may
+    // "employs 43 workers" (unread) and "killed three workers".
+    match (&a.predicate, &b.predicate) {
+        (Predicate::Said(x), Predicate::Said(y)) if x != y => return false,
+        (x, y) if !values::is_measure(&a.unit) && (x != y || *x == Predicate::Unread) => {
+            return false
         }
+        _ => {}
     }
     match (&a.head, &b.head) {
         (Some(x), Some(y)) if x != y => false,
@@ -276,10 +476,77 @@ mod tests {
             one("Coastguards said 19 fishermen were missing near the reef at Cape Dunmore.");
         let also_rescued =
             one("Coastguards said 19 fishermen have been rescued near the reef at Cape Dunmore.");
-        assert_eq!(rescued.predicate.as_deref(), Some("rescued"));
-        assert_eq!(missing.predicate.as_deref(), Some("missing"));
+        assert_eq!(rescued.predicate, Predicate::Said("rescued".to_owned()));
+        assert_eq!(missing.predicate, Predicate::Said("missing".to_owned()));
         assert_eq!(agree(&rescued, &missing), Agreement::Unsure);
         assert_eq!(agree(&rescued, &also_rescued), Agreement::Differ);
+    }
+
+    #[test]
+    fn counts_are_one_thing_only_when_what_is_said_of_both_agrees() {
+        // An invented warehouse fire at Pier Kestrel.
+        let on_shift =
+            one("Foreman Ilka Brandt said 37 porters had been on the late shift at Pier Kestrel.");
+        let unaccounted =
+            one("Four porters from the late shift are still unaccounted for at Pier Kestrel.");
+        let more = one("More than 30 porters were on the late shift at Pier Kestrel, she said.");
+        assert_eq!(
+            on_shift.predicate,
+            Predicate::Said("on late shift".to_owned())
+        );
+        assert_eq!(unaccounted.predicate, Predicate::Said("missing".to_owned()));
+        assert!(!same_thing(&on_shift, &unaccounted));
+        assert!(!same_thing(&more, &unaccounted));
+        assert!(same_thing(&on_shift, &more), "{on_shift:?} {more:?}");
+        // One meaning, two wordings: compared, and they differ.
+        let missing =
+            one("Six porters from the late shift remain missing, the harbour master said.");
+        assert_eq!(agree(&unaccounted, &missing), Agreement::Differ);
+        // A fate before the count reads like one after it.
+        let killed = one("The blaze at Pier Kestrel killed five porters.");
+        let died = one("Seven porters died in the Pier Kestrel blaze.");
+        assert_eq!(killed.predicate, Predicate::Said("dead".to_owned()));
+        assert_eq!(agree(&killed, &died), Agreement::Differ);
+        // What the rules cannot read may be any fate: not compared.
+        let employs = one("The depot at Pier Kestrel employs 40 porters.");
+        assert_eq!(employs.predicate, Predicate::Unread);
+        assert!(!same_thing(&employs, &killed));
+        // A place against a fate; the same place however it is written.
+        let in_hospital = one("Three porters from Pier Kestrel are still in hospital.");
+        let taken = one("Two porters from Pier Kestrel were taken to hospital.");
+        let remain = one("Two porters from Pier Kestrel remain in the hospital.");
+        assert_eq!(
+            in_hospital.predicate,
+            Predicate::Said("in hospital".to_owned())
+        );
+        assert!(!same_thing(&in_hospital, &taken));
+        assert_eq!(agree(&in_hospital, &remain), Agreement::Differ);
+        // Hedged: "feared dead" is dead; the words of a describing phrase are not its fate.
+        let feared = one("Nine porters at Pier Kestrel are feared dead.");
+        assert_eq!(feared.predicate, Predicate::Said("dead".to_owned()));
+        let flooded = one("Two porters from the flooded Pier Kestrel shed were found alive.");
+        assert_eq!(flooded.predicate, Predicate::Said("alive".to_owned()));
+    }
+
+    #[test]
+    fn lengths_of_time_and_ages_are_compared_only_when_both_name_what_they_measure() {
+        // An invented clinic: a report some years ago and a post held for years are not one
+        // fact, however many words their sentences share.
+        let ago =
+            one("The Orlov Clinic inquiry opened three years ago, said the Orlov Clinic board.");
+        let held = one("Dr Anke Roos has led the Orlov Clinic board for nine years.");
+        assert_eq!((ago.unit.as_str(), held.unit.as_str()), ("year", "year"));
+        assert!(!same_thing(&ago, &held));
+        assert_eq!(agree(&ago, &held), Agreement::Unsure);
+        let aged = one("The Orlov Clinic surgeon, aged 44, spoke to the Orlov Clinic board.");
+        let older = one("The Orlov Clinic surgeon, aged 51, left the Orlov Clinic board.");
+        assert!(!same_thing(&aged, &older));
+        // Both name what they measure: the length of the strike.
+        let strike = one("Nurses at the Orlov Clinic ended nine days of strike action on Friday.");
+        let shorter = one("Nurses at the Orlov Clinic ended four days of strike action on Friday.");
+        assert_eq!(strike.head.as_deref(), Some("action"));
+        assert!(same_thing(&strike, &shorter));
+        assert_eq!(agree(&strike, &shorter), Agreement::Differ);
     }
 
     #[test]

@@ -12,7 +12,9 @@
 //! A count of things ("6 people") is exact; a measure ("6 hours", "48.7 %", "$5") is rounded,
 //! so "six hours" against "seven hours" is unsure (six and a half hours is both) while "six
 //! people" against "seven people" differ. "About" widens a figure by a tenth of it to agree
-//! and a quarter of it before it can differ. A bare weekday means the nearest such day, the
+//! and a quarter of it before it can differ, or by its rounding when that is more, not by
+//! both ("about 2 million" may be 1.5 million, not 1.2 million). A bound agrees with a figure it admits ("at
+//! least 12" with 14; "more than 12" leaves 12 out, so against 12 it is unsure). A bare weekday means the nearest such day, the
 //! last or the coming one. Whatever this module cannot read is text, and text never differs.
 
 use std::fmt;
@@ -77,6 +79,9 @@ pub struct Number {
 pub struct Figure {
     pub number: Number,
     pub bound: Bound,
+    /// The bound leaves its own number out: "more than 12", "under 40" (not "at least 12",
+    /// "up to 40"). False for a figure without a bound.
+    pub strict: bool,
     /// "percent", "percentage point", a currency code ("USD"), "age", a counted noun singular
     /// and lowercase ("vote", "hour", "people"), or "" for a bare number.
     pub unit: String,
@@ -308,21 +313,24 @@ fn compare_figures(a: &Figure, b: &Figure) -> Agreement {
     }
     let (va, vb) = (a.number.value, b.number.value);
     let epsilon = 1e-9 * va.abs().max(vb.abs()).max(1.0);
+    // "About" says the figure is rounded: before it can differ, it stands for a quarter of
+    // it either way, or what its rounding stands for when that is more ("about 2 million"
+    // is 1.5 to 2.5 million), not both.
     let loose = |f: &Figure| {
-        spread(f)
-            + if f.bound == Bound::Approximate {
-                0.25 * f.number.value.abs()
-            } else {
-                0.0
-            }
+        if f.bound == Bound::Approximate {
+            spread(f).max(0.25 * f.number.value.abs())
+        } else {
+            spread(f)
+        }
     };
+    // To agree, a tenth of it, or its last digit written when that is more: never wider
+    // than what it stands for before it can differ.
     let close = |f: &Figure| {
-        f.number.written / 2.0
-            + if f.bound == Bound::Approximate {
-                0.1 * f.number.value.abs()
-            } else {
-                0.0
-            }
+        if f.bound == Bound::Approximate {
+            (f.number.written / 2.0).max(0.1 * f.number.value.abs())
+        } else {
+            f.number.written / 2.0
+        }
     };
     let point = |x: Bound| matches!(x, Bound::Exact | Bound::Approximate);
     match (a.bound, b.bound) {
@@ -338,9 +346,12 @@ fn compare_figures(a: &Figure, b: &Figure) -> Agreement {
                 Agreement::Unsure
             }
         }
-        // A bound and a point, or opposite bounds: they differ only when nothing satisfies
-        // both.
+        // A bound and a point, or opposite bounds: they agree when the bound admits the
+        // point ("at least 12" and "14"), and differ only when nothing satisfies both.
         _ => {
+            if admits(a, b) || admits(b, a) {
+                return Agreement::Agree;
+            }
             let (upper, lower) = match (a.bound, b.bound) {
                 (Bound::AtMost, _) | (_, Bound::AtLeast) => (a, b),
                 _ => (b, a),
@@ -353,6 +364,28 @@ fn compare_figures(a: &Figure, b: &Figure) -> Agreement {
                 Agreement::Unsure
             }
         }
+    }
+}
+
+/// Whether `bound` (a figure with a bound) admits the figure `point` (one without), read as
+/// written and within what "about" allows it: "at least 12" admits 12 and 14, "more than a
+/// million" admits "1.2 million", "under 400" admits 380; "more than 12" does not admit 12,
+/// nor "more than a million" "about 1.05 million", which may be less.
+fn admits(bound: &Figure, point: &Figure) -> bool {
+    let (n, p) = (bound.number.value, point.number.value);
+    let reach = if point.bound == Bound::Approximate {
+        0.1 * p.abs()
+    } else {
+        0.0
+    };
+    let epsilon = 1e-9 * n.abs().max(p.abs()).max(1.0);
+    match (bound.bound, point.bound) {
+        (_, Bound::AtLeast | Bound::AtMost) => false,
+        (Bound::AtLeast, _) if bound.strict => p - reach > n + epsilon,
+        (Bound::AtLeast, _) => p - reach >= n - epsilon,
+        (Bound::AtMost, _) if bound.strict => p + reach < n - epsilon,
+        (Bound::AtMost, _) => p + reach <= n + epsilon,
+        _ => false,
     }
 }
 
@@ -593,49 +626,50 @@ fn states_something(tokens: &[Token]) -> bool {
 // ---------------------------------------------------------------------------------------
 // Figures
 
-/// Words that bound a figure, longest first where one begins another.
-const BOUNDS: &[(&[&str], Bound)] = &[
-    (&["no", "more", "than"], Bound::AtMost),
-    (&["not", "more", "than"], Bound::AtMost),
-    (&["no", "fewer", "than"], Bound::AtLeast),
-    (&["no", "less", "than"], Bound::AtLeast),
-    (&["a", "maximum", "of"], Bound::AtMost),
-    (&["a", "minimum", "of"], Bound::AtLeast),
-    (&["in", "excess", "of"], Bound::AtLeast),
-    (&["more", "or", "less"], Bound::Approximate),
-    (&["less", "than"], Bound::AtMost),
-    (&["fewer", "than"], Bound::AtMost),
-    (&["up", "to"], Bound::AtMost),
-    (&["at", "most"], Bound::AtMost),
-    (&["more", "than"], Bound::AtLeast),
-    (&["at", "least"], Bound::AtLeast),
-    (&["upwards", "of"], Bound::AtLeast),
-    (&["an", "estimated"], Bound::Approximate),
-    (&["close", "to"], Bound::Approximate),
-    (&["just", "under"], Bound::Approximate),
-    (&["just", "over"], Bound::Approximate),
-    (&["under"], Bound::AtMost),
-    (&["below"], Bound::AtMost),
-    (&["<"], Bound::AtMost),
-    (&["≤"], Bound::AtMost),
-    (&["over"], Bound::AtLeast),
-    (&["above"], Bound::AtLeast),
-    (&[">"], Bound::AtLeast),
-    (&["≥"], Bound::AtLeast),
-    (&["about"], Bound::Approximate),
-    (&["around"], Bound::Approximate),
-    (&["nearly"], Bound::Approximate),
-    (&["almost"], Bound::Approximate),
-    (&["roughly"], Bound::Approximate),
-    (&["some"], Bound::Approximate),
-    (&["approximately"], Bound::Approximate),
-    (&["approx"], Bound::Approximate),
-    (&["estimated"], Bound::Approximate),
-    (&["circa"], Bound::Approximate),
-    (&["~"], Bound::Approximate),
-    (&["≈"], Bound::Approximate),
-    (&["exactly"], Bound::Exact),
-    (&["precisely"], Bound::Exact),
+/// Words that bound a figure, longest first where one begins another, and whether the bound
+/// leaves its own number out ("more than 12", not "at least 12").
+const BOUNDS: &[(&[&str], Bound, bool)] = &[
+    (&["no", "more", "than"], Bound::AtMost, false),
+    (&["not", "more", "than"], Bound::AtMost, false),
+    (&["no", "fewer", "than"], Bound::AtLeast, false),
+    (&["no", "less", "than"], Bound::AtLeast, false),
+    (&["a", "maximum", "of"], Bound::AtMost, false),
+    (&["a", "minimum", "of"], Bound::AtLeast, false),
+    (&["in", "excess", "of"], Bound::AtLeast, true),
+    (&["more", "or", "less"], Bound::Approximate, false),
+    (&["less", "than"], Bound::AtMost, true),
+    (&["fewer", "than"], Bound::AtMost, true),
+    (&["up", "to"], Bound::AtMost, false),
+    (&["at", "most"], Bound::AtMost, false),
+    (&["more", "than"], Bound::AtLeast, true),
+    (&["at", "least"], Bound::AtLeast, false),
+    (&["upwards", "of"], Bound::AtLeast, true),
+    (&["an", "estimated"], Bound::Approximate, false),
+    (&["close", "to"], Bound::Approximate, false),
+    (&["just", "under"], Bound::Approximate, false),
+    (&["just", "over"], Bound::Approximate, false),
+    (&["under"], Bound::AtMost, true),
+    (&["below"], Bound::AtMost, true),
+    (&["<"], Bound::AtMost, true),
+    (&["≤"], Bound::AtMost, false),
+    (&["over"], Bound::AtLeast, true),
+    (&["above"], Bound::AtLeast, true),
+    (&[">"], Bound::AtLeast, true),
+    (&["≥"], Bound::AtLeast, false),
+    (&["about"], Bound::Approximate, false),
+    (&["around"], Bound::Approximate, false),
+    (&["nearly"], Bound::Approximate, false),
+    (&["almost"], Bound::Approximate, false),
+    (&["roughly"], Bound::Approximate, false),
+    (&["some"], Bound::Approximate, false),
+    (&["approximately"], Bound::Approximate, false),
+    (&["approx"], Bound::Approximate, false),
+    (&["estimated"], Bound::Approximate, false),
+    (&["circa"], Bound::Approximate, false),
+    (&["~"], Bound::Approximate, false),
+    (&["≈"], Bound::Approximate, false),
+    (&["exactly"], Bound::Exact, false),
+    (&["precisely"], Bound::Exact, false),
 ];
 
 /// Currency signs before or after an amount.
@@ -679,18 +713,19 @@ const DETERMINERS: &[&str] = &[
 /// Participles that end an "of" phrase's noun ("of the votes cast").
 const PARTICIPLES: &[&str] = &["cast", "counted", "held", "spent", "won", "made", "given"];
 
-/// The bound words at `i`, if any, and where the figure starts.
-fn bound_at(tokens: &[Token], i: usize) -> (Bound, usize) {
-    for (words, bound) in BOUNDS {
+/// The bound words at `i`, if any, whether they leave their number out, and where the
+/// figure starts.
+fn bound_at(tokens: &[Token], i: usize) -> (Bound, bool, usize) {
+    for (words, bound, strict) in BOUNDS {
         let fits = words
             .iter()
             .enumerate()
             .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)));
         if fits {
-            return (*bound, i + words.len());
+            return (*bound, *strict, i + words.len());
         }
     }
-    (Bound::Exact, i)
+    (Bound::Exact, false, i)
 }
 
 /// A currency sign or code before an amount ("$", "US$", "€", "USD").
@@ -990,7 +1025,7 @@ fn may_start_figure(t: &Token) -> bool {
             let numbers = NUMBER_WORDS.iter().map(|(w, _)| *w);
             let bounds = BOUNDS
                 .iter()
-                .filter_map(|(words, _)| words.first().copied());
+                .filter_map(|(words, _, _)| words.first().copied());
             let signs = CURRENCY_SIGNS.iter().map(|(sign, _)| *sign);
             // "a"/"an" start a number ("a dozen") or a vague amount ("a few"); "us", "a" and
             // "c" a currency glued to "$" ("US$"); "aged"/"age" an age.
@@ -1010,7 +1045,7 @@ fn figure_from(tokens: &[Token], i: usize, whole: bool) -> Option<(Value, usize)
     if let Some(found) = age_at(tokens, i, whole) {
         return Some(found);
     }
-    let (mut bound, j) = bound_at(tokens, i);
+    let (mut bound, strict, j) = bound_at(tokens, i);
     let (currency, j) = match currency_before(tokens, j) {
         Some((code, k)) => (Some(code.to_owned()), k),
         None => (None, j),
@@ -1091,6 +1126,7 @@ fn figure_from(tokens: &[Token], i: usize, whole: bool) -> Option<(Value, usize)
         Value::Figure(Figure {
             number,
             bound,
+            strict,
             unit,
             head,
         }),
@@ -1128,6 +1164,7 @@ fn age_at(tokens: &[Token], i: usize, whole: bool) -> Option<(Value, usize)> {
                 ..number
             },
             bound: Bound::Exact,
+            strict: false,
             unit: "age".to_owned(),
             head: None,
         }),
@@ -1607,7 +1644,8 @@ mod tests {
         pair("six hours", "seven hours", Unsure);
         pair("six hours", "nine hours", Differ);
         pair("6,000 Russian troops", "6,000 troops", Agree);
-        pair("31,000", "less than 34,000 votes", Unsure);
+        // A bound admits the figure it contains (a_bound_agrees_with_a_figure_it_admits).
+        pair("31,000", "less than 34,000 votes", Agree);
         pair("31,000 votes", "34,000", Differ);
         pair("6", "nine hours", Unsure);
         pair("6", "6 hours", Agree);
@@ -1647,13 +1685,44 @@ mod tests {
         pair("less than 25,000 votes", "more than 34,000 votes", Differ);
         pair("less than 30,000 votes", "more than 34,000 votes", Unsure);
         pair("less than 34,000 votes", "more than 31,000 votes", Unsure);
-        pair("less than 34,000 votes", "33,500 votes", Unsure);
+        pair("less than 34,000 votes", "33,500 votes", Agree);
         pair("less than 34,000 votes", "40,000 votes", Differ);
         pair("more than 100 people", "20 people", Differ);
         pair("about 6 hours", "eight hours", Unsure);
         pair("about 6 hours", "twelve hours", Differ);
         pair("some 6,000 troops", "around 6,000 troops", Agree);
         pair("up to 6,000 troops", "about 6,000 troops", Unsure);
+    }
+
+    #[test]
+    fn a_bound_agrees_with_a_figure_it_admits() {
+        pair("at least 17 ferries", "17 ferries", Agree);
+        pair("at least 17 ferries", "nineteen ferries", Agree);
+        pair("at least 17 ferries", "Seventeen", Agree);
+        pair("at least 17 ferries", "fifteen ferries", Differ);
+        // "More than 17" leaves 17 out, but a writer may round: not sure either way.
+        pair("more than 17 ferries", "17 ferries", Unsure);
+        pair("more than a million litres", "1.2 million litres", Agree);
+        pair("more than a million litres", "1,200,000 litres", Agree);
+        pair(
+            "more than a million litres",
+            "about 1.05 million litres",
+            Unsure,
+        );
+        pair("under 400 tonnes", "380 tonnes", Agree);
+        pair("under 400 tonnes", "400 tonnes", Unsure);
+        pair("up to 400 tonnes", "400 tonnes", Agree);
+        pair("up to 400 tonnes", "about 390 tonnes", Unsure);
+    }
+
+    #[test]
+    fn about_widens_a_round_figure_by_its_rounding_or_a_quarter_not_both() {
+        pair("about 2 million litres", "1,200,000 litres", Differ);
+        pair("about 2 million litres", "1.6 million litres", Agree);
+        pair("about 2 million litres", "about 1.2 million litres", Unsure);
+        pair("about 40 carts", "28 carts", Differ);
+        pair("about 40 carts", "33 carts", Unsure);
+        pair("about 40 carts", "39 carts", Agree);
     }
 
     #[test]
@@ -1715,7 +1784,7 @@ mod tests {
              km, ≥ 7 ships and £3 were counted on 2031-03-16."
                 .to_owned(),
         ];
-        for (words, _) in BOUNDS {
+        for (words, _, _) in BOUNDS {
             texts.push(format!("Officials said {} 40 boats sank.", words.join(" ")));
         }
         for (word, _) in NUMBER_WORDS {

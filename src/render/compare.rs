@@ -178,6 +178,9 @@ pub struct CompareView {
 
 /// The note of a detected difference that is none: a vague amount against an exact one.
 pub const VAGUE_NOTE: &str = "a vague amount against an exact one: not a disagreement";
+/// The note of figures that differ from articles not known to be of one day.
+pub const APART_NOTE: &str =
+    "not published the same day: a later figure may update an earlier one, so not a disagreement";
 
 impl Views<'_> {
     /// The detected differences of `event`'s comparison page (none for an event without one).
@@ -461,13 +464,23 @@ impl Views<'_> {
     /// each outlet's words with a link to their paragraph, and a note.
     fn difference(&self, event: &Event, difference: &events::Difference) -> Difference {
         match difference {
-            events::Difference::Figure { thing, vague, a, b } => Difference {
+            events::Difference::Figure {
+                thing,
+                vague,
+                apart,
+                a,
+                b,
+            } => Difference {
                 about: format!("{thing} (detected figure)"),
                 stated: vec![
-                    self.stated(a.article, a.paragraph, &a.text, !vague),
-                    self.stated(b.article, b.paragraph, &b.text, !vague),
+                    self.stated(a.article, a.paragraph, &a.text, !vague && !apart),
+                    self.stated(b.article, b.paragraph, &b.text, !vague && !apart),
                 ],
-                note: vague.then(|| VAGUE_NOTE.to_owned()),
+                note: if *vague {
+                    Some(VAGUE_NOTE.to_owned())
+                } else {
+                    apart.then(|| APART_NOTE.to_owned())
+                },
             },
             events::Difference::Date {
                 differ,
@@ -485,14 +498,16 @@ impl Views<'_> {
     }
 
     /// The first detected difference of `event` where outlets disagree, as the front page
-    /// lists it: not a vague amount against an exact one, and of a date difference only the
+    /// lists it: not a vague amount against an exact one nor figures of articles not known to
+    /// be of one day, and of a date difference only the
     /// outlets whose date differs and that nowhere give the event's own, with those that give
     /// it (an outlet whose articles say both contradicts itself, not the others: its
     /// comparison page shows it).
     pub fn disputed_difference(&self, event: &Event) -> Option<Difference> {
         let comparison = self.event_facts(event).comparison.as_ref()?;
         comparison.differences.iter().find_map(|x| match x {
-            events::Difference::Figure { vague: true, .. } => None,
+            events::Difference::Figure { vague: true, .. }
+            | events::Difference::Figure { apart: true, .. } => None,
             events::Difference::Figure { .. } => Some(self.difference(event, x)),
             events::Difference::Date { differ, agree, .. } => (!differ.is_empty()).then(|| {
                 self.date_difference(

@@ -322,8 +322,12 @@ pub struct ClaimCell {
     /// The value as read: "48.71 %", "≤ 34000 vote", "2014-03-16", or the text.
     pub value: Option<String>,
     /// True when this article's value disagrees with another article's beyond the precision
-    /// written (48.71 % and 48.7 % agree; "less than 31,000" and "less than 34,000" do not).
+    /// written (48.71 % and 48.7 % agree; "less than 31,000" and "less than 34,000" do not),
+    /// see [`crate::analyse::events::ClaimValue::disagrees`].
     pub disagrees: bool,
+    /// True when it differs only from values published on an earlier day: a later figure,
+    /// not a disagreement ([`crate::analyse::events::ClaimValue::later`]).
+    pub later: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -967,6 +971,7 @@ impl<'a> Views<'a> {
                                 .map(|(_, t)| t.clone()),
                             value: value.as_ref().map(|v| v.value.to_string()),
                             disagrees: value.as_ref().is_some_and(|v| v.disagrees),
+                            later: value.as_ref().is_some_and(|v| v.later),
                         }
                     })
                     .collect(),

@@ -38,6 +38,9 @@ pub struct Statement {
     pub url: String,
     /// Its value disagrees with another's beyond the precision written.
     pub disagrees: bool,
+    /// Its value differs only from values published on an earlier day: a later figure, not a
+    /// disagreement (claims only).
+    pub later: bool,
 }
 
 /// A claim independent sources disagree on, or a detected difference.
@@ -165,11 +168,25 @@ impl Views<'_> {
             let claim_reports = super::context::unique_reports(&self.event_reports(event));
             let base = self.compare_url(event);
             for claim in &self.event_claims(event) {
+                // Each story's words once: a copy that says what its story says is no other
+                // source.
+                let said: Vec<Option<(usize, usize, String)>> = claim
+                    .cells
+                    .iter()
+                    .map(|cell| {
+                        let i = d.article_index(&cell.article)?;
+                        let text = crate::analyse::quotes::normalise(cell.text.as_deref()?);
+                        Some((self.analysis.original[i], i, text))
+                    })
+                    .collect();
+                let listed = once_per_story(&said);
                 let stated: Vec<Statement> = claim
                     .cells
                     .iter()
                     .zip(&claim_reports)
-                    .filter_map(|(cell, report)| {
+                    .zip(listed)
+                    .filter(|(_, listed)| *listed)
+                    .filter_map(|((cell, report), _)| {
                         Some(Statement {
                             outlet: report.article.outlet.clone(),
                             via: report
@@ -183,6 +200,7 @@ impl Views<'_> {
                             text: cell.text.clone()?,
                             url: report.url.clone(),
                             disagrees: cell.disagrees,
+                            later: cell.later,
                         })
                     })
                     .collect();
@@ -216,6 +234,7 @@ impl Views<'_> {
                             text: s.text,
                             url: s.url,
                             disagrees: s.disagrees,
+                            later: false,
                         })
                         .collect(),
                 });
@@ -327,5 +346,60 @@ impl Views<'_> {
             events_left,
             outlets_left,
         }
+    }
+}
+
+/// Which of a claim's values to list, each given as `(story, article, normalised words)`
+/// ([`crate::analyse::Analysis::original`]): a story's words once, by the article that
+/// stands for the story when it says them, else by the first that does. A copy that says
+/// something else than its story is listed.
+fn once_per_story(said: &[Option<(usize, usize, String)>]) -> Vec<bool> {
+    said.iter()
+        .enumerate()
+        .map(|(k, this)| {
+            let Some((story, article, text)) = this else {
+                return true;
+            };
+            !said.iter().enumerate().any(|(j, other)| {
+                other.as_ref().is_some_and(|(s, a, t)| {
+                    j != k
+                        && s == story
+                        && t == text
+                        && (*a == *story || (*article != *story && j < k))
+                })
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_story_s_words_are_listed_once_by_its_original() {
+        let said = |story, article, text: &str| Some((story, article, text.to_owned()));
+        // Article 4 stands for the story of 2 and 5; 7 is another outlet's.
+        assert_eq!(
+            once_per_story(&[
+                said(4, 2, "nine"),
+                said(4, 4, "nine"),
+                said(4, 5, "nine"),
+                said(7, 7, "nine"),
+                None,
+            ]),
+            [false, true, false, true, true]
+        );
+        // A copy that says something else is listed; copies of a story whose original says
+        // nothing are listed once, by the first.
+        assert_eq!(
+            once_per_story(&[
+                said(4, 4, "nine"),
+                said(4, 5, "eleven"),
+                said(9, 6, "ten"),
+                said(9, 8, "ten")
+            ]),
+            [true, true, true, false]
+        );
     }
 }
