@@ -988,6 +988,14 @@ impl Block<'_> {
         &self.mentions[..self.mentions.partition_point(|m| m.end <= at)]
     }
 
+    /// The speaker of a transcript line ("Strand: …", "Inspector Vela: …": a name, with its
+    /// title, and a colon open the block), and where its label ends.
+    fn line_speaker(&self) -> Option<(usize, usize)> {
+        let m = self.mentions.first()?;
+        (self.text[m.end..].starts_with(':') && self.title_only(0, m.start))
+            .then_some((m.actor, m.end + 1))
+    }
+
     /// Words of `text[from..to]` outside quotes, with absolute byte ranges.
     fn unquoted_words(&self, from: usize, to: usize) -> Vec<(usize, usize, &str)> {
         words(&self.text[from..to])
@@ -1116,6 +1124,18 @@ impl Block<'_> {
     /// The subject of the sentence `text[start..end]`: the first name in subject position,
     /// a pronoun, an unnamed person, or nothing.
     fn subject_of(&self, start: usize, end: usize) -> Subject {
+        // "Strand: A porter there …": a transcript line's label is not its subject; a line
+        // all quoted ("Marsch: “…”") is its speaker's.
+        let start = match self.line_speaker() {
+            Some((speaker, label_end)) if start < label_end => {
+                let label_end = label_end.min(end);
+                if self.unquoted_words(label_end, end).is_empty() {
+                    return Subject::Actor(speaker);
+                }
+                label_end
+            }
+            _ => start,
+        };
         let ws = self.unquoted_words(start, end);
         let mut from = 0;
         // A leading clause of time or place ends at its comma: "On Monday, Ortiz met …".
@@ -1297,6 +1317,30 @@ impl Block<'_> {
     /// Whom `pronoun` means: the speaker of the last statement and the subject of the sentence
     /// before, kept when the pronoun may stand for them. One left: sure; two: open.
     fn resolve(&self, pronoun: Pronoun, context: &PronounContext, rule: Rule) -> Decision {
+        let decision = self.resolve_anywhere(pronoun, context, rule);
+        // In a transcript line "Strand: …" the line's speaker says "I": "she" there is
+        // someone else, one of those named before that it fits, or nobody the rules know.
+        match self.line_speaker() {
+            Some((speaker, _)) if decision.who() == Some(Who::Actor(speaker)) => {
+                let mut others: Vec<usize> = Vec::new();
+                for &o in context.since.iter().chain(&context.named) {
+                    if o != speaker && self.cast.fits(pronoun, o) && !others.contains(&o) {
+                        others.push(o);
+                    }
+                }
+                if others.is_empty() {
+                    Decision::Sure(Who::Unnamed, Rule::NoPattern)
+                } else {
+                    Decision::Open(others)
+                }
+            }
+            Some((speaker, _)) => decision.without(&[speaker]),
+            None => decision,
+        }
+    }
+
+    /// [`Block::resolve`] but for the speaker of a transcript line.
+    fn resolve_anywhere(&self, pronoun: Pronoun, context: &PronounContext, rule: Rule) -> Decision {
         let fits = |who: Who| match who {
             Who::Actor(a) => self.cast.fits(pronoun, a),
             Who::Unnamed => pronoun != Pronoun::It,
@@ -3355,6 +3399,31 @@ mod tests {
                     "Strand met the minister in May. “We will go,” she said.",
                     "wenna-strand",
                 ),
+            ],
+        );
+    }
+
+    /// In a transcript line "Strand: …" the line's speaker says "I": "she said" there is
+    /// someone else, and the label is not the subject of the line's first sentence.
+    #[test]
+    fn a_transcript_line_speaker_is_not_she_in_her_own_line() {
+        expect_with(
+            harbour_cast,
+            &[
+                (
+                    "“We asked for beds,” Strand said.\n\nStrand: When I met the minister, she said: “There is no money left.”",
+                    "wenna-strand -",
+                ),
+                (
+                    "Strand: I wrote to the ministry twice. When we finally met, she said: “There is no money left.”",
+                    "-",
+                ),
+                (
+                    "Strand: A porter there — Ilse Strand, no relation — kept the lists. She told me, “The lists were never the point.”",
+                    "-",
+                ),
+                // Her own words in her line stay hers.
+                ("Strand: “We asked for beds.”", "wenna-strand"),
             ],
         );
     }
