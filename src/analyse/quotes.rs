@@ -1294,9 +1294,12 @@ impl Block<'_> {
                 {
                     first -= 1;
                 }
+                // Set off by commas or dashes: "A porter there — Ilse Strand, no relation —".
                 let set_off = first > 0
-                    && self.text[..ws[first].0].trim_end().ends_with(',')
-                    && tail.starts_with(',');
+                    && self.text[..ws[first].0]
+                        .trim_end()
+                        .ends_with([',', '—', '–'])
+                    && tail.starts_with([',', '—', '–']);
                 let described = set_off
                     || tail.strip_prefix(',').is_some_and(|t| {
                         let t = t.trim_start();
@@ -3425,6 +3428,19 @@ mod tests {
                 // Her own words in her line stay hers.
                 ("Strand: “We asked for beds.”", "wenna-strand"),
             ],
+        );
+    }
+
+    /// "A porter there — Ilse Strand, no relation — …. She told me, “…”": someone outside the
+    /// cast, set off by dashes, is the subject "she" means, not the last speaker.
+    #[test]
+    fn a_person_set_off_by_dashes_is_the_subject_a_pronoun_means() {
+        expect_with(
+            harbour_cast,
+            &[(
+                "“We asked for beds,” Strand said.\n\nA porter there — Ilse Strand, no relation — kept the lists. She told me, “The lists were never the point.”",
+                "wenna-strand -",
+            )],
         );
     }
 
