@@ -242,6 +242,43 @@ impl Decision {
     }
 }
 
+/// A person outside the cast named in an article ("Mr. Delk", "Foreign Minister Arvo Delk"):
+/// whom a description such as "the minister" may mean rather than an actor named earlier.
+#[derive(Debug, Clone)]
+struct Stranger {
+    /// The number of the block.
+    block: usize,
+    /// Where the name (with its title) starts in the block.
+    at: usize,
+    /// The lowercase title words that describe the person ("foreign", "minister").
+    titles: Vec<String>,
+    /// Whether the text says what the person is (a title, "Arvo Delk, the foreign minister",
+    /// "Vesna Korda, who chairs the patients' association"), not just the name ("Mr. Delk",
+    /// "Ilse Strand, 34,").
+    described: bool,
+}
+
+/// Whom a description ("the minister") may mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Described {
+    /// The actors it fits (none, one, or several to choose from).
+    Actors(Vec<usize>),
+    /// Someone outside the cast with its title words, named since the actors it fits.
+    Stranger,
+    /// The actors it fits, and someone outside the cast without a title named since them.
+    Maybe(Vec<usize>),
+}
+
+impl Described {
+    /// The one actor it surely means.
+    fn one(&self) -> Option<usize> {
+        match self {
+            Described::Actors(found) if found.len() == 1 => Some(found[0]),
+            _ => None,
+        }
+    }
+}
+
 /// What attribution knows of each actor: whether "he", "she", "they" or "it" may mean it.
 pub struct Cast {
     kinds: Vec<Option<ActorKind>>,
@@ -251,9 +288,77 @@ pub struct Cast {
     heads: Vec<Vec<String>>,
     /// Each of those words → the actors that have it.
     by_word: std::collections::HashMap<String, Vec<usize>>,
+    /// Per actor, the words of its heads that stand only in a compound office ("minister" of
+    /// "Prime Minister"), each with the words it needs beside it ([`compounds`]).
+    bound: Vec<Vec<(String, Vec<String>)>>,
     /// The lowercase words of each actor's name and aliases → the actors that have it: whom a
     /// quote addressing someone by name ("Wenna, …") may mean.
     by_name: std::collections::HashMap<String, Vec<usize>>,
+}
+
+/// Words that make the title after them another office: a prime minister is not "the
+/// minister", a vice president not "the president", a deputy governor not "the governor".
+const COMPOUND_PREFIXES: &[&str] = &["prime", "vice", "deputy", "assistant", "under", "junior"];
+
+/// Titles that "general" after them makes another office: an attorney general is neither
+/// "the attorney" nor "the general" (a major general is a general).
+const GENERAL_OFFICES: &[&str] = &[
+    "attorney",
+    "solicitor",
+    "secretary",
+    "director",
+    "governor",
+    "surgeon",
+    "auditor",
+    "inspector",
+    "postmaster",
+    "consul",
+    "procurator",
+    "prosecutor",
+    "comptroller",
+];
+
+/// The words of `phrases` (an actor's name, aliases and role) that stand only inside a
+/// compound office, each with the words it is bound to: "Prime Minister of Telmark" binds
+/// "prime" and "minister" to each other, "Deputy Prime Minister" binds "prime" to both
+/// "deputy" and "minister". A word also written alone in another phrase is free.
+fn compounds<'a>(phrases: impl Iterator<Item = &'a str>) -> Vec<(String, Vec<String>)> {
+    let bound_pair = |a: &str, b: &str| {
+        COMPOUND_PREFIXES.contains(&a)
+            || (a == "lieutenant" && b == "governor")
+            || (b == "general" && GENERAL_OFFICES.contains(&a))
+    };
+    let mut bound: Vec<(String, Vec<String>)> = Vec::new();
+    let mut free: Vec<String> = Vec::new();
+    for phrase in phrases {
+        let ws: Vec<String> = words(phrase)
+            .into_iter()
+            .map(|(_, _, w)| w.to_lowercase())
+            .collect();
+        for (i, w) in ws.iter().enumerate() {
+            let mut partners: Vec<String> = Vec::new();
+            if let Some(next) = ws.get(i + 1).filter(|n| bound_pair(w, n)) {
+                partners.push(next.clone());
+            }
+            if let Some(prev) = i
+                .checked_sub(1)
+                .map(|j| &ws[j])
+                .filter(|p| bound_pair(p, w))
+            {
+                partners.push(prev.clone());
+            }
+            if partners.is_empty() {
+                free.push(w.clone());
+            } else {
+                match bound.iter_mut().find(|(b, _)| b == w) {
+                    Some((_, all)) => all.extend(partners),
+                    None => bound.push((w.clone(), partners)),
+                }
+            }
+        }
+    }
+    bound.retain(|(w, _)| !free.contains(w));
+    bound
 }
 
 impl Cast {
@@ -267,10 +372,7 @@ impl Cast {
                 .map(|a| {
                     // The role's first phrase only: "Governor of the National Bank,
                     // dismissed by decree in October" describes a governor, not a decree.
-                    let role = a
-                        .role
-                        .as_deref()
-                        .and_then(|r| r.split([',', ';', '(', '—', '–']).next());
+                    let role = a.role.as_deref().and_then(first_phrase);
                     let mut heads: Vec<String> = std::iter::once(a.name.as_str())
                         .chain(a.aliases.iter().map(String::as_str))
                         .chain(role)
@@ -284,6 +386,18 @@ impl Cast {
                 })
                 .collect(),
             by_word: std::collections::HashMap::new(),
+            bound: dossier
+                .actors
+                .iter()
+                .map(|a| {
+                    let role = a.role.as_deref().and_then(first_phrase);
+                    compounds(
+                        std::iter::once(a.name.as_str())
+                            .chain(a.aliases.iter().map(String::as_str))
+                            .chain(role),
+                    )
+                })
+                .collect(),
             by_name: std::collections::HashMap::new(),
         }
         .indexed(dossier)
@@ -311,14 +425,19 @@ impl Cast {
         self
     }
 
-    /// Whether every word of `description` ("interior minister") names `actor`.
+    /// Whether every word of `description` ("interior minister") names `actor`, and a word
+    /// bound in a compound office ("minister" of "Prime Minister") only with the words it is
+    /// bound to.
     fn described_by(&self, actor: usize, description: &[&str]) -> bool {
+        let lower: Vec<String> = description.iter().map(|w| w.to_lowercase()).collect();
         !description.is_empty()
-            && description.iter().all(|w| {
-                let w = w.to_lowercase();
-                self.heads[actor].binary_search(&w).is_ok()
+            && lower.iter().all(|w| {
+                self.heads[actor].binary_search(w).is_ok()
                     || w.strip_suffix('s')
                         .is_some_and(|s| self.heads[actor].iter().any(|h| h == s))
+            })
+            && self.bound[actor].iter().all(|(word, partners)| {
+                !lower.contains(word) || partners.iter().all(|p| lower.contains(p))
             })
     }
 
@@ -404,6 +523,12 @@ impl Cast {
     }
 }
 
+/// The first phrase of an actor's role, what describes it: "Governor of the National Bank"
+/// of "Governor of the National Bank, dismissed by decree in October".
+fn first_phrase(role: &str) -> Option<&str> {
+    role.split([',', ';', '(', '—', '–']).next()
+}
+
 /// A quoted span in a block of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Span {
@@ -476,8 +601,10 @@ pub fn find(
     let mut context = Context::default();
     // Who spoke last in the previous block (`None` when it had no statement).
     let mut previous_block: Option<Who> = None;
-    // Actors mentioned in earlier blocks, with the block's number.
-    let mut seen: Vec<(usize, usize)> = Vec::new();
+    // Actors mentioned in earlier blocks, with the block's number and where the name ends.
+    let mut seen: Vec<(usize, usize, usize)> = Vec::new();
+    // People outside the cast named in earlier blocks.
+    let mut strangers: Vec<Stranger> = Vec::new();
     // Who speaks in the list after a paragraph that ends with a colon.
     let mut intro: Option<Who> = None;
     // Per quote: whether it runs on past the end of its block unclosed, and whether it
@@ -504,6 +631,8 @@ pub fn find(
             mentions: &here,
             cast,
             seen: &seen,
+            strangers: &strangers,
+            here: std::cell::OnceCell::new(),
             number: block_number,
         };
         // The last statement of this block: its span and who spoke.
@@ -682,7 +811,9 @@ pub fn find(
         }
         context.subject = Some(subject);
         context.named = block.named_before(text.len()).unwrap_or_default();
-        seen.extend(here.iter().map(|m| (m.actor, block_number)));
+        let named_here = block.strangers_here().to_vec();
+        seen.extend(here.iter().map(|m| (m.actor, block_number, m.end)));
+        strangers.extend(named_here);
     }
     // A quote that runs over several paragraphs is attributed at its end ("“… / “… / “…,” he
     // said."): its earlier paragraphs take the speaker of the paragraph that continues them.
@@ -822,8 +953,12 @@ struct Block<'a> {
     mentions: &'a [&'a Mention],
     cast: &'a Cast,
     /// The actors mentioned (outside quotes) in earlier blocks, the most recent block last,
-    /// with the number of the block.
-    seen: &'a [(usize, usize)],
+    /// with the number of the block and where the name ends.
+    seen: &'a [(usize, usize, usize)],
+    /// The people outside the cast named in earlier blocks, the most recent last.
+    strangers: &'a [Stranger],
+    /// Those named in this block ([`Block::strangers_here`]).
+    here: std::cell::OnceCell<Vec<Stranger>>,
     /// The number of this block.
     number: usize,
 }
@@ -1201,8 +1336,8 @@ impl Block<'_> {
                         })
                         .filter(|w| !DETERMINERS.contains(w))
                         .collect();
-                    if let [one] = self.described(&description, m.start).as_slice() {
-                        return Subject::Actor(*one);
+                    if let Some(one) = self.describe(&description, m.start).one() {
+                        return Subject::Actor(one);
                     }
                     return Subject::Unnamed;
                 }
@@ -1259,8 +1394,8 @@ impl Block<'_> {
                 )
             })
         {
-            if let [one] = self.described(&phrase[1..], first_start).as_slice() {
-                return Subject::Actor(*one);
+            if let Some(one) = self.describe(&phrase[1..], first_start).one() {
+                return Subject::Actor(one);
             }
         }
         if person_noun && plural {
@@ -1684,25 +1819,76 @@ impl Block<'_> {
     /// The actors that `description` ("ministry", "interior minister") may mean at byte
     /// `at`: those named earlier in this block, else in the most recent earlier block that
     /// names one; with none, for a description of two words or more ("Marrach's foreign
-    /// ministry"), the one actor of the dossier it fits.
-    fn described(&self, description: &[&str], at: usize) -> Vec<usize> {
+    /// ministry"), the one actor of the dossier it fits. A description of a person ("the
+    /// minister") means no actor when someone outside the cast whose title words hold it was
+    /// named since that actor ("Mr. Arvo Delk, the foreign minister"), and leaves the actors
+    /// open when someone outside the cast was named since with nothing said of what they are
+    /// ("Mr. Delk") ([`Described`]).
+    fn describe(&self, description: &[&str], at: usize) -> Described {
+        let (found, since) = self.described_at(description, at);
+        let person = description.last().is_some_and(|w| is_person_noun(w));
+        if found.is_empty() || !person {
+            return Described::Actors(found);
+        }
+        let lower: Vec<String> = description.iter().map(|w| w.to_lowercase()).collect();
+        let here = self.strangers_here();
+        // Nearest first; past a bound, so many people named since the actor that any of
+        // them may be meant.
+        const NEAREST: usize = 50;
+        let mut untitled = false;
+        for (k, stranger) in here[..here.partition_point(|s| s.at < at)]
+            .iter()
+            .rev()
+            .chain(self.strangers.iter().rev())
+            .take_while(|s| (s.block, s.at) > since)
+            .enumerate()
+        {
+            if k == NEAREST {
+                untitled = true;
+                break;
+            }
+            if !stranger.titles.is_empty() && lower.iter().all(|w| stranger.titles.contains(w)) {
+                return Described::Stranger;
+            }
+            untitled |= !stranger.described;
+        }
+        if untitled {
+            Described::Maybe(found)
+        } else {
+            Described::Actors(found)
+        }
+    }
+
+    /// [`Block::describe`] without the people outside the cast: the actors, and where the
+    /// nearest of them was named (block, byte offset; `(0, 0)` for one found in the cast
+    /// alone).
+    fn described_at(&self, description: &[&str], at: usize) -> (Vec<usize>, (usize, usize)) {
         if description.is_empty() || description.len() > 3 {
-            return Vec::new();
+            return (Vec::new(), (0, 0));
         }
         let mut found: Vec<usize> = Vec::new();
+        let mut nearest = (0, 0);
         for m in self.mentions_before(at) {
-            if self.cast.described_by(m.actor, description) && !found.contains(&m.actor) {
-                found.push(m.actor);
+            if self.cast.described_by(m.actor, description) {
+                nearest = (self.number, m.end);
+                if !found.contains(&m.actor) {
+                    found.push(m.actor);
+                }
             }
         }
         if found.is_empty() {
             let mut block = self.number;
-            for &(actor, b) in self.seen.iter().rev() {
+            for &(actor, b, end) in self.seen.iter().rev() {
                 if !found.is_empty() && b != block {
                     break;
                 }
-                if self.cast.described_by(actor, description) && !found.contains(&actor) {
-                    found.push(actor);
+                if self.cast.described_by(actor, description) {
+                    if found.is_empty() {
+                        nearest = (b, end);
+                    }
+                    if !found.contains(&actor) {
+                        found.push(actor);
+                    }
                     block = b;
                 }
             }
@@ -1728,7 +1914,121 @@ impl Block<'_> {
                 found.clear();
             }
         }
-        found
+        (found, nearest)
+    }
+
+    /// The people outside the cast named in this block (outside quotes), in text order: an
+    /// honorific or a title with a name that is no actor's ("Mr. Delk", "Foreign Minister
+    /// Arvo Delk", "nurse Ilse Strand"), or a name of two words or more with an apposition or
+    /// an age ("Arvo Delk, the foreign minister,", "Ilse Strand, 34,"). Read once a block.
+    fn strangers_here(&self) -> &[Stranger] {
+        self.here.get_or_init(|| self.find_strangers())
+    }
+
+    /// [`Block::strangers_here`], read.
+    fn find_strangers(&self) -> Vec<Stranger> {
+        // Words outside quotes, in one pass beside the quotes (in order, not overlapping).
+        let mut quotes = self.spans.iter().peekable();
+        let ws: Vec<(usize, usize, &str)> = word_iter(self.text)
+            .filter(|&(at, _, _)| {
+                while quotes.next_if(|q| q.close.max(q.end) <= at).is_some() {}
+                quotes.peek().is_none_or(|q| q.open > at)
+            })
+            .collect();
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let honorific = |w: &str| HONORIFICS.contains(&w);
+        let title = |w: &str| {
+            let lower = w.to_lowercase();
+            is_person_noun(&lower) || is_title_word(&lower)
+        };
+        // Two words of one name: only a space between, or an honorific's full stop.
+        let joined = |k: usize| {
+            let between = &self.text[ws[k - 1].1..ws[k].0];
+            between == " " || (between == ". " && honorific(ws[k - 1].2))
+        };
+        let in_mention = |at: usize| {
+            let k = self.mentions.partition_point(|m| m.start <= at);
+            k > 0 && at < self.mentions[k - 1].end
+        };
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < ws.len() {
+            if !capital(ws[k].2) {
+                k += 1;
+                continue;
+            }
+            let mut j = k + 1;
+            while j < ws.len() && capital(ws[j].2) && joined(j) {
+                j += 1;
+            }
+            if ws[k..j].iter().any(|&(at, _, _)| in_mention(at)) {
+                k = j;
+                continue;
+            }
+            // From its first honorific or title: "Later Mr Delk said" is Mr Delk.
+            let first = (k..j)
+                .find(|&i| honorific(ws[i].2) || title(ws[i].2))
+                .unwrap_or(k);
+            let run = &ws[first..j];
+            let mut titles: Vec<String> = Vec::new();
+            let mut has_honorific = false;
+            let mut t = 0;
+            while t < run.len() && (honorific(run[t].2) || title(run[t].2)) {
+                if honorific(run[t].2) {
+                    has_honorific = true;
+                } else {
+                    titles.push(run[t].2.to_lowercase());
+                }
+                t += 1;
+            }
+            // "foreign minister Arvo Delk": lowercase title words just before.
+            let mut b = first;
+            while b > 0 && !capital(ws[b - 1].2) && title(ws[b - 1].2) && joined(b) {
+                titles.push(ws[b - 1].2.to_lowercase());
+                b -= 1;
+            }
+            let name = &run[t..];
+            let titled = titles.iter().any(|w| is_person_noun(w));
+            let apposition = self.apposition(run[run.len() - 1].1);
+            if !name.is_empty()
+                && (titled || has_honorific || name.len() >= 2 && apposition.is_some())
+            {
+                let described = titled || apposition.as_ref().is_some_and(|(d, _)| *d);
+                titles.extend(apposition.map(|(_, t)| t).unwrap_or_default());
+                out.push(Stranger {
+                    block: self.number,
+                    at: ws[b].0,
+                    titles,
+                    described,
+                });
+            }
+            k = j;
+        }
+        out
+    }
+
+    /// What follows a name ending at `end`: an apposition or relative clause that says what
+    /// the person is, with its title words (", the foreign minister of Vesland,", ", a
+    /// nurse,", ", who chairs the association,"), or an age that does not (", 34,"). `None`
+    /// when neither follows.
+    fn apposition(&self, end: usize) -> Option<(bool, Vec<String>)> {
+        let after = self.text[end..].strip_prefix(',')?.trim_start();
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((false, Vec::new()));
+        }
+        if !["the ", "a ", "an ", "who ", "whose "]
+            .iter()
+            .any(|p| after.starts_with(p))
+        {
+            return None;
+        }
+        let phrase = &after[..after.find([',', '.', ';', '“', '"']).unwrap_or(after.len())];
+        let titles = words(phrase)
+            .into_iter()
+            .map(|(_, _, w)| w.to_lowercase())
+            .filter(|w| is_person_noun(w) || is_title_word(w))
+            .collect();
+        Some((true, titles))
     }
 
     /// The words of the noun phrase that is the subject of a verb at `verb_start`, in the
@@ -1775,11 +2075,15 @@ impl Block<'_> {
             "the" | "The" | "his" | "His" | "her" | "Her" | "its" | "Its" | "their" | "Their"
         );
         if definite && !rest.is_empty() && rest.len() <= 3 {
-            let found = self.described(rest, at);
-            return Some(match found.as_slice() {
-                [] => Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker),
-                [one] => Decision::actor(*one, Rule::Description),
-                many => Decision::Open(many.to_vec()),
+            return Some(match self.describe(rest, at) {
+                Described::Stranger => Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker),
+                Described::Actors(found) | Described::Maybe(found) if found.is_empty() => {
+                    Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker)
+                }
+                Described::Actors(found) if found.len() == 1 => {
+                    Decision::actor(found[0], Rule::Description)
+                }
+                Described::Actors(found) | Described::Maybe(found) => Decision::Open(found),
             });
         }
         let noun_phrase = DETERMINERS.contains(&first)
@@ -3441,6 +3745,49 @@ mod tests {
                 "“We asked for beds,” Strand said.\n\nA porter there — Ilse Strand, no relation — kept the lists. She told me, “The lists were never the point.”",
                 "wenna-strand -",
             )],
+        );
+    }
+
+    /// "the minister" is not the Prime Minister (another office), and a description does not
+    /// reach back past a person outside the cast it may mean.
+    #[test]
+    fn a_description_fits_its_office_and_the_nearest_person() {
+        expect_with(
+            harbour_cast,
+            &[
+                // A compound office is not its last word's.
+                (
+                    "Quist flew to Brenn on Monday. “We will not be lectured,” the minister said.",
+                    "-",
+                ),
+                (
+                    "Quist flew to Brenn on Monday. “We will not be lectured,” the prime minister said.",
+                    "stellan-quist",
+                ),
+                (
+                    "Brun spoke in parliament on Monday. “We will not be lectured,” the minister said.",
+                    "hella-brun",
+                ),
+                // A person outside the cast with the description's title, named nearer.
+                (
+                    "Brun spoke in parliament on Monday.\n\nIn Vesland, Mr. Arvo Delk, the foreign minister, rejected the plan. “We will not be lectured,” the minister said.",
+                    "-",
+                ),
+                (
+                    "Brun spoke in parliament on Monday. Foreign Minister Arvo Delk of Vesland disagreed. “We will not be lectured,” the minister said.",
+                    "-",
+                ),
+                // Named nearer without a title: either may be meant.
+                (
+                    "Brun spoke in parliament on Monday. Mr. Delk left the room. “We will not be lectured,” the minister said.",
+                    "?hella-brun",
+                ),
+                // Named before the actor: the actor is the nearer.
+                (
+                    "Mr. Delk left the room. Brun spoke in parliament on Monday. “We will not be lectured,” the minister said.",
+                    "hella-brun",
+                ),
+            ],
         );
     }
 
