@@ -186,6 +186,39 @@ const REPORTING_LEMMAS: &[&str] = &[
     "yell",
 ];
 
+/// Reporting verbs that tell an act rather than words: "Ruiz had agreed to appear “without
+/// conditions”", "the state had offered “full cooperation”". Done in words or not, the act's
+/// doer is not shown to have said the quoted words: in a clause someone else reports ("Ortiz
+/// said Ruiz had agreed to …"), they are at least as likely the reporter's.
+const ACT_LEMMAS: &[&str] = &[
+    "agree",
+    "applaud",
+    "cite",
+    "commend",
+    "congratulate",
+    "continue",
+    "defend",
+    "express",
+    "hail",
+    "indicate",
+    "mourn",
+    "offer",
+    "point",
+    "praise",
+    "reflect",
+    "repost",
+    "retweet",
+    "signal",
+    "thank",
+    "welcome",
+];
+
+/// Whether the reporting verb `lemma` tells words said or written ("promise", "warn",
+/// "call"), not an act ([`ACT_LEMMAS`]: "agree", "offer").
+pub fn reports_words(lemma: &str) -> bool {
+    !ACT_LEMMAS.contains(&lemma)
+}
+
 /// Forms no rule of [`inflect`] makes.
 const IRREGULAR: &[(&str, &[&str])] = &[
     ("say", &["said"]),
@@ -661,6 +694,16 @@ mod tests {
             assert_eq!(reporting_verb(word), None, "{word}");
         }
         assert!(reporting_verb_count() > 500);
+    }
+
+    #[test]
+    fn verbs_of_acts_report_no_words() {
+        for lemma in ["agree", "offer", "welcome", "praise"] {
+            assert!(!reports_words(lemma), "{lemma}");
+        }
+        for lemma in ["say", "promise", "vow", "call", "warn", "deny"] {
+            assert!(reports_words(lemma), "{lemma}");
+        }
     }
 
     #[test]

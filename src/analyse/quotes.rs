@@ -9,8 +9,8 @@
 
 use crate::model::{ActorKind, Article, Dossier, Pronoun};
 use crate::vocab::{
-    is_person_noun, is_title_word, reporting_verb, VerbForm, ABBREVIATED_MONTHS, HONORIFICS,
-    TITLE_WORDS, WEEKDAYS,
+    is_person_noun, is_title_word, reporting_verb, reports_words, VerbForm, ABBREVIATED_MONTHS,
+    HONORIFICS, TITLE_WORDS, WEEKDAYS,
 };
 
 use super::mentions::Mention;
@@ -2515,13 +2515,29 @@ impl Block<'_> {
                 None
             };
         };
-        let (form, _) = reporting_verb(verb)?;
+        let (form, lemma) = reporting_verb(verb)?;
         let verb_start = sentence + verb_at;
         // "Ortiz repeated Ruiz's words: “…”": the owner of the words speaks.
         if let Some((at, actor)) = self.possessive_at(sentence, span) {
             if at > verb_start {
                 return Some(Decision::actor(actor, Rule::Possessive));
             }
+        }
+        let verbs: Vec<(usize, VerbForm, &str)> = std::iter::once((verb_start, form, lemma))
+            .chain(
+                words(&text[sentence..verb_start])
+                    .into_iter()
+                    .rev()
+                    .filter_map(|(at, _, w)| {
+                        reporting_verb(w)
+                            .filter(|(f, _)| *f != VerbForm::Base)
+                            .map(|(f, l)| (sentence + at, f, l))
+                    })
+                    .take(2),
+            )
+            .collect();
+        if let Some(decision) = self.reported_act(sentence, span, &verbs, context) {
+            return Some(decision);
         }
         let preposition_before = words(&text[sentence..verb_start])
             .last()
@@ -2570,18 +2586,21 @@ impl Block<'_> {
     fn partial(&self, sentence: usize, span: &Span, context: &PronounContext) -> Option<Decision> {
         let text = self.text;
         let tokens = words(&text[sentence..span.open]);
-        let verbs: Vec<(usize, VerbForm)> = tokens
+        let verbs: Vec<(usize, VerbForm, &str)> = tokens
             .iter()
             .rev()
             .filter_map(|(at, _, w)| {
                 reporting_verb(w)
                     .filter(|(form, _)| *form != VerbForm::Base)
-                    .map(|(form, _)| (sentence + at, form))
+                    .map(|(form, lemma)| (sentence + at, form, lemma))
             })
             .take(3)
             .collect();
         if verbs.is_empty() {
             return self.possessive(sentence, span);
+        }
+        if let Some(decision) = self.reported_act(sentence, span, &verbs, context) {
+            return Some(decision);
         }
         // "Ortiz said Ruiz had rung her to say the plan “would …”": an infinitive of saying
         // nearer the quote has a subject of its own, who may be someone named before it.
@@ -2597,7 +2616,7 @@ impl Block<'_> {
         // “…”" is hers, though "agreed" has no subject of its own.
         let mut open = None;
         let mut later: Option<usize> = None;
-        for (verb_start, form) in verbs {
+        for &(verb_start, form, _) in &verbs {
             // "…, Ruiz has said, and the operator told investors that the dam was “…”": a
             // clause of its own after ", and" with a subject of its own; the earlier verb's
             // speaker does not have its words.
@@ -2644,6 +2663,61 @@ impl Block<'_> {
             }
         }
         open
+    }
+
+    /// "Varro said Lask had agreed to testify “without conditions”", "Mr. Delk added that
+    /// Telmark had offered “full access”": the verb nearest the quote (the first of `verbs`,
+    /// nearest first) tells an act, not words ([`reports_words`]), in a clause that a verb of
+    /// saying before it reports. The quoted words are the reporter's describing the act: the
+    /// reporter's when the reporter is an actor and no other actor did the act, uncertain
+    /// between the two when one did (the words are at least as likely the reporter's), no
+    /// one's when the reporter is outside the cast. `None` when the verb reports words (then
+    /// they are its subject's: "Varro said Lask had promised to “…”") or no one reports it.
+    fn reported_act(
+        &self,
+        sentence: usize,
+        span: &Span,
+        verbs: &[(usize, VerbForm, &str)],
+        context: &PronounContext,
+    ) -> Option<Decision> {
+        let finite = |f: VerbForm| matches!(f, VerbForm::Past | VerbForm::Third);
+        let &(inner, inner_form, lemma) = verbs.first()?;
+        if reports_words(lemma) || !finite(inner_form) {
+            return None;
+        }
+        let &(outer, outer_form, _) = verbs[1..]
+            .iter()
+            .find(|&&(_, f, l)| finite(f) && reports_words(l))?;
+        // The act in the clause the verb of saying reports, not in a clause of its own.
+        let between = &self.text[outer..inner];
+        if between.contains([';', '“', '"']) || between.contains(", and ") {
+            return None;
+        }
+        let reporter = self.subject_of_verb(sentence, span, outer, outer_form, context);
+        let doer = match self.subject_of_verb(sentence, span, inner, inner_form, context) {
+            Some(Decision::Sure(Who::Actor(a), _)) => vec![a],
+            Some(Decision::Open(candidates)) => candidates,
+            _ => Vec::new(),
+        };
+        let with_doer = |mut candidates: Vec<usize>| {
+            for a in &doer {
+                if !candidates.contains(a) {
+                    candidates.push(*a);
+                }
+            }
+            candidates
+        };
+        Some(match reporter {
+            // The reporter's words, unless an actor who did the act may have said them.
+            Some(Decision::Sure(Who::Actor(x), rule)) if doer.iter().all(|&a| a == x) => {
+                Decision::Sure(Who::Actor(x), rule)
+            }
+            Some(Decision::Sure(Who::Actor(x), _)) => Decision::Open(with_doer(vec![x])),
+            Some(Decision::Open(candidates)) => Decision::Open(with_doer(candidates)),
+            Some(unnamed @ Decision::Sure(Who::Unnamed, _)) => unnamed,
+            None if doer.is_empty() => Decision::Sure(Who::Unnamed, Rule::NoPattern),
+            None => Decision::Open(doer),
+        })
     }
 
     /// Who is the subject of the reporting verb at `verb_start` in the clause from `sentence`
@@ -3786,6 +3860,45 @@ mod tests {
                 (
                     "Mr. Delk left the room. Brun spoke in parliament on Monday. “We will not be lectured,” the minister said.",
                     "hella-brun",
+                ),
+            ],
+        );
+    }
+
+    /// "X said Y had agreed to …“…”": the words are Y's only when Y's verb reports speech;
+    /// after an act (agreed, offered) they are at least as likely X's.
+    #[test]
+    fn words_after_an_act_in_a_reported_clause_are_the_reporters() {
+        expect_with(
+            harbour_cast,
+            &[
+                (
+                    "Mr. Arvo Delk added that Telmark had offered Vesland “full access to the harbour” on Friday and had “received no reply.”",
+                    "- -",
+                ),
+                (
+                    "Varro said Lask had agreed to testify “without conditions”.",
+                    "?ines-varro teodor-lask",
+                ),
+                // No actor did the act: the reporter's.
+                (
+                    "Inquiry chair Ines Varro said Mr. Orme had agreed to testify “without conditions”.",
+                    "ines-varro",
+                ),
+                // A verb of saying: the words are its subject's.
+                (
+                    "Varro said Lask had promised to “reopen the quay by June”.",
+                    "teodor-lask",
+                ),
+                ("Varro said Lask had vowed to “fight on”.", "teodor-lask"),
+                (
+                    "Varro said Lask had called the audit “a witch hunt”.",
+                    "teodor-lask",
+                ),
+                // No reported clause: the act's subject.
+                (
+                    "Telmark offered Vesland “full access to the harbour” on Friday.",
+                    "telmark",
                 ),
             ],
         );
