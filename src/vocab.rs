@@ -502,6 +502,24 @@ pub fn is_person_noun(word: &str) -> bool {
     PERSON_NOUNS.contains(&word) || PERSON_NOUNS.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether `word` names several people by role: a plural of [`PERSON_NOUNS`] ("officials",
+/// "nurses", "fishermen", "people", "crew") — those who speak as a crowd, never one person nor
+/// an organisation.
+pub fn is_plural_person_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if matches!(lower.as_str(), "people" | "men" | "women" | "crew") {
+        return true;
+    }
+    let singular = if let Some(stem) = lower.strip_suffix("men") {
+        format!("{stem}man")
+    } else if let Some(stem) = lower.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+        stem.to_owned()
+    } else {
+        return false;
+    };
+    is_person_noun(&lower) && lower.ends_with('s') || is_person_noun(&singular)
+}
+
 /// English month names, January first.
 pub const MONTHS: [&str; 12] = [
     "January",
@@ -703,6 +721,27 @@ mod tests {
         }
         for lemma in ["say", "promise", "vow", "call", "warn", "deny"] {
             assert!(reports_words(lemma), "{lemma}");
+        }
+    }
+
+    #[test]
+    fn plural_person_nouns() {
+        for word in [
+            "officials",
+            "nurses",
+            "Protesters",
+            "fishermen",
+            "women",
+            "people",
+            "crew",
+            "relatives",
+        ] {
+            assert!(is_plural_person_noun(word), "{word}");
+        }
+        for word in [
+            "official", "nurse", "witness", "boss", "Ms", "minister", "ministry",
+        ] {
+            assert!(!is_plural_person_noun(word), "{word}");
         }
     }
 

@@ -9,8 +9,8 @@
 
 use crate::model::{ActorKind, Article, Dossier, Pronoun};
 use crate::vocab::{
-    is_person_noun, is_title_word, reporting_verb, reports_words, VerbForm, ABBREVIATED_MONTHS,
-    HONORIFICS, TITLE_WORDS, WEEKDAYS,
+    is_person_noun, is_plural_person_noun, is_title_word, reporting_verb, reports_words, VerbForm,
+    ABBREVIATED_MONTHS, HONORIFICS, TITLE_WORDS, WEEKDAYS,
 };
 
 use super::mentions::Mention;
@@ -1358,11 +1358,9 @@ impl Block<'_> {
                 return Subject::Actor(m.actor);
             }
             let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-            if is_person_noun(w) {
+            if is_person_noun(w) || is_plural_person_noun(w) {
                 person_noun = true;
-                let lower = w.to_lowercase();
-                plural = matches!(lower.as_str(), "people" | "men" | "women" | "crew")
-                    || lower.ends_with('s') && !lower.ends_with("ss");
+                plural = is_plural_person_noun(w);
                 continue;
             }
             if capitalised
@@ -2074,6 +2072,11 @@ impl Block<'_> {
             first,
             "the" | "The" | "his" | "His" | "her" | "Her" | "its" | "Its" | "their" | "Their"
         );
+        // "the nurses chanted": people, never one person nor an organisation, even one whose
+        // name holds the noun ("Union of Nurses").
+        if rest.last().is_some_and(|w| is_plural_person_noun(w)) {
+            return Some(Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker));
+        }
         if definite && !rest.is_empty() && rest.len() <= 3 {
             return Some(match self.describe(rest, at) {
                 Described::Stranger => Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker),
@@ -3899,6 +3902,24 @@ mod tests {
                 (
                     "Telmark offered Vesland “full access to the harbour” on Friday.",
                     "telmark",
+                ),
+            ],
+        );
+    }
+
+    /// "the workers chanted": people, not the organisation whose name holds the noun.
+    #[test]
+    fn a_plural_description_is_people_not_an_organisation() {
+        expect_with(
+            harbour_cast,
+            &[
+                (
+                    "Hundreds marched on the quay in a protest that the Guild of Harbour Workers (GHW) said it had not called. “Ships, not fines!” the workers chanted. “Somebody should answer for this.”",
+                    "- -",
+                ),
+                (
+                    "The Guild of Harbour Workers met on Monday. “We will strike,” the guild said.",
+                    "workers-guild",
                 ),
             ],
         );
