@@ -2180,6 +2180,43 @@ impl Block<'_> {
             if LABELS.contains(&w) || known_as {
                 return Some(Rule::TermLabel);
             }
+            // "what residents have started calling the “green water”", "what fishermen call
+            // “the graveyard”", "the wreck, which they called the “iron whale”": a name people
+            // give a thing. Not what one person calls it ("what he calls her “palace
+            // campaign”", "Strand called the “rescue” a fraud"), which says what that person
+            // thinks of it.
+            if let Some(k) = before
+                .iter()
+                .rposition(|(_, _, x)| matches!(*x, "call" | "calls" | "called" | "calling"))
+                .filter(|_| matches!(w, "call" | "calls" | "called" | "calling"))
+            {
+                let what = before[..k]
+                    .iter()
+                    .rposition(|(_, _, x)| matches!(*x, "what" | "What" | "which"))
+                    .filter(|&j| k - j <= 8);
+                let namer = &before[what.map_or(0, |j| j + 1)..k];
+                let (from, to) = (
+                    clause + namer.first().map_or(before[k].0, |t| t.0),
+                    clause + before[k].0,
+                );
+                let one_person = namer
+                    .iter()
+                    .any(|(_, _, x)| matches!(*x, "he" | "she" | "He" | "She" | "I"))
+                    || self
+                        .mentions
+                        .iter()
+                        .any(|m| m.start >= from && m.end <= to && self.cast.is_person(m.actor));
+                let article_between =
+                    k + 1 < before.len() && matches!(last_word, Some("the" | "a" | "an"));
+                let nothing_between = k + 1 == before.len();
+                let object_after = next.is_some_and(|n| DETERMINERS.contains(&n));
+                if (article_between || nothing_between && what.is_some())
+                    && !object_after
+                    && !one_person
+                {
+                    return Some(Rule::TermLabel);
+                }
+            }
             if w == "called" && last_word == Some("called") {
                 let subject_named = before.len() >= 2
                     && (Pronoun::of(before[before.len() - 2].2).is_some()
@@ -3920,6 +3957,33 @@ mod tests {
                 (
                     "The Guild of Harbour Workers met on Monday. “We will strike,” the guild said.",
                     "workers-guild",
+                ),
+            ],
+        );
+    }
+
+    /// "what they have started calling the “black tide”": a label, like "dubbed".
+    #[test]
+    fn what_people_call_something_is_a_term() {
+        expect_with(
+            harbour_cast,
+            &[
+                (
+                    "Strand walked past what the people of Brenn have started calling the “black tide”.",
+                    "term",
+                ),
+                (
+                    "Strand rowed out to what fishermen call “the graveyard” at dawn.",
+                    "term",
+                ),
+                (
+                    "Strand rowed past the wreck, which fishermen called the “iron whale”, at dawn.",
+                    "term",
+                ),
+                // Calling something by a name of one's own making is still speech.
+                (
+                    "Strand called the plan “a slow death for the harbour”.",
+                    "wenna-strand",
                 ),
             ],
         );
