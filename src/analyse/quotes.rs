@@ -802,7 +802,7 @@ pub fn find(
                 // subject in it replaces the last speaker as whom a pronoun may mean.
                 if matches!(
                     subject,
-                    Subject::Actor(_) | Subject::Unnamed | Subject::People
+                    Subject::Actor(_) | Subject::AndOther(..) | Subject::Unnamed | Subject::People
                 ) {
                     context.last = None;
                 }
@@ -913,6 +913,9 @@ enum Subject {
     Actor(usize),
     /// "Ortiz and Ruiz met …": two actors.
     Both(usize, usize),
+    /// "Mayor Oran and Colonel Teska walked …": an actor and someone outside the cast, with
+    /// the pronoun the other one's words tell ("his wife", "Mr"), if any.
+    AndOther(usize, Option<Pronoun>),
     /// "He", "She", "It", "They": the subject of the sentence before.
     Pronoun(Pronoun),
     /// A person who is not an actor ("A police officer").
@@ -1131,6 +1134,83 @@ impl Block<'_> {
             .then_some((m.actor, m.end + 1))
     }
 
+    /// Whether the words from `from` (after "and" in "Mayor Oran and Colonel Teska walked")
+    /// name someone outside the cast, up to the verb: a name of capitalised words with any
+    /// title ("Colonel Bruno Teska"), or a person noun ("his wife, Maja", "a colleague").
+    /// `Some` with the pronoun the words tell ("wife": she), `None` for no one.
+    fn someone_else(&self, from: usize, end: usize) -> Option<Option<Pronoun>> {
+        const SHE: &[&str] = &[
+            "she",
+            "wife",
+            "woman",
+            "mother",
+            "daughter",
+            "sister",
+            "widow",
+            "girl",
+            "aunt",
+            "niece",
+            "grandmother",
+            "Mrs",
+            "Ms",
+            "Miss",
+            "Lady",
+            "Dame",
+            "Queen",
+            "Princess",
+        ];
+        const HE: &[&str] = &[
+            "he",
+            "husband",
+            "man",
+            "father",
+            "son",
+            "brother",
+            "widower",
+            "boy",
+            "uncle",
+            "nephew",
+            "grandfather",
+            "Mr",
+            "Sir",
+            "Lord",
+            "King",
+            "Prince",
+        ];
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let mut phrase: Vec<&str> = Vec::new();
+        let mut person = false;
+        // Lowercase words of a title not in the lists ("harbour master"), before any name.
+        let mut modifiers = 0;
+        for (_, _, w) in self.unquoted_words(from, end) {
+            if is_person_noun(w) || is_plural_person_noun(w) || SHE.contains(&w) || HE.contains(&w)
+            {
+                person = true;
+            } else if capitalised(w) {
+                person |= phrase
+                    .last()
+                    .is_some_and(|p| capitalised(p) || HONORIFICS.contains(p) || is_person_noun(p));
+            } else if !(DETERMINERS.contains(&w) || TITLE_WORDS.contains(&w)) {
+                let named = person || phrase.iter().any(|p| capitalised(p));
+                if named || modifiers == 3 {
+                    break;
+                }
+                modifiers += 1;
+            }
+            phrase.push(w);
+        }
+        if !person {
+            return None;
+        }
+        let she = phrase.iter().any(|w| SHE.contains(w));
+        let he = phrase.iter().any(|w| HE.contains(w));
+        Some(match (she, he) {
+            (true, false) => Some(Pronoun::She),
+            (false, true) => Some(Pronoun::He),
+            _ => None,
+        })
+    }
+
     /// Words of `text[from..to]` outside quotes, with absolute byte ranges.
     fn unquoted_words(&self, from: usize, to: usize) -> Vec<(usize, usize, &str)> {
         words(&self.text[from..to])
@@ -1341,14 +1421,23 @@ impl Block<'_> {
                     }
                     return Subject::Unnamed;
                 }
-                // "Ortiz and Ruiz met …".
-                if let Some(n) = self.mentions.iter().find(|n| {
-                    n.start > m.end
-                        && n.end <= end
-                        && n.actor != m.actor
-                        && self.text[m.end..n.start].trim() == "and"
-                }) {
-                    return Subject::Both(m.actor, n.actor);
+                // "Ortiz and Ruiz met …", "Mayor Oran and harbour master Lask walked …".
+                let and = word_iter(tail)
+                    .next()
+                    .filter(|(s, _, w)| *w == "and" && tail[..*s].trim().is_empty())
+                    .map(|(_, e, _)| m.end + e);
+                if let Some(and) = and {
+                    if let Some(n) = self
+                        .mentions
+                        .iter()
+                        .find(|n| n.start > m.end && n.end <= end)
+                        .filter(|n| n.actor != m.actor && self.title_only(and, n.start))
+                    {
+                        return Subject::Both(m.actor, n.actor);
+                    }
+                    if let Some(pronoun) = self.someone_else(and, end) {
+                        return Subject::AndOther(m.actor, pronoun);
+                    }
                 }
                 if next.is_some_and(is_person_noun) {
                     // "Ortiz's spokesman said", "Corvane spokeswoman Claire Dubois": the
@@ -1496,6 +1585,18 @@ impl Block<'_> {
                 (false, true) => Decision::Sure(Who::Actor(b), rule),
                 (false, false) => Decision::Sure(Who::Unnamed, Rule::NoPattern),
             },
+            // "Mayor Oran and Colonel Teska walked …. “…,” he said": either man; "they" is
+            // the two together, neither alone.
+            Some(Subject::AndOther(a, other)) => {
+                let other_fits = matches!(pronoun, Pronoun::He | Pronoun::She)
+                    && other.is_none_or(|p| p == pronoun);
+                match (fits(Who::Actor(a)), other_fits) {
+                    (true, true) => Decision::Open(vec![a]),
+                    (true, false) => Decision::Sure(Who::Actor(a), rule),
+                    (false, true) => Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker),
+                    (false, false) => Decision::Sure(Who::Unnamed, Rule::NoPattern),
+                }
+            }
             Some(Subject::Unnamed) if fits(Who::Unnamed) => {
                 Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker)
             }
@@ -2594,6 +2695,7 @@ impl Block<'_> {
             return match self.subject_of(sentence_at, verb_start) {
                 Subject::Actor(a) => Some(Decision::actor(a, Rule::ParticipleBefore)),
                 Subject::Both(a, b) => Some(Decision::Open(vec![a, b])),
+                Subject::AndOther(a, _) => Some(Decision::Open(vec![a])),
                 Subject::Pronoun(p) => Some(self.resolve(p, context, Rule::PronounBefore)),
                 Subject::Unnamed | Subject::People => {
                     Some(Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker))
@@ -2815,6 +2917,7 @@ impl Block<'_> {
             match self.subject_of(sentence_at, verb_start) {
                 Subject::Actor(a) => return Some(Decision::actor(a, Rule::ParticipleBefore)),
                 Subject::Both(a, b) => return Some(Decision::Open(vec![a, b])),
+                Subject::AndOther(a, _) => return Some(Decision::Open(vec![a])),
                 _ => {}
             }
         }
@@ -3984,6 +4087,33 @@ mod tests {
                 (
                     "Strand called the plan “a slow death for the harbour”.",
                     "wenna-strand",
+                ),
+            ],
+        );
+    }
+
+    /// "Oran and Colonel Teska walked …. “…,” he said": two men, so "he" is either.
+    #[test]
+    fn two_people_coordinated_leave_a_pronoun_open() {
+        expect_with(
+            harbour_cast,
+            &[
+                (
+                    "Mayor Piet Oran and Colonel Bruno Teska walked through the village. “There is nobody left in any house,” he said.",
+                    "?piet-oran",
+                ),
+                (
+                    "Mayor Piet Oran and Harbour Master Teodor Lask walked through the village. “There is nobody left in any house,” he said.",
+                    "?piet-oran teodor-lask",
+                ),
+                // Someone the pronoun cannot mean.
+                (
+                    "Mayor Piet Oran and his wife, Maja, walked through the village. “There is nobody left in any house,” he said.",
+                    "piet-oran",
+                ),
+                (
+                    "Mayor Piet Oran walked through the village. “There is nobody left in any house,” he said.",
+                    "piet-oran",
                 ),
             ],
         );
