@@ -1050,6 +1050,22 @@ const LEADING_ADVERBIALS: &[&str] = &[
     "Minutes",
 ];
 
+/// Who speaks for someone: "his office said", "her spokeswoman", "the mayor's aides".
+const OFFICE_NOUNS: &[&str] = &[
+    "office",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "aide",
+    "aides",
+    "staff",
+    "team",
+    "campaign",
+    "camp",
+    "entourage",
+];
+
 /// Forms of "to be" before a past participle that make it passive ("Ruiz was told").
 const BE_FORMS: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
 
@@ -1745,6 +1761,55 @@ impl Block<'_> {
             })
     }
 
+    /// The subject of a participle that follows a reporting clause set off after the main
+    /// clause ("Oran will visit on Friday, his office said, adding that …", "“…,” his office
+    /// said, adding …"): the one who said, not the main clause's subject. `None` when no such
+    /// clause stands just before, or when its subject is a pronoun (most often the main
+    /// clause's subject again: "Oran will visit, he said, adding").
+    fn parenthetical(
+        &self,
+        sentence_at: usize,
+        verb_start: usize,
+        context: &PronounContext,
+    ) -> Option<Decision> {
+        let head = self.text[sentence_at..verb_start]
+            .trim_end()
+            .strip_suffix(',')?;
+        let ws = self.unquoted_words(sentence_at, sentence_at + head.len());
+        let &(verb_at, _, verb) = ws.iter().rev().find(|(_, _, w)| !is_filler(w))?;
+        reporting_verb(verb).filter(|(f, _)| matches!(f, VerbForm::Past | VerbForm::Third))?;
+        // Its subject starts after a comma or a quote, not at the sentence's start.
+        let from = self.text[sentence_at..verb_at]
+            .char_indices()
+            .rfind(|(_, c)| matches!(c, ',' | '”' | '"'))
+            .map(|(at, c)| sentence_at + at + c.len_utf8())?;
+        if let Some(a) = self.named_subject(from, verb_at) {
+            return Some(Decision::actor(a, Rule::ParticipleBefore));
+        }
+        let before_verb = words(&self.text[from..verb_at]);
+        if before_verb
+            .iter()
+            .rev()
+            .find(|(_, _, w)| !is_filler(w))
+            .is_some_and(|(_, _, w)| Pronoun::of(w).is_some())
+        {
+            return None;
+        }
+        // "…, Oran's office said, adding": someone who speaks for an actor.
+        if self
+            .mentions
+            .iter()
+            .any(|m| m.start >= from && m.end <= verb_at)
+        {
+            return Some(Decision::Sure(Who::Unnamed, Rule::NoPattern));
+        }
+        let np = self.subject_words(from, verb_at);
+        Some(
+            self.other_subject(&np, verb_at, context)
+                .unwrap_or(Decision::Sure(Who::Unnamed, Rule::NoPattern)),
+        )
+    }
+
     /// Whether the participle at `verb_start` follows a reported clause with a verb of its own
     /// ("Ruiz said the office had written to her, asking …"): then it may be that clause's,
     /// not the sentence subject's. A quote between them closes the reported clause ("Ruiz
@@ -1908,7 +1973,10 @@ impl Block<'_> {
                         | "letter"
                 )
             });
-        if self.title_only(from, m.start) || through {
+        // "according to a spokesman for Oran": who speaks for a person is not the person.
+        let for_a_person =
+            self.cast.is_person(m.actor) && between.iter().any(|w| OFFICE_NOUNS.contains(w));
+        if self.title_only(from, m.start) || through && !for_a_person {
             Decision::actor(m.actor, Rule::AccordingTo)
         } else {
             Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker)
@@ -2176,6 +2244,19 @@ impl Block<'_> {
         // "the nurses chanted": people, never one person nor an organisation, even one whose
         // name holds the noun ("Union of Nurses").
         if rest.last().is_some_and(|w| is_plural_person_noun(w)) {
+            return Some(Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker));
+        }
+        // "his office said", "her spokesman", "the mayor's aides": who speaks for a person is
+        // not the person (a spokesperson for an organisation is the organisation).
+        let owner_is_person = matches!(first, "his" | "His" | "her" | "Her")
+            || rest.len() >= 2 && {
+                let owner = rest[rest.len() - 2];
+                owner
+                    .strip_suffix("'s")
+                    .or_else(|| owner.strip_suffix("’s"))
+                    .is_some_and(is_person_noun)
+            };
+        if owner_is_person && rest.last().is_some_and(|w| OFFICE_NOUNS.contains(w)) {
             return Some(Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker));
         }
         if definite && !rest.is_empty() && rest.len() <= 3 {
@@ -2692,6 +2773,9 @@ impl Block<'_> {
             if self.in_reported_clause(sentence_at, verb_start) {
                 return Some(Decision::Sure(Who::Unnamed, Rule::NoPattern));
             }
+            if let Some(decision) = self.parenthetical(sentence_at, verb_start, context) {
+                return Some(decision);
+            }
             return match self.subject_of(sentence_at, verb_start) {
                 Subject::Actor(a) => Some(Decision::actor(a, Rule::ParticipleBefore)),
                 Subject::Both(a, b) => Some(Decision::Open(vec![a, b])),
@@ -2895,6 +2979,13 @@ impl Block<'_> {
             if (tail.starts_with("'s ") || tail.starts_with("’s "))
                 && word_iter(tail).take(6).count() <= 5
             {
+                // "Oran's office said": who speaks for a person is not the person.
+                let speaks_for = word_iter(tail)
+                    .last()
+                    .is_some_and(|(_, _, w)| OFFICE_NOUNS.contains(&w));
+                if speaks_for && self.cast.is_person(m.actor) {
+                    return Some(Decision::Sure(Who::Unnamed, Rule::UnnamedSpeaker));
+                }
                 if let Subject::Actor(a) = self.subject_of(m.start, verb_start) {
                     if a != m.actor {
                         return Some(Decision::actor(a, Rule::Description));
@@ -2914,6 +3005,9 @@ impl Block<'_> {
         let sentence_at = sentence_start(text, span.open);
         let in_reported_clause = self.in_reported_clause(sentence_at, verb_start);
         if form == VerbForm::Ing && !after_preposition && !in_reported_clause {
+            if let Some(decision) = self.parenthetical(sentence_at, verb_start, context) {
+                return Some(decision);
+            }
             match self.subject_of(sentence_at, verb_start) {
                 Subject::Actor(a) => return Some(Decision::actor(a, Rule::ParticipleBefore)),
                 Subject::Both(a, b) => return Some(Decision::Open(vec![a, b])),
@@ -4114,6 +4208,47 @@ mod tests {
                 (
                     "Mayor Piet Oran walked through the village. “There is nobody left in any house,” he said.",
                     "piet-oran",
+                ),
+            ],
+        );
+    }
+
+    /// "his office said, adding that he would “…”": a person's office or spokesperson speaks
+    /// for the person, and is not the person (by the convention of the gold files).
+    #[test]
+    fn a_persons_office_is_not_the_person() {
+        expect_with(
+            harbour_cast,
+            &[
+                (
+                    "Oran would visit the flooded quarter on Friday, his office said, adding that he would “spare no effort”.",
+                    "-",
+                ),
+                (
+                    "Oran would visit the flooded quarter on Friday, the mayor's office said, adding that he would “spare no effort”.",
+                    "-",
+                ),
+                (
+                    "Oran's office said the mayor would “spare no effort”.",
+                    "-",
+                ),
+                (
+                    "“The mayor will spare no effort,” according to a spokesman for Oran.",
+                    "-",
+                ),
+                // The person himself.
+                (
+                    "Oran toured the flooded quarter, adding that the city would “spare no effort”.",
+                    "piet-oran",
+                ),
+                (
+                    "Oran would visit the flooded quarter on Friday, he said, adding that the city would “spare no effort”.",
+                    "piet-oran",
+                ),
+                // A spokesperson for an organisation is the organisation.
+                (
+                    "“We will strike,” according to a spokesman for the Guild of Harbour Workers.",
+                    "workers-guild",
                 ),
             ],
         );
