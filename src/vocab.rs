@@ -186,6 +186,39 @@ const REPORTING_LEMMAS: &[&str] = &[
     "yell",
 ];
 
+/// Reporting verbs that tell an act rather than words: "Ruiz had agreed to appear “without
+/// conditions”", "the state had offered “full cooperation”". Done in words or not, the act's
+/// doer is not shown to have said the quoted words: in a clause someone else reports ("Ortiz
+/// said Ruiz had agreed to …"), they are at least as likely the reporter's.
+const ACT_LEMMAS: &[&str] = &[
+    "agree",
+    "applaud",
+    "cite",
+    "commend",
+    "congratulate",
+    "continue",
+    "defend",
+    "express",
+    "hail",
+    "indicate",
+    "mourn",
+    "offer",
+    "point",
+    "praise",
+    "reflect",
+    "repost",
+    "retweet",
+    "signal",
+    "thank",
+    "welcome",
+];
+
+/// Whether the reporting verb `lemma` tells words said or written ("promise", "warn",
+/// "call"), not an act ([`ACT_LEMMAS`]: "agree", "offer").
+pub fn reports_words(lemma: &str) -> bool {
+    !ACT_LEMMAS.contains(&lemma)
+}
+
 /// Forms no rule of [`inflect`] makes.
 const IRREGULAR: &[(&str, &[&str])] = &[
     ("say", &["said"]),
@@ -469,6 +502,24 @@ pub fn is_person_noun(word: &str) -> bool {
     PERSON_NOUNS.contains(&word) || PERSON_NOUNS.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether `word` names several people by role: a plural of [`PERSON_NOUNS`] ("officials",
+/// "nurses", "fishermen", "people", "crew") — those who speak as a crowd, never one person nor
+/// an organisation.
+pub fn is_plural_person_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if matches!(lower.as_str(), "people" | "men" | "women" | "crew") {
+        return true;
+    }
+    let singular = if let Some(stem) = lower.strip_suffix("men") {
+        format!("{stem}man")
+    } else if let Some(stem) = lower.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+        stem.to_owned()
+    } else {
+        return false;
+    };
+    is_person_noun(&lower) && lower.ends_with('s') || is_person_noun(&singular)
+}
+
 /// English month names, January first.
 pub const MONTHS: [&str; 12] = [
     "January",
@@ -661,6 +712,37 @@ mod tests {
             assert_eq!(reporting_verb(word), None, "{word}");
         }
         assert!(reporting_verb_count() > 500);
+    }
+
+    #[test]
+    fn verbs_of_acts_report_no_words() {
+        for lemma in ["agree", "offer", "welcome", "praise"] {
+            assert!(!reports_words(lemma), "{lemma}");
+        }
+        for lemma in ["say", "promise", "vow", "call", "warn", "deny"] {
+            assert!(reports_words(lemma), "{lemma}");
+        }
+    }
+
+    #[test]
+    fn plural_person_nouns() {
+        for word in [
+            "officials",
+            "nurses",
+            "Protesters",
+            "fishermen",
+            "women",
+            "people",
+            "crew",
+            "relatives",
+        ] {
+            assert!(is_plural_person_noun(word), "{word}");
+        }
+        for word in [
+            "official", "nurse", "witness", "boss", "Ms", "minister", "ministry",
+        ] {
+            assert!(!is_plural_person_noun(word), "{word}");
+        }
     }
 
     #[test]
