@@ -667,10 +667,8 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
             ) && word.len() > 3
             {
                 // "in March last year"
-                let year_after = match (lowered.get(i + 1).map(|w| &**w), lowered.get(i + 2)) {
-                    (Some("last"), Some(y)) if y == "year" => Some(-1),
-                    (Some("this"), Some(y)) if y == "year" => Some(0),
-                    (Some("next"), Some(y)) if y == "year" => Some(1),
+                let year_after = match (lowered.get(i + 1), lowered.get(i + 2)) {
+                    (Some(which), Some(y)) if y == "year" => shift_of(which),
                     _ => None,
                 };
                 if let (Some(shift), Some(a)) = (year_after, anchor) {
@@ -745,10 +743,10 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
                         Some("since") if ahead == 0 => (anchor - Duration::days(7), Some(anchor)),
                         // "called a rally for Thursday": a past verb does not date what it
                         // was called for.
-                        Some("for") => match tense(text, start, end) {
-                            Ordering::Less => resolve_weekday(anchor, *weekday, Ordering::Equal),
-                            told => resolve_weekday(anchor, *weekday, told),
-                        },
+                        Some("for") => {
+                            let tense = tense(text, start, end).max(Ordering::Equal);
+                            resolve_weekday(anchor, *weekday, tense)
+                        }
                         _ => resolve_weekday(anchor, *weekday, tense(text, start, end)),
                     };
                     let phrase_start = match previous {
@@ -800,11 +798,7 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
                     ));
                 }
                 ("last" | "next" | "this", Some("month")) => {
-                    let shift = match lower {
-                        "last" => -1,
-                        "next" => 1,
-                        _ => 0,
-                    };
+                    let shift = shift_of(lower).expect("last, next or this");
                     let total = anchor.year() * 12 + anchor.month0() as i32 + shift;
                     if let Ok(date) = PartialDate::parse(&format!(
                         "{:04}-{:02}",
@@ -822,7 +816,7 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
                     continue;
                 }
                 ("last" | "next", Some("year")) => {
-                    let year = anchor.year() + if lower == "last" { -1 } else { 1 };
+                    let year = anchor.year() + shift_of(lower).expect("last or next");
                     if let Ok(date) = PartialDate::parse(&format!("{year:04}")) {
                         out.push(stated(start, tokens[i + 1].1, date, true, None));
                     }
@@ -835,6 +829,17 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
         i += 1;
     }
     out
+}
+
+/// How many months or years "last", "this" and "next" put before "month" or "year" move
+/// from publication.
+fn shift_of(word: &str) -> Option<i32> {
+    match word {
+        "last" => Some(-1),
+        "this" => Some(0),
+        "next" => Some(1),
+        _ => None,
+    }
 }
 
 /// `word` lowercased; borrowed when it has no capital (most words).
