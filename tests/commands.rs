@@ -52,6 +52,7 @@ fn a_dossier_of_only_site_toml_and_content_builds_with_the_built_in_theme() {
     for (rel, theme_file) in [
         ("style.css", "static/style.css"),
         ("search.js", "static/search.js"),
+        ("cite.js", "static/cite.js"),
         ("favicon.svg", "static/favicon.svg"),
     ] {
         assert_eq!(

@@ -162,6 +162,9 @@ fn three_copied_paragraphs_with_small_edits_are_shared_with_the_right_share() {
         !passages.iter().any(|p| p.contains("weather")),
         "{passages:#?}"
     );
+    // Edited paragraphs stand side by side: the edits show.
+    assert!(html.select(&sel(".passage-same")).next().is_none());
+    assert!(html.select(&sel(".passage .compare-grid")).next().is_some());
     // Shares: paragraphs 2–4 of the original are 3 of its 5 paragraphs' words, about 3/5.
     let row = html
         .select(&sel(
@@ -587,4 +590,60 @@ fn a_claim_marks_only_what_its_own_day_contradicts_and_counts_a_story_once() {
         .collect();
     assert!(marked.ends_with(&["nine".to_owned()]), "{marked:?}");
     assert_eq!(point.select(&sel(".stated li.disagrees")).count(), 1);
+}
+
+/// Two copies of one wire story share what each shares with the wire: with the wire on the
+/// page, each copy is set against it alone, and the copies' common text is not shown again.
+#[test]
+fn copies_of_a_story_are_set_against_their_original_not_against_each_other() {
+    let f = granary_collapse();
+    f.build().ok();
+    let html = f.page("compare/granary/index.html");
+    let pairs: Vec<Vec<String>> = html
+        .select(&sel("#passages-fold .table-scroll tbody tr"))
+        .map(|row| {
+            let mut links: Vec<String> = row
+                .select(&sel("td > a[href*='articles/']"))
+                .map(|a| collapse(&a.text().collect::<String>()))
+                .collect();
+            links.sort();
+            links
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ["gazette-granary", "wire-granary"],
+            ["lamp-granary", "wire-granary"]
+        ],
+        "{pairs:?}"
+    );
+    for passage in html.select(&sel("#passages-fold .passage")) {
+        let sides: Vec<&str> = passage
+            .select(&sel(".passage-side a[href*='articles/']"))
+            .map(|a| a.value().attr("href").unwrap())
+            .collect();
+        assert_eq!(sides.len(), 2, "{sides:?}");
+        assert!(
+            sides.iter().any(|href| href.contains("wire-granary")),
+            "no passage sets one copy against the other: {sides:?}"
+        );
+    }
+    // A copy's paragraphs read word for word as the wire's: the page gives them once.
+    let passages: Vec<_> = html.select(&sel("#passages-fold .passage")).collect();
+    assert!(!passages.is_empty());
+    for passage in &passages {
+        let same = passage
+            .select(&sel(".passage-same"))
+            .next()
+            .expect("a passage the same in both articles");
+        assert_eq!(same.select(&sel(".passage-side")).count(), 2);
+        assert!(passage.select(&sel(".compare-grid")).next().is_none());
+    }
+    // Once per pair: the gazette's and the lamp's.
+    let rescuers = html
+        .select(&sel("#passages-fold .passage-same > p:not(.meta)"))
+        .filter(|p| p.text().any(|t| t.contains("Rescuers with dogs")))
+        .count();
+    assert_eq!(rescuers, 2);
 }

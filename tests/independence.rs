@@ -636,6 +636,25 @@ fn a_reprint_under_another_outlets_name_is_a_copy_and_no_outlet_of_its_own() {
         title.ends_with("(a copy of Tessaly Wire’s story)"),
         "{title}"
     );
+    // The wire's page lists the copy its story went out under another name as; the radio's
+    // page keeps it among its reporting.
+    let wire = f.page("sources/tessaly-wire/index.html");
+    assert_eq!(
+        attrs_of(
+            &wire,
+            "section[aria-labelledby=copied-h] a.article-title",
+            "href"
+        ),
+        ["../../articles/portal-hearing/"]
+    );
+    let radio = f.page("sources/kestrel-radio/index.html");
+    assert!(radio.select(&sel("#copied-h")).next().is_none());
+    assert!(attrs_of(
+        &radio,
+        "section[aria-labelledby=articles-h] a.article-title",
+        "href"
+    )
+    .contains(&"../../articles/portal-hearing/".to_owned()));
 }
 
 /// A dossier of Thursday 7 October 2032's revocation of a concession by Mayor Fenn, reported

@@ -207,40 +207,56 @@ fn each_paragraph_cites_itself_and_the_bibliography_lists_every_article() {
     let f = dossier("");
     f.build().ok();
     let page = f.page("articles/wire-strike/index.html");
+    // The page gives the note form once, for any paragraph: its number is a `var`.
+    let line = page
+        .select(&sel("#cite"))
+        .next()
+        .expect("the page's line citing a paragraph");
+    assert!(line.value().attr("data-pagefind-ignore").is_some());
+    let form = line
+        .select(&sel(".citation-form"))
+        .next()
+        .expect("the citation form");
+    let numbered = |n: usize| {
+        collapse(
+            &form
+                .children()
+                .map(|child| match ElementRef::wrap(child) {
+                    Some(e) if e.value().name() == "var" => n.to_string(),
+                    Some(e) => e.text().collect(),
+                    None => child
+                        .value()
+                        .as_text()
+                        .map_or(String::new(), |t| t.to_string()),
+                })
+                .collect::<String>(),
+        )
+    };
     for n in 1..=3 {
+        // Each paragraph's "cite" control leads to that line and names its paragraph.
         let side = side_of(&page, n);
         let cite = side
-            .select(&sel("details.cite"))
+            .select(&sel("a.cite"))
             .next()
             .unwrap_or_else(|| panic!("a cite control after #p{n}"));
         assert!(cite.value().attr("data-pagefind-ignore").is_some());
-        let summary = collapse(
-            &cite
-                .select(&sel("summary"))
-                .next()
-                .unwrap()
-                .text()
-                .collect::<String>(),
-        );
-        assert_eq!(summary, format!("cite paragraph {n}"));
-        let citation = collapse(
-            &cite
-                .select(&sel(".citation"))
-                .next()
-                .unwrap()
-                .text()
-                .collect::<String>(),
+        assert_eq!(cite.value().attr("href"), Some("#cite"));
+        assert_eq!(cite.value().attr("data-p"), Some(n.to_string().as_str()));
+        assert_eq!(
+            collapse(&cite.text().collect::<String>()),
+            format!("cite paragraph ¶{n}")
         );
         assert_eq!(
-            citation,
+            numbered(n),
             format!("Ann Li and Bo Ek, “Port Calder dockworkers strike over pay,” Meridian Wire, March 4, 2031, para. {n}, https://wire.example/strike?id=7&lang=en. Dossier copy: https://example.org/strike/articles/wire-strike/#p{n}.")
         );
     }
+    assert_eq!(page.select(&sel(".citation-form var")).count(), 2);
     // A republished copy is cited "via" its publisher.
     let reprint = f.page("articles/wire-reprint/index.html");
-    let citation = text_of(&reprint, "#p1 + .para-side .citation").unwrap();
+    let citation = text_of(&reprint, "#cite .citation-form").unwrap();
     assert!(
-        citation.starts_with("Meridian Wire via The Harbour Post, “Dockworkers strike: 50% of {terminals} shut?” March 5, 2031, para. 1."),
+        citation.starts_with("Meridian Wire via The Harbour Post, “Dockworkers strike: 50% of {terminals} shut?” March 5, 2031, para. N."),
         "{citation}"
     );
 

@@ -1150,3 +1150,37 @@ fn the_folded_sections_of_a_comparison_are_closed_on_screen_and_printed_open() {
         }
     }
 }
+
+#[test]
+fn a_paragraphs_cite_link_opens_its_citation_under_it_and_closes_it_again() {
+    let published = publish_sample();
+    let Some(server) = serve(&published) else {
+        return;
+    };
+    let Some(mut chrome) = browser::launch() else {
+        return;
+    };
+    chrome.navigate(&site_url(&server, "articles/reuters-talks-fail/"));
+    const OPEN: &str = "[...document.querySelectorAll('.para-side .citation')].map(c => \
+        [c.previousElementSibling.dataset.p, c.textContent, c.checkVisibility()])";
+    chrome.eval("document.querySelector('#p3 + .para-side a.cite').click()");
+    let open = chrome.eval(OPEN);
+    let open = open.as_array().unwrap();
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert_eq!(open[0][0], "3", "{open:?}");
+    let citation = open[0][1].as_str().unwrap();
+    assert!(
+        citation.starts_with("Reuters, “") && citation.contains(", para. 3"),
+        "{citation}"
+    );
+    assert!(
+        citation.ends_with("/articles/reuters-talks-fail/#p3."),
+        "{citation}"
+    );
+    assert_eq!(open[0][2], true, "{open:?}");
+    // The link stays where it was: the page did not jump to the line it leads to without
+    // the script.
+    assert_eq!(chrome.eval("location.hash"), "");
+    chrome.eval("document.querySelector('#p3 + .para-side a.cite').click()");
+    assert_eq!(chrome.eval(OPEN), json!([]));
+}

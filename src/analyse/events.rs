@@ -64,7 +64,9 @@ pub struct Comparison {
     pub unique_quotes: Vec<SourceQuotes>,
     /// The words each source puts in quotation marks without reporting speech.
     pub terms: Vec<SourceTerms>,
-    /// Indices into [`Analysis::passage_pairs`] of the pairs of its articles that share passages.
+    /// Indices into [`Analysis::passage_pairs`] of the pairs of its articles that share
+    /// passages, but for two copies of a story whose original is here too (each is set
+    /// against the original).
     pub passage_pairs: Vec<usize>,
     /// The longest passages these pairs share, at most [`MAX_PASSAGES`].
     pub passages: Vec<ShownPassage>,
@@ -469,9 +471,19 @@ fn passages(
         .collect();
     pairs.sort_unstable();
     pairs.dedup();
+    // Two copies of one story share what each shares with their original: with the original
+    // here, each copy is set against it alone, not against the other copies as well (with
+    // four copies, four pairs instead of ten, each showing the same text again).
+    let story_here = |i: usize| {
+        analysis.copy[i] && analysis.original[i] != i && articles.contains(&analysis.original[i])
+    };
     pairs.retain(|&o| {
         let pair = &analysis.passage_pairs[o];
-        articles.contains(&pair.a) && articles.contains(&pair.b)
+        articles.contains(&pair.a)
+            && articles.contains(&pair.b)
+            && !(story_here(pair.a)
+                && story_here(pair.b)
+                && analysis.original[pair.a] == analysis.original[pair.b])
     });
     let mut found: Vec<&SharedPassage> = pairs
         .iter()

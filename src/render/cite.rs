@@ -1,6 +1,6 @@
 //! Citations of the dossier's articles, in one style: Chicago notes-bibliography (17th ed.),
 //! the form for news articles. A paragraph's "cite" control shows the note form with the
-//! paragraph; `/bibliography/` lists the bibliography form. The exports at the site root are
+//! paragraph (the article page gives that form once, for any paragraph); `/bibliography/` lists the bibliography form. The exports at the site root are
 //! `bibliography.bib` (BibLaTeX, written and escaped by the `biblatex` crate) and
 //! `bibliography.json` (CSL-JSON, written by serde: no crate writes CSL-JSON from data like
 //! ours; hayagriva reads it but does not write it).
@@ -45,6 +45,19 @@ impl Work {
     /// The note form, citing paragraph `paragraph` (`#pN`) and the dossier's copy of it:
     /// `Reuters, “Title,” March 14, 2014, para. 3, https://…. Dossier copy: https://…#p3.`
     pub fn note(&self, paragraph: usize) -> String {
+        self.note_of(&paragraph.to_string())
+    }
+
+    /// The note form as HTML for any paragraph, the article page's one "cite a paragraph"
+    /// line: the paragraph's number is a `<var>N</var>` wherever it goes, which the theme's
+    /// script (or the reader) fills in.
+    pub fn note_form_html(&self) -> String {
+        // A character no citation holds stands for the number until the text is escaped.
+        const NUMBER: &str = "\u{E000}";
+        super::markdown::escape(&self.note_of(NUMBER)).replace(NUMBER, "<var>N</var>")
+    }
+
+    fn note_of(&self, paragraph: &str) -> String {
         let mut text = self.byline.clone().unwrap_or_else(|| self.container());
         text.push_str(&format!(", “{}", quoted(&self.title, ',')));
         if self.byline.is_some() {
@@ -300,6 +313,10 @@ mod tests {
         assert_eq!(
             w.entry(),
             "Reuters via Daily Example. “Talks fail.” March 14, 2014."
+        );
+        assert_eq!(
+            w.note_form_html(),
+            "Reuters via Daily Example, “Talks fail,” March 14, 2014, para. <var>N</var>. Dossier copy: https://example.org/d/articles/talks-fail/#p<var>N</var>."
         );
         let w = work(Some("Ann Li"), None, Some("https://r.example/x"));
         assert_eq!(

@@ -45,7 +45,7 @@ pub struct OutletQuotes {
 }
 
 /// A piece of paragraph text, marked when it is part of the shared passage.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Segment {
     pub text: String,
     pub marked: bool,
@@ -66,6 +66,9 @@ pub struct PassageView {
     pub words: usize,
     pub a: PassageSide,
     pub b: PassageSide,
+    /// Both sides' paragraphs read the same, word for word and mark for mark (a copy's): the
+    /// page gives the text once.
+    pub same: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -322,10 +325,15 @@ impl Views<'_> {
         let passages = comparison
             .passages
             .iter()
-            .map(|p| PassageView {
-                words: p.words,
-                a: self.passage_side(&p.a),
-                b: self.passage_side(&p.b),
+            .map(|p| {
+                let a = self.passage_side(&p.a);
+                let b = self.passage_side(&p.b);
+                PassageView {
+                    words: p.words,
+                    same: a.paragraphs == b.paragraphs,
+                    a,
+                    b,
+                }
             })
             .collect();
 

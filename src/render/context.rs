@@ -160,13 +160,15 @@ pub struct ArticleView {
     /// The original address, if known.
     pub original_url: Option<String>,
     /// The text; after each paragraph a `div.para-side` holds the analyst's note on it (if
-    /// any) and its "cite" control.
+    /// any) and its "cite" control, a link to `#cite`.
     pub body_html: String,
     pub paragraphs: usize,
     /// The analyst's notes, by paragraph.
     pub notes: Vec<NoteView>,
     /// The article in the bibliography's style (Chicago notes-bibliography).
     pub citation: String,
+    /// The note form for any paragraph, HTML: its number is `<var>N</var>`.
+    pub paragraph_citation: String,
     pub actors: Vec<ActorRef>,
     pub events: Vec<EventRef>,
     /// Dates stated in the text, in reading order.
@@ -218,6 +220,9 @@ pub struct SourceView {
     /// Articles of other outlets this site republished.
     pub republished: Vec<ArticleRef>,
     pub republished_by: Vec<SourceRef>,
+    /// Articles under another outlet's own name that the analysis finds to be copies of its
+    /// stories (a credited copy is in `republished_by`'s outlet's `republished` instead).
+    pub copied_by: Vec<ArticleRef>,
     /// The actors its articles mention most, with counts.
     pub top_actors: Vec<ActorRef>,
 }
@@ -546,7 +551,7 @@ impl<'a> Views<'a> {
         );
         let notes = self.article_notes(article);
         let work = self.work(article);
-        let body_html = self.with_sides(&body_html, &notes, &work);
+        let body_html = self.with_sides(&body_html, &notes);
         ArticleView {
             summary: self.article_ref(article),
             original_url: article.url.clone(),
@@ -554,6 +559,7 @@ impl<'a> Views<'a> {
             paragraphs: article.paragraphs.len(),
             notes,
             citation: work.entry(),
+            paragraph_citation: work.note_form_html(),
             actors: self.analysis.article_actors[index]
                 .iter()
                 .map(|&(a, n)| self.actor_ref(a, n))
@@ -680,6 +686,19 @@ impl<'a> Views<'a> {
                 .republished_by
                 .iter()
                 .map(|s| self.source_ref(s))
+                .collect(),
+            copied_by: self
+                .dossier
+                .articles
+                .iter()
+                .enumerate()
+                .filter(|&(i, copy)| {
+                    let story = &self.dossier.articles[self.analysis.original[i]];
+                    self.analysis.copy[i]
+                        && story.source == source.slug
+                        && copy.source != source.slug
+                })
+                .map(|(_, copy)| self.article_ref(copy))
                 .collect(),
             top_actors: counts
                 .into_iter()

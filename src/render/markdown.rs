@@ -324,17 +324,20 @@ fn push_linked<'a>(events: &mut Vec<Event<'a>>, text: &str, start: usize, links:
                 text[cursor - start..link.start - start].to_owned().into(),
             ));
         }
-        events.push(Event::Html(
+        // The actor's full name as a tooltip only where the words differ from it ("Mr Li",
+        // a capital standing for its state): where they are the name it says nothing.
+        let words = &text[link.start - start..link.end - start];
+        let html = if words == link.title {
+            format!("<a class=\"actor-link\" href=\"{}\">", escape(&link.href))
+        } else {
             format!(
                 "<a class=\"actor-link\" href=\"{}\" title=\"{}\">",
                 escape(&link.href),
                 escape(&link.title)
             )
-            .into(),
-        ));
-        events.push(Event::Text(
-            text[link.start - start..link.end - start].to_owned().into(),
-        ));
+        };
+        events.push(Event::Html(html.into()));
+        events.push(Event::Text(words.to_owned().into()));
         events.push(Event::Html("</a>".into()));
         cursor = link.end;
     }
@@ -585,6 +588,38 @@ mod tests {
         let html = render("```rust\nfn main() {}\n```\n", &settings(), &[]);
         assert!(html.contains("class=\"language-rust\""), "{html}");
         assert!(html.contains("hl-"), "{html}");
+    }
+
+    #[test]
+    fn a_link_names_the_actor_in_a_tooltip_only_where_the_words_are_not_the_name() {
+        let body = "Ana Ruiz spoke. Ruiz left.\n";
+        let text = &paragraphs(body, true)[0];
+        let second = text.rfind("Ruiz").unwrap();
+        let links = vec![vec![
+            InlineLink {
+                start: 0,
+                end: 8,
+                href: "../r/".into(),
+                title: "Ana Ruiz".into(),
+            },
+            InlineLink {
+                start: second,
+                end: second + 4,
+                href: "../r/".into(),
+                title: "Ana Ruiz".into(),
+            },
+        ]];
+        let html = render(body, &settings(), &links);
+        assert!(
+            html.contains("<a class=\"actor-link\" href=\"../r/\">Ana Ruiz</a> spoke."),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<a class=\"actor-link\" href=\"../r/\" title=\"Ana Ruiz\">Ruiz</a> left."
+            ),
+            "{html}"
+        );
     }
 
     #[test]

@@ -4,9 +4,8 @@
 
 use serde::Serialize;
 
-use super::cite::Work;
 use super::context::{ActorRef, ArticleRef, EventRef, NoteView, Views};
-use super::markdown::{self, escape};
+use super::markdown;
 use crate::model::{Article, Dossier};
 
 /// `/notes/`: every note, grouped by what it is about.
@@ -78,9 +77,11 @@ impl Views<'_> {
     }
 
     /// `body_html` with, after each paragraph, its side: the analyst's note on it, if any
-    /// (searchable: inside the page's indexed body), and its "cite" control, a `<details>`
-    /// whose citation names the paragraph's anchor (left out of the search index).
-    pub fn with_sides(&self, body_html: &str, notes: &[NoteView], work: &Work) -> String {
+    /// (searchable: inside the page's indexed body), and its "cite" control, a link to the
+    /// page's one citation line for any paragraph (`#cite`), which the theme's script opens
+    /// under the paragraph with its number filled in (left out of the search index). The
+    /// citation is not written out after every paragraph: it would be most of the page.
+    pub fn with_sides(&self, body_html: &str, notes: &[NoteView]) -> String {
         markdown::after_paragraphs(body_html, |n| {
             let mut side = String::from("<div class=\"para-side\">");
             if let Some(note) = notes.iter().find(|note| note.paragraph == n) {
@@ -90,8 +91,7 @@ impl Views<'_> {
                 ));
             }
             side.push_str(&format!(
-                "<details class=\"cite\" data-pagefind-ignore><summary>cite<span class=\"visually-hidden\"> paragraph {n}</span></summary><p class=\"citation\">{}</p></details></div>\n",
-                escape(&work.note(n))
+                "<a class=\"cite\" href=\"#cite\" data-p=\"{n}\" data-pagefind-ignore>cite<span class=\"visually-hidden\"> paragraph</span> ¶{n}</a></div>\n"
             ));
             Some(side)
         })
