@@ -85,7 +85,7 @@ impl Site {
             ),
         });
         Ok(SitePlan {
-            pages: render::plan(&self.dossier, &self.config),
+            pages: render::plan(&self.dossier, &self.analysis, &self.config),
             assets,
         })
     }

@@ -146,6 +146,20 @@ fn three_copied_paragraphs_with_small_edits_are_shared_with_the_right_share() {
         "content/articles/daily-summit.md",
         &article("daily-summit", "daily", &copy),
     );
+    // The Daily's text is mostly the wire's: one story, one source. A radio's own report
+    // makes the second independent source a comparison page needs.
+    f.write(
+        "content/sources/radio.md",
+        "---\nname: The Radio\nkind: broadcaster\n---\n",
+    );
+    f.write(
+        "content/articles/radio-summit.md",
+        &article(
+            "radio-summit",
+            "radio",
+            &["Listeners by the border heard little from the talks all day, and the ferry across the gorge ran empty."],
+        ),
+    );
     f.build().ok();
     let html = f.page("compare/summit/index.html");
     let passages: Vec<String> = html
@@ -561,7 +575,7 @@ fn a_claim_marks_only_what_its_own_day_contradicts_and_counts_a_story_once() {
     // The Courier repeats the Post's new toll: no new figure of its own.
     assert_eq!(flagged("later"), ["post-granary"]);
 
-    // The front page lists the dispute, the wire story once.
+    // The front page lists the dispute, the wire story once, with its copies counted.
     let front = f.page("index.html");
     let point = front
         .select(&sel(".disputed-list > li"))
@@ -580,7 +594,7 @@ fn a_claim_marks_only_what_its_own_day_contradicts_and_counts_a_story_once() {
             "The Daily 12 people",
             "The Herald nine",
             "The Post 14 (a later report)",
-            "The Wire 12",
+            "The Wire (and 2 copies) 12",
         ]
     );
     let marked: Vec<String> = point

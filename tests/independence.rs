@@ -963,3 +963,311 @@ fn the_chronology_lists_a_story_before_its_copies_and_names_them() {
         "{named:?}"
     );
 }
+
+// A wire story and its copies on an invented valley's dossier (the audit of copies after
+// three defects): the Brisk News Agency's story of a mill closure, republished by The Fenwick
+// Herald with a paragraph of its own; a flood warning that only the agency reported, run
+// again by three newspapers under their own names; and a strike the agency dates a day early,
+// in its story and its three copies, against a radio that gives the day.
+
+const MILL: [&str; 4] = [
+    "ORLEN, March 8 (Brisk News) - The government ordered the Orlen steel mill to close by the end of the year, Industry Minister Kara Doyle said on Wednesday, ending a century of steelmaking in the valley.",
+    "Doyle said the mill had lost money for eleven years and that no buyer had come forward after a search that lasted eighteen months.",
+    "\"We looked for a buyer in every market and found none willing to take on the furnaces,\" Doyle told reporters in the capital.",
+    "About 2,400 people work at the mill, which opened in 1921 and once supplied rails for half of the country's railways.",
+];
+
+/// The Herald's own paragraph under the agency's story.
+const HERALD_OWN: &str = "\"Our town will pay for this decision for a generation,\" Councillor Hugo Brand said on Wednesday evening, adding that the council would ask the government for a retraining fund.";
+
+const FLOOD: &str = "ORLEN, March 10 (Brisk News) - The river Tarn burst its banks north of Orlen early on Friday, and the valley's flood office told residents of four villages to move to higher ground before nightfall.\n\nWater reached the doorsteps of houses in Marl End within two hours, the flood office said, and the road over the pass was closed at the Hesketh junction.\n\nForecasters expect more rain over the hills until Sunday, when the flood office will decide whether the villagers can go home.";
+
+const STRIKE: &str = "Dockers at the port of Orlen walked out over pay on Monday, leaving eleven container ships waiting at anchor outside the harbour wall.\n\nThe dockers' union says its members have had no rise for three years while the port's traffic has doubled, and it wants a new agreement before the summer season.";
+
+/// The valley dossier: five outlets, two actors, the mill closure (reported by the agency, the
+/// Herald's republication and a radio), the flood warning (the agency's story and three
+/// uncredited copies) and the dockers' strike (the agency's story, its three copies and the
+/// radio).
+fn valley() -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "site.toml",
+        "title = \"Orlen valley\"\nbase_url = \"https://example.org/o/\"\nsearch = false\n",
+    );
+    for (slug, name, kind) in [
+        ("brisk-news", "Brisk News Agency", "wire"),
+        ("fenwick-herald", "The Fenwick Herald", "newspaper"),
+        ("tarn-courier", "The Tarn Courier", "newspaper"),
+        ("orlen-daily", "Orlen Daily", "newspaper"),
+        ("lowmoor-radio", "Lowmoor Radio", "broadcaster"),
+    ] {
+        f.write(
+            &format!("content/sources/{slug}.md"),
+            &format!("---\nname: \"{name}\"\nkind: {kind}\n---\nAn outlet.\n"),
+        );
+    }
+    f.write(
+        "content/actors/kara-doyle.md",
+        "---\nname: Kara Doyle\naliases: [Doyle]\nkind: person\npronoun: she\n---\nThe industry minister.\n",
+    );
+    f.write(
+        "content/actors/hugo-brand.md",
+        "---\nname: Hugo Brand\naliases: [Brand]\nkind: person\npronoun: he\n---\nA town councillor.\n",
+    );
+    f.write(
+        "content/events/mill-closure.md",
+        "---\ntitle: The government orders the Orlen steel mill closed\ndate: 2034-03-08\n---\nThe closure.\n",
+    );
+    f.write(
+        "content/events/flood-warning.md",
+        "---\ntitle: The Tarn floods north of Orlen\ndate: 2034-03-10\n---\nThe flood.\n",
+    );
+    f.write(
+        "content/events/port-strike.md",
+        "---\ntitle: Orlen dockers walk out over pay\ndate: 2034-03-07\n---\nThe strike.\n",
+    );
+    let article = |slug: &str, source: &str, extra: &str, published: &str, body: &str| {
+        let event = slug.split('-').nth(1).unwrap();
+        let event = match event {
+            "mill" => "mill-closure",
+            "flood" => "flood-warning",
+            _ => "port-strike",
+        };
+        f.write(
+            &format!("content/articles/{slug}.md"),
+            &format!("---\ntitle: \"{slug}\"\nsource: {source}\n{extra}published: {published}\nevents: [{event}]\n---\n\n{body}\n"),
+        );
+    };
+    article(
+        "wire-mill",
+        "brisk-news",
+        "",
+        "2034-03-08T12:00:00+01:00",
+        &MILL.join("\n\n"),
+    );
+    let mut herald = MILL.to_vec();
+    herald.push(HERALD_OWN);
+    article(
+        "herald-mill",
+        "brisk-news",
+        "publisher: fenwick-herald\n",
+        "2034-03-09",
+        &herald.join("\n\n"),
+    );
+    article(
+        "radio-mill",
+        "lowmoor-radio",
+        "",
+        "2034-03-08T19:00:00+01:00",
+        "Steelworkers gathered at the gates of the Orlen mill on Wednesday night after the government confirmed that it would close.\n\n\"Nobody told us a thing until this morning,\" said one furnace hand who has worked there for thirty years.",
+    );
+    for (slug, source, time) in [
+        ("wire-flood", "brisk-news", "09:00"),
+        ("courier-flood", "tarn-courier", "11:00"),
+        ("daily-flood", "orlen-daily", "12:00"),
+        ("herald-flood", "fenwick-herald", "13:00"),
+    ] {
+        article(
+            slug,
+            source,
+            "",
+            &format!("2034-03-10T{time}:00+01:00"),
+            FLOOD,
+        );
+    }
+    for (slug, source, extra, time) in [
+        ("wire-strike", "brisk-news", "", "10:00"),
+        (
+            "herald-strike",
+            "brisk-news",
+            "publisher: fenwick-herald\n",
+            "11:00",
+        ),
+        ("courier-strike", "tarn-courier", "", "12:00"),
+        ("daily-strike", "orlen-daily", "", "13:00"),
+    ] {
+        article(
+            slug,
+            source,
+            extra,
+            &format!("2034-03-08T{time}:00+01:00"),
+            STRIKE,
+        );
+    }
+    article(
+        "radio-strike",
+        "lowmoor-radio",
+        "",
+        "2034-03-07T19:00:00+01:00",
+        "Orlen's dockers walked out over pay on Tuesday, and the port fell silent by the afternoon shift.",
+    );
+    f
+}
+
+/// The items of the list under the heading "Only in NAME" of a comparison page's quotes.
+fn only_in(page: &scraper::Html, name: &str) -> String {
+    page.select(&sel("#quotes ~ details h3"))
+        .find(|h| h.text().collect::<String>() == format!("Only in {name}"))
+        .and_then(|h| h.next_siblings().find_map(scraper::ElementRef::wrap))
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_copys_own_paragraph_is_its_publishers_not_the_wires() {
+    let f = valley();
+    f.build().ok();
+    let page = f.page("compare/mill-closure/index.html");
+    // The Herald's own paragraph is the Herald's reporting; the agency's words stay the
+    // agency's.
+    let herald = only_in(&page, "The Fenwick Herald");
+    assert!(herald.contains("Our town will pay"), "{herald:?}");
+    let wire = only_in(&page, "Brisk News Agency");
+    assert!(wire.contains("We looked for a buyer"), "{wire}");
+    assert!(!wire.contains("Our town will pay"), "{wire}");
+    // So are the actors it names: on the Herald's page, not the agency's.
+    let counts = |slug: &str| -> Vec<String> {
+        texts_of(
+            &f.page(&format!("sources/{slug}/index.html")),
+            ".actor-counts li",
+        )
+    };
+    assert!(
+        counts("fenwick-herald").contains(&"Hugo Brand 1".to_owned()),
+        "{:?}",
+        counts("fenwick-herald")
+    );
+    let agency = counts("brisk-news");
+    assert!(
+        agency.iter().all(|c| !c.contains("Hugo Brand")),
+        "{agency:?}"
+    );
+    assert!(agency.contains(&"Kara Doyle 3".to_owned()), "{agency:?}");
+}
+
+#[test]
+fn a_story_and_its_copies_alone_get_no_comparison() {
+    let f = valley();
+    f.build().ok();
+    // The flood warning: one story under four names, one independent source. No page, and
+    // no link to one anywhere.
+    assert!(!f.path("public/compare/flood-warning").exists());
+    for entry in walkdir::WalkDir::new(f.path("public")) {
+        let entry = entry.unwrap();
+        let ext = entry.path().extension().and_then(|e| e.to_str());
+        if !matches!(ext, Some("html" | "xml" | "json")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        assert!(
+            !text.contains("compare/flood-warning"),
+            "{} links the flood warning's comparison",
+            entry.path().display()
+        );
+    }
+    let index = f.page("compare/index.html");
+    let rows = texts_of(&index, "tbody tr");
+    assert!(
+        rows.iter().all(|r| !r.contains("The Tarn floods")),
+        "{rows:?}"
+    );
+    // The events two independent sources reported keep their pages at their addresses.
+    for event in ["mill-closure", "port-strike"] {
+        assert!(f
+            .path(&format!("public/compare/{event}/index.html"))
+            .exists());
+    }
+    assert_eq!(
+        attrs_of(
+            &f.page("events/mill-closure/index.html"),
+            "a[href$='compare/mill-closure/']",
+            "href"
+        )
+        .len(),
+        1
+    );
+    // A check of the site finds every link whole.
+    f.run(&["check"]).ok();
+}
+
+#[test]
+fn a_date_a_story_and_its_copies_give_is_listed_once_on_the_front_page() {
+    let f = valley();
+    f.build().ok();
+    let front = f.page("index.html");
+    let point = front
+        .select(&sel(".disputed-list > li.disputed-difference"))
+        .find(|p| p.text().collect::<String>().contains("Orlen dockers"))
+        .expect("the strike's date is disputed");
+    let stated: Vec<(String, bool)> = point
+        .select(&sel(".stated li"))
+        .map(|li| {
+            (
+                collapse(&li.text().collect::<String>()),
+                li.value().classes().any(|c| c == "disagrees"),
+            )
+        })
+        .collect();
+    // The agency's story stands for its three copies (one republished, two under other
+    // names): one voice against the radio, not four outlets.
+    assert_eq!(
+        stated,
+        [
+            (
+                "Brisk News Agency (and 3 copies) on Monday (6 March 2034)".to_owned(),
+                true
+            ),
+            ("Lowmoor Radio on Tuesday (7 March 2034)".to_owned(), false),
+        ]
+    );
+}
+
+/// A quote that a wire story and its copy under another outlet's name both carry is carried
+/// by one outlet, the wire; the same words in a second, independent outlet make two.
+#[test]
+fn a_quote_in_a_wire_story_and_its_copy_is_carried_by_one_outlet() {
+    let f = saltmarsh("Saltmarsh berths", "b", "The harbour master.");
+    let story = [
+        "SALTMARSH, Oct 9 (Tessaly Wire) - The harbour board will close two of the old berths on the north quay for repairs from next month, after divers found the piles beneath them badly worn.",
+        "\"The piles have done sixty years of work and they are tired, so we will not wait for the winter storms to find that out for us,\" Fenn told reporters on the quay.",
+        "Fishing boats that use the north quay will be moved to the south basin while the work goes on, the board said in a notice to skippers.",
+    ];
+    let write = |slug: &str, source: &str, published: &str, body: &str| {
+        f.write(
+            &format!("content/articles/{slug}.md"),
+            &format!(
+                "---\ntitle: \"{slug}\"\nsource: {source}\npublished: {published}\n---\n\n{body}\n"
+            ),
+        );
+    };
+    write(
+        "wire-berths",
+        "tessaly-wire",
+        "2032-10-09T09:00:00+02:00",
+        &story.join("\n\n"),
+    );
+    write(
+        "radio-berths",
+        "kestrel-radio",
+        "2032-10-09T11:30:00+02:00",
+        &story.join("\n\n"),
+    );
+    f.build().ok();
+    let carried = |html: &scraper::Html| texts_of(html, "blockquote.quote .quote-count");
+    assert_eq!(
+        carried(&f.page("actors/idris-fenn/index.html")),
+        ["Carried by Tessaly Wire"]
+    );
+    // The courier quotes her too, in a report of its own: two outlets.
+    write(
+        "courier-berths",
+        "corran-courier",
+        "2032-10-10",
+        &format!("Two berths on Saltmarsh's north quay are to close for repairs.\n\n{}\n\nSkippers said the move to the south basin would cost them a morning's fishing each week.", story[1]),
+    );
+    f.build().ok();
+    assert_eq!(
+        carried(&f.page("actors/idris-fenn/index.html")),
+        ["Carried by 2 outlets"]
+    );
+}

@@ -4,14 +4,15 @@
 //! copies once, and every page names a copy as such ("Reuters via Daily Example"), but only
 //! a copy known to be one: which article came first is read from the evidence (`publisher`,
 //! the publication times, one text holding the other's whole), never from the order of the
-//! dossier.
+//! dossier. A copy's words are its story's, but for a paragraph of its own (a local editor's
+//! paragraph in a reprint), which is the copy's outlet's reporting.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::model::Dossier;
 
-use super::passages::PassagePair;
+use super::passages::{PassagePair, Side, Words, MIN_WORDS};
 
 /// Two articles are copies of one story when the shorter one has at least this share of its
 /// words in passages the other also has. A wire story and a reprint that trims a paragraph or
@@ -34,6 +35,14 @@ pub struct Stories {
     /// of its story is known to come before it (see [`comes_first`]). Of two articles of one
     /// story that nothing orders, neither is a copy.
     pub copy: Vec<bool>,
+    /// Per article: the paragraphs (1-based, in order) that are its own words and not its
+    /// story's: of a known copy that does not stand for its story, each paragraph of at least
+    /// [`MIN_WORDS`] words less than half of which are in passages it shares with the other
+    /// articles of its story. Empty for every other article, and for a copy with no other
+    /// article of its story to hold it against: nothing then tells its words from its
+    /// story's. A shorter paragraph stays its story's: too short to be found in a passage,
+    /// it may be the story's words all the same.
+    pub own: Vec<Vec<usize>>,
 }
 
 /// Groups the articles into stories and finds each story's original, from the pairs of
@@ -104,7 +113,58 @@ pub fn stories(dossier: &Dossier, pairs: &[PassagePair]) -> Stories {
             original[i] = stands;
         }
     }
-    Stories { original, copy }
+    let own = (0..n)
+        .map(|i| {
+            if !copy[i] || original[i] == i {
+                return Vec::new();
+            }
+            // The sides of this article in the passages it shares with its story's others.
+            let sides: Vec<Side> = pairs
+                .iter()
+                .filter(|o| (o.a == i || o.b == i) && original[o.a] == original[o.b])
+                .flat_map(|o| o.passages.iter())
+                .map(|p| if p.a.article == i { p.a } else { p.b })
+                .collect();
+            Words::of(&dossier.articles[i].paragraphs)
+                .paragraph_cover(&sides)
+                .into_iter()
+                .enumerate()
+                .filter(|&(_, (covered, words))| words >= MIN_WORDS && covered * 2 < words)
+                .map(|(p, _)| p + 1)
+                .collect()
+        })
+        .collect();
+    Stories {
+        original,
+        copy,
+        own,
+    }
+}
+
+/// Which of some words to list, each given as `(story, article, normalised words)`
+/// ([`Stories::original`]; `None` for an article that says nothing): a story's words once,
+/// by the article that stands for the story when it says them, else by the first that does.
+/// A copy that says something else than its story is listed. Per entry: `None` when it is
+/// not listed, else how many other articles of its story say the same (the copies it stands
+/// for, named beside it: "(and 3 copies)").
+pub fn once_per_story(said: &[Option<(usize, usize, String)>]) -> Vec<Option<usize>> {
+    // Whether entry `j` stands for entry `k`: same story, same words, and `j` the story's
+    // original or, neither being it, the earlier.
+    let stands_for = |j: usize, k: usize| match (&said[j], &said[k]) {
+        (Some((s, a, t)), Some((story, article, text))) => {
+            j != k && s == story && t == text && (*a == *story || (*article != *story && j < k))
+        }
+        _ => false,
+    };
+    (0..said.len())
+        .map(|k| {
+            if (0..said.len()).any(|j| stands_for(j, k)) {
+                None
+            } else {
+                Some((0..said.len()).filter(|&j| stands_for(k, j)).count())
+            }
+        })
+        .collect()
 }
 
 /// Whether article `x` is known to come before `y`, two articles of one story (`pair`: the
@@ -194,7 +254,7 @@ mod tests {
             articles,
             ..Dossier::default()
         };
-        let Stories { original, copy } = stories(&dossier, pairs);
+        let Stories { original, copy, .. } = stories(&dossier, pairs);
         (original, copy)
     }
 
@@ -287,6 +347,72 @@ mod tests {
         );
         assert_eq!(original, [1, 1]);
         assert_eq!(copy, [true, false]);
+    }
+
+    #[test]
+    fn a_story_s_words_are_listed_once_by_its_original_with_its_copies_counted() {
+        let said = |story, article, text: &str| Some((story, article, text.to_owned()));
+        // Article 4 stands for the story of 2 and 5; 7 is another outlet's.
+        assert_eq!(
+            once_per_story(&[
+                said(4, 2, "nine"),
+                said(4, 4, "nine"),
+                said(4, 5, "nine"),
+                said(7, 7, "nine"),
+                None,
+            ]),
+            [None, Some(2), None, Some(0), Some(0)]
+        );
+        // A copy that says something else is listed; copies of a story whose original says
+        // nothing are listed once, by the first.
+        assert_eq!(
+            once_per_story(&[
+                said(4, 4, "nine"),
+                said(4, 5, "eleven"),
+                said(9, 6, "ten"),
+                said(9, 8, "ten")
+            ]),
+            [Some(0), Some(0), Some(1), None]
+        );
+    }
+
+    #[test]
+    fn a_copy_s_paragraph_that_its_story_lacks_is_its_own() {
+        let story = "The ferry company cancelled every crossing to the islands on Friday after a storm damaged the pier at Westhaven harbour.";
+        let added = "Our readers on the islands can call the council's helpline for news of the next boat, the editor of this paper writes.";
+        let short = "More to follow soon.";
+        let mut wire = article("story", "wire", None, "2031-05-02");
+        wire.paragraphs = vec![story.into()];
+        let mut reprint = article("reprint", "wire", Some("daily"), "2031-05-02");
+        reprint.paragraphs = vec![story.into(), added.into(), short.into()];
+        let words = |text: &str| Words::of(&[text.to_owned()]).count();
+        let n = words(story);
+        assert!(words(added) >= MIN_WORDS && words(short) < MIN_WORDS);
+        let side = |article, from, to| Side { article, from, to };
+        let shared = |a, b, a_to, b_to, share_a, share_b| PassagePair {
+            a,
+            b,
+            passages: vec![SharedPassage {
+                a: side(a, 0, a_to),
+                b: side(b, 0, b_to),
+            }],
+            share_a,
+            share_b,
+        };
+        let dossier = Dossier {
+            articles: vec![wire, reprint],
+            ..Dossier::default()
+        };
+        // The second paragraph is the reprint's own; the third is too short to tell.
+        let found = stories(&dossier, &[shared(0, 1, n, n, 1.0, 0.6)]);
+        assert_eq!(found.copy, [false, true]);
+        assert_eq!(found.own, [vec![], vec![2]]);
+        // Without its story in the dossier, nothing is its own.
+        let alone = Dossier {
+            articles: dossier.articles[1..].to_vec(),
+            ..Dossier::default()
+        };
+        assert_eq!(stories(&alone, &[]).own, [Vec::<usize>::new()]);
     }
 
     #[test]

@@ -30,8 +30,12 @@ pub struct EventFacts {
     /// Per claim of the event, per article of `articles`: what the article reports, read as
     /// a value, when it reports the claim.
     pub claims: Vec<Vec<Option<ClaimValue>>>,
-    /// How the articles compare, when two outlets or more report the event (the events that
-    /// get a comparison page).
+    /// Its independent sources: one article of each, in the order of its reports, the
+    /// originals first (see [`independent`]).
+    pub sources: Vec<usize>,
+    /// How the articles compare, when two independent sources or more report the event (the
+    /// events that get a comparison page): a story and its copies are one source, whatever
+    /// names the copies bear.
     pub comparison: Option<Comparison>,
 }
 
@@ -130,15 +134,25 @@ pub enum Difference {
         b: FigureAt,
     },
     /// Words that speak of the event with another date, then (at most
-    /// [`MAX_AGREEING_DATES`]) words that give its date; each `(article, index into its
-    /// dates)`. The words with another date are in two lists: `differ`, of outlets that
+    /// [`MAX_AGREEING_DATES`]) words that give its date; each story's words once. The words with another date are in two lists: `differ`, of outlets that
     /// nowhere give the event's date, and `differ_within`, of outlets whose articles also give
     /// it: such an outlet contradicts itself, not the other outlets.
     Date {
-        differ: Vec<(usize, usize)>,
-        differ_within: Vec<(usize, usize)>,
-        agree: Vec<(usize, usize)>,
+        differ: Vec<DateAt>,
+        differ_within: Vec<DateAt>,
+        agree: Vec<DateAt>,
     },
+}
+
+/// Words that date an event in one article, standing for the copies of its story that say
+/// the same (a story's words are listed once: [`super::copies::once_per_story`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateAt {
+    pub article: usize,
+    /// Index into the article's dates.
+    pub index: usize,
+    /// Other articles of its story that say the same.
+    pub copies: usize,
 }
 
 /// A figure as one article states it: the article, the paragraph (1-based) and the words.
@@ -164,13 +178,55 @@ pub fn of_event(dossier: &Dossier, analysis: &Analysis, index: usize) -> EventFa
     let event = &dossier.events[index];
     let articles = reporting(dossier, event);
     let claims = claims(dossier, analysis, event, &articles);
-    let comparison = (event.reporting_sources(dossier).len() >= 2)
-        .then(|| compare(dossier, analysis, event, &articles));
+    let sources = independent(dossier, analysis, &articles);
+    let comparison = (sources.len() >= 2).then(|| compare(dossier, analysis, event, &articles));
     EventFacts {
         articles,
         claims,
+        sources,
         comparison,
     }
+}
+
+/// The articles through which the independent sources of `articles` (an event's, in the
+/// order of its reports) are counted: of each story, its original when it is one of them,
+/// else its first article not known to be a copy, else its first; of these, the originals
+/// first, one per source (a copy whose story is not here is credited to its source). A story
+/// and its copies are one source, whatever names the copies bear; so are two stories of one
+/// outlet.
+fn independent(dossier: &Dossier, analysis: &Analysis, articles: &[usize]) -> Vec<usize> {
+    let mut stories: Vec<usize> = Vec::new();
+    for &i in articles {
+        if !stories.contains(&analysis.original[i]) {
+            stories.push(analysis.original[i]);
+        }
+    }
+    let mut stands: Vec<usize> = stories
+        .iter()
+        .map(|&story| {
+            let mut of_story = articles
+                .iter()
+                .copied()
+                .filter(|&i| analysis.original[i] == story);
+            if articles.contains(&story) {
+                return story;
+            }
+            let first = of_story.next().expect("a story of these articles");
+            std::iter::once(first)
+                .chain(of_story)
+                .find(|&i| !analysis.is_copy(i))
+                .unwrap_or(first)
+        })
+        .collect();
+    stands.sort_by_key(|&i| analysis.is_copy(i));
+    let mut out: Vec<usize> = Vec::new();
+    for i in stands {
+        let source = &dossier.articles[i].source;
+        if !out.iter().any(|&o| dossier.articles[o].source == *source) {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// The articles (indices) that report `event`, each once, however many of its paragraphs the
@@ -391,10 +447,11 @@ fn quotes(
         let Some(&first) = members.first() else {
             continue;
         };
-        // Carried by several independent sources: a story and its copies are one.
+        // Carried by several independent sources: a story and its copies are one, but a
+        // copy's own paragraph is its outlet's.
         let mut distinct: Vec<&str> = members
             .iter()
-            .map(|m| dossier.articles[m.0].source.as_str())
+            .map(|&(art, k)| analysis.quote_outlet(dossier, art, k))
             .collect();
         distinct.sort_unstable();
         distinct.dedup();
@@ -431,16 +488,16 @@ fn terms(dossier: &Dossier, analysis: &Analysis, articles: &[usize]) -> Vec<Sour
     // Per source: the normalised words of the terms listed.
     let mut keys: Vec<Vec<String>> = Vec::new();
     for &i in articles {
-        let source = &dossier.articles[i].source;
         for (k, quote) in analysis.quotes[i].iter().enumerate() {
             if quote.is_statement() {
                 continue;
             }
-            let slot = match terms.iter().position(|t| t.source == *source) {
+            let source = analysis.quote_outlet(dossier, i, k);
+            let slot = match terms.iter().position(|t| t.source == source) {
                 Some(slot) => slot,
                 None => {
                     terms.push(SourceTerms {
-                        source: source.clone(),
+                        source: source.to_owned(),
                         terms: Vec::new(),
                     });
                     keys.push(Vec::new());
@@ -640,14 +697,37 @@ fn differences(
             }
         }
     }
+    // Each story's words once: a wire story and its reprints are one voice.
+    let once = |dates: Vec<(usize, usize)>| -> Vec<DateAt> {
+        let said: Vec<Option<(usize, usize, String)>> = dates
+            .iter()
+            .map(|&(i, k)| {
+                let found = &a.dates[i][k];
+                let words = format!("{} {}", found.text.to_lowercase(), found.date);
+                Some((a.original[i], i, words))
+            })
+            .collect();
+        dates
+            .iter()
+            .zip(super::copies::once_per_story(&said))
+            .filter_map(|(&(article, index), copies)| {
+                Some(DateAt {
+                    article,
+                    index,
+                    copies: copies?,
+                })
+            })
+            .collect()
+    };
     // An outlet that gives the event's date somewhere does not disagree with the others.
     let agreeing: HashSet<&str> = agree
         .iter()
         .map(|&(i, _)| d.articles[i].source.as_str())
         .collect();
+    let (differ, mut agree) = (once(differ), once(agree));
     let (differ_within, differ): (Vec<_>, Vec<_>) = differ
         .into_iter()
-        .partition(|&(i, _)| agreeing.contains(d.articles[i].source.as_str()));
+        .partition(|x| agreeing.contains(d.articles[x.article].source.as_str()));
     agree.truncate(MAX_AGREEING_DATES);
     if !differ.is_empty() || !differ_within.is_empty() {
         out.push(Difference::Date {
@@ -985,11 +1065,7 @@ mod tests {
         for (event, facts) in dossier.events.iter().zip(&analysis.events) {
             assert_eq!(facts.claims.len(), event.claims.len());
             let Some(comparison) = &facts.comparison else {
-                assert!(
-                    event.reporting_sources(&dossier).len() < 2,
-                    "{}",
-                    event.slug
-                );
+                assert!(facts.sources.len() < 2, "{}", event.slug);
                 continue;
             };
             assert!(comparison.passages.len() <= MAX_PASSAGES.min(comparison.passages_total));

@@ -31,9 +31,11 @@ pub struct Analysis {
     pub actor_articles: Vec<Vec<(usize, usize)>>,
     /// Per actor: the stories that mention it, a story and its copies once: (the article that
     /// stands for the story, see [`Self::original`]; the most mentions one article of the
-    /// story has), in the dossier's order of those articles. Actors added by hand in
-    /// `actors:` are included with 0. Every count of an actor's mentions across articles
-    /// (totals, per outlet, per outlet group) adds these.
+    /// story has in its story's words), and (a copy; its mentions in its own paragraphs, see
+    /// [`Self::own`]) where a copy adds some, in the order of those articles. Actors added by
+    /// hand in `actors:` are included with 0. Every count of an actor's mentions across
+    /// articles (totals, per outlet, per outlet group) adds these, each credited to
+    /// [`Self::credited`] of its article.
     pub actor_stories: Vec<Vec<(usize, usize)>>,
     /// Per actor: its total number of mentions, a story and its copies counted once (the sum
     /// of its `actor_stories`).
@@ -71,6 +73,9 @@ pub struct Analysis {
     /// Per article: it is known to be a copy of its story (republished, or another article of
     /// the story is known to come first). See [`copies::Stories::copy`].
     pub copy: Vec<bool>,
+    /// Per article: the paragraphs that are its own words, not its story's (a copy's added
+    /// paragraph). See [`copies::Stories::own`].
+    pub own: Vec<Vec<usize>>,
     /// Per event: its claims' values, and how its articles compare when two outlets or more
     /// report it.
     pub events: Vec<events::EventFacts>,
@@ -81,6 +86,42 @@ impl Analysis {
     /// or the same outlet's text again after another article of the story.
     pub fn is_copy(&self, index: usize) -> bool {
         self.copy[index]
+    }
+
+    /// Whether paragraph `paragraph` of article `index` is the article's own words rather than
+    /// its story's ([`Self::own`]); a title (0) or an aside never is.
+    pub fn is_own(&self, index: usize, paragraph: usize, aside: bool) -> bool {
+        !aside && self.own[index].binary_search(&paragraph).is_ok()
+    }
+
+    /// The outlet (a source slug) whose reporting words of article `index` are: of its
+    /// story's words, the source of the article that stands for its story when it is a known
+    /// copy (the text it copies), else its own source; of its own words ([`Self::own`]), the
+    /// site that republished it (`publisher`), else its source. An entry of
+    /// [`Self::actor_stories`] is credited with `own` true when its article does not stand
+    /// for its story (see [`Self::credited_story`]).
+    pub fn credited<'a>(&self, dossier: &'a Dossier, index: usize, own: bool) -> &'a str {
+        let article = &dossier.articles[index];
+        if own {
+            article.publisher.as_deref().unwrap_or(&article.source)
+        } else if self.copy[index] {
+            &dossier.articles[self.original[index]].source
+        } else {
+            &article.source
+        }
+    }
+
+    /// The outlet credited with the mentions of an entry `(article, mentions)` of
+    /// [`Self::actor_stories`]: its story's outlet, or the copy's own for a copy's paragraphs.
+    pub fn credited_story<'a>(&self, dossier: &'a Dossier, article: usize) -> &'a str {
+        self.credited(dossier, article, self.original[article] != article)
+    }
+
+    /// The outlet credited with quote `k` of article `index` (see [`Self::credited`]).
+    pub fn quote_outlet<'a>(&self, dossier: &'a Dossier, index: usize, k: usize) -> &'a str {
+        let quote = &self.quotes[index][k];
+        let own = self.is_own(index, quote.paragraph, quote.aside.is_some());
+        self.credited(dossier, index, own)
     }
 }
 
@@ -328,8 +369,30 @@ fn shared(
         article_pairs[pair.a].push(i);
         article_pairs[pair.b].push(i);
     }
-    let copies::Stories { original, copy } = copies::stories(dossier, &pairs);
-    let actor_stories = actor_stories(&article_actors, &original, actors);
+    let copies::Stories {
+        original,
+        copy,
+        own,
+    } = copies::stories(dossier, &pairs);
+    // Per article: its actors' mentions in its own paragraphs.
+    let own_actors: Vec<Vec<(usize, usize)>> = mentions
+        .iter()
+        .zip(&own)
+        .map(|(found, own)| {
+            let mut counts: Vec<(usize, usize)> = Vec::new();
+            for m in found
+                .iter()
+                .filter(|m| m.aside.is_none() && own.binary_search(&m.paragraph).is_ok())
+            {
+                match counts.iter_mut().find(|(a, _)| *a == m.actor) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((m.actor, 1)),
+                }
+            }
+            counts
+        })
+        .collect();
+    let actor_stories = actor_stories(&article_actors, &own_actors, &original, actors);
     let actor_mentions = actor_stories
         .iter()
         .map(|stories| stories.iter().map(|&(_, n)| n).sum())
@@ -359,6 +422,7 @@ fn shared(
         article_pairs,
         original,
         copy,
+        own,
         events: Vec::new(),
     };
     analysis.events = events::find_all(dossier, &analysis);
@@ -367,11 +431,14 @@ fn shared(
 }
 
 /// Per actor, the stories that mention it ([`Analysis::actor_stories`]), from each article's
-/// actors with their counts and the article that stands for each article's story. A story
-/// counts with the most mentions one of its articles has: a copy that trimmed a paragraph has
-/// fewer, an update that added one may name someone its first version did not.
+/// actors with their counts, those of its own paragraphs (`own_actors`) and the article that
+/// stands for each article's story. A story counts with the most mentions one of its
+/// articles has in the story's words: a copy that trimmed a paragraph has fewer, an update
+/// that added one may name someone its first version did not. A copy's own paragraphs count
+/// apart, for the copy.
 fn actor_stories(
     article_actors: &[Vec<(usize, usize)>],
+    own_actors: &[Vec<(usize, usize)>],
     original: &[usize],
     actors: usize,
 ) -> Vec<Vec<(usize, usize)>> {
@@ -385,6 +452,17 @@ fn actor_stories(
     for (i, counts) in article_actors.iter().enumerate() {
         let story = original[i];
         for &(actor, n) in counts {
+            let own = own_actors[i]
+                .iter()
+                .find(|&&(a, _)| a == actor)
+                .map_or(0, |&(_, n)| n);
+            if own > 0 {
+                out[actor].push((i, own));
+                if n == own {
+                    continue;
+                }
+            }
+            let n = n - own;
             if size[story] == 1 {
                 out[actor].push((story, n));
                 continue;
@@ -424,10 +502,20 @@ mod tests {
                 vec![(0, 3)],
                 vec![(0, 2), (2, 0)],
             ],
+            &[vec![], vec![], vec![], vec![]],
             &[1, 1, 1, 3],
             3,
         );
         assert_eq!(stories, [vec![(1, 5), (3, 2)], vec![(1, 1)], vec![(3, 0)]]);
+        // Article 2's own paragraph names actor 0 twice and actor 1 once: they count for it,
+        // apart from the story's words (one mention of actor 0).
+        let stories = actor_stories(
+            &[vec![(0, 3)], vec![(0, 3), (1, 1)]],
+            &[vec![], vec![(0, 2), (1, 1)]],
+            &[0, 0],
+            2,
+        );
+        assert_eq!(stories, [vec![(0, 3), (1, 2)], vec![(1, 1)]]);
     }
 
     #[test]

@@ -118,6 +118,24 @@ impl Words {
     pub fn count(&self) -> usize {
         self.words.len()
     }
+
+    /// Per paragraph (in order): how many of its words `sides` (sides of this article) cover,
+    /// and how many words it has.
+    pub fn paragraph_cover(&self, sides: &[Side]) -> Vec<(usize, usize)> {
+        let paragraphs = self.words.last().map_or(0, |w| w.paragraph as usize);
+        let mut covered = vec![false; self.words.len()];
+        for side in sides {
+            let to = side.to.min(covered.len());
+            covered[side.from.min(to)..to].fill(true);
+        }
+        let mut out = vec![(0, 0); paragraphs];
+        for (w, covered) in self.words.iter().zip(covered) {
+            let slot = &mut out[w.paragraph as usize - 1];
+            slot.0 += usize::from(covered);
+            slot.1 += 1;
+        }
+        out
+    }
 }
 
 /// The FNV-1a hash of `word`'s letters and digits, lowercased (its apostrophes left out), hashed as

@@ -100,6 +100,11 @@ pub struct Coverage {
 #[derive(Debug, Clone, Serialize)]
 pub struct Stated {
     pub source: SourceRef,
+    /// What pages add to the source's name for a copy ([`ArticleRef::via`]): "via Daily
+    /// Example", "(copy of Reuters)".
+    pub via: Option<String>,
+    /// Other articles of the same story that say the same: listed once, here.
+    pub copies: usize,
     pub url: String,
     pub text: String,
     /// The outlet disagrees with another here: a figure of two that differ, or a date other
@@ -200,9 +205,9 @@ impl Views<'_> {
             .unwrap_or_default()
     }
 
-    /// Whether `event` gets a comparison page: articles from two or more outlets report it.
+    /// Whether `event` gets a comparison page: two or more independent sources report it.
     pub fn is_compared(&self, event: &Event) -> bool {
-        super::pages::compare::has_page(self.dossier, event)
+        self.event_facts(event).comparison.is_some()
     }
 
     pub fn compare_url(&self, event: &Event) -> String {
@@ -391,13 +396,15 @@ impl Views<'_> {
         let differences = self.event_differences(event);
         let summary = CompareSummary {
             articles: articles.len(),
-            sources: self.outlet_reports(event).len(),
+            sources: facts.sources.len(),
             // Whether or not anything tells which article of a story came first, all but one
             // of a story's articles here copy another's.
-            copies: articles
-                .iter()
-                .filter(|&&i| a.original[i] != i && articles.contains(&a.original[i]))
-                .count(),
+            copies: articles.len() - {
+                let mut stories: Vec<usize> = articles.iter().map(|&i| a.original[i]).collect();
+                stories.sort_unstable();
+                stories.dedup();
+                stories.len()
+            },
             shared_quotes: shared_quotes.len(),
             disputed: event_view
                 .claims
@@ -481,8 +488,8 @@ impl Views<'_> {
             } => Difference {
                 about: format!("{thing} (detected figure)"),
                 stated: vec![
-                    self.stated(a.article, a.paragraph, &a.text, !vague && !apart),
-                    self.stated(b.article, b.paragraph, &b.text, !vague && !apart),
+                    self.stated(a.article, a.paragraph, &a.text, !vague && !apart, 0),
+                    self.stated(b.article, b.paragraph, &b.text, !vague && !apart, 0),
                 ],
                 note: if *vague {
                     Some(VAGUE_NOTE.to_owned())
@@ -529,24 +536,24 @@ impl Views<'_> {
         })
     }
 
-    /// A date difference of `event` listing `dates` (`((article, index into its dates),
-    /// disagrees)`) in that order.
+    /// A date difference of `event` listing `dates` (`(words, disagrees)`) in that order.
     fn date_difference(
         &self,
         event: &Event,
-        dates: impl Iterator<Item = ((usize, usize), bool)>,
+        dates: impl Iterator<Item = (events::DateAt, bool)>,
     ) -> Difference {
         let human = DateView::from(&event.date).human;
         Difference {
             about: "date of the event (detected)".to_owned(),
             stated: dates
-                .map(|((i, k), disagrees)| {
-                    let found = &self.analysis.dates[i][k];
+                .map(|(at, disagrees)| {
+                    let found = &self.analysis.dates[at.article][at.index];
                     self.stated(
-                        i,
+                        at.article,
                         found.paragraph,
                         &format!("{} ({})", found.text, found.date.human()),
                         disagrees,
+                        at.copies,
                     )
                 })
                 .collect(),
@@ -554,10 +561,20 @@ impl Views<'_> {
         }
     }
 
-    /// Article `i`'s words `text` in paragraph `paragraph`, as a difference lists them.
-    fn stated(&self, i: usize, paragraph: usize, text: &str, disagrees: bool) -> Stated {
+    /// Article `i`'s words `text` in paragraph `paragraph`, as a difference lists them, for
+    /// itself and `copies` other articles of its story.
+    fn stated(
+        &self,
+        i: usize,
+        paragraph: usize,
+        text: &str,
+        disagrees: bool,
+        copies: usize,
+    ) -> Stated {
         let article = self.article_ref(&self.dossier.articles[i]);
         Stated {
+            via: article.via(),
+            copies,
             source: article.source.clone(),
             url: format!("{}#p{paragraph}", article.url),
             text: text.to_owned(),

@@ -137,6 +137,18 @@ pub struct ArticleRef {
     pub word_count: usize,
 }
 
+impl ArticleRef {
+    /// What [`Self::outlet`] adds to the source's name for a copy: "via Daily Example",
+    /// "(copy of Reuters)", "(copy)"; `None` for an outlet's own story.
+    pub fn via(&self) -> Option<String> {
+        self.outlet
+            .strip_prefix(self.source.name.as_str())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    }
+}
+
 /// A date stated in an article's text.
 #[derive(Debug, Clone, Serialize)]
 pub struct DateMention {
@@ -267,7 +279,9 @@ pub struct QuoteView {
     pub text: String,
     pub partial: bool,
     pub speaker: Option<ActorRef>,
-    /// Distinct outlets that carry it (that credit it to the speaker, when it has one).
+    /// Distinct outlets that carry it (that credit it to the speaker, when it has one): a
+    /// story and its copies are one, a copy's own paragraph its outlet's
+    /// ([`crate::analyse::Analysis::quote_outlet`]).
     pub outlets: Vec<SourceRef>,
     pub carriers: Vec<QuoteCarrier>,
 }
@@ -663,7 +677,9 @@ impl<'a> Views<'a> {
         for (actor, stories) in self.analysis.actor_stories.iter().enumerate() {
             let n: usize = stories
                 .iter()
-                .filter(|&&(story, _)| self.dossier.articles[story].source == source.slug)
+                .filter(|&&(story, _)| {
+                    self.analysis.credited_story(self.dossier, story) == source.slug
+                })
                 .map(|&(_, n)| n)
                 .sum();
             counts.push((actor, n));
@@ -750,12 +766,22 @@ impl<'a> Views<'a> {
             }
         }
         let stories = &self.analysis.actor_stories[index];
+        // Each entry in the group of its article: a story's words in its original's, a copy's
+        // own paragraphs in the copy's.
         for &(story, mentions) in stories {
             let source = &self.dossier.articles[story].source;
             if let Some(group) = by_source.iter_mut().find(|g| &g.source.slug == source) {
                 group.mentions += mentions;
             }
         }
+        // The stories, each once (a copy's own paragraphs have an entry of their own).
+        let mut story_set: Vec<usize> = stories
+            .iter()
+            .map(|&(s, _)| self.analysis.original[s])
+            .collect();
+        story_set.sort_unstable();
+        story_set.dedup();
+        let article_count = story_set.len();
         by_source.sort_by(|a, b| {
             b.mentions
                 .cmp(&a.mentions)
@@ -778,8 +804,8 @@ impl<'a> Views<'a> {
             image: actor.image.clone(),
             body_html: markdown::render(&actor.body, &self.config.markdown, &[]),
             notes_html: self.notes_html(&actor.notes),
-            article_count: stories.len(),
-            copy_count: self.analysis.actor_articles[index].len() - stories.len(),
+            article_count,
+            copy_count: self.analysis.actor_articles[index].len() - article_count,
             by_source,
             events: actor
                 .events
@@ -829,8 +855,10 @@ impl<'a> Views<'a> {
                 let q = quote((a, i));
                 let article = self.article_ref(&self.dossier.articles[a]);
                 let uncredited = uncredited((a, i));
-                if !uncredited && !outlets.iter().any(|o| o.slug == article.source.slug) {
-                    outlets.push(article.source.clone());
+                // A story and its copies are one outlet, a copy's own paragraph its own.
+                let outlet = self.analysis.quote_outlet(self.dossier, a, i);
+                if !uncredited && !outlets.iter().any(|o| o.slug == outlet) {
+                    outlets.push(self.source_ref(outlet));
                 }
                 QuoteCarrier {
                     url: if q.paragraph > 0 {

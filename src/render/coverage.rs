@@ -165,42 +165,33 @@ impl Views<'_> {
         self.dossier.sources.iter().any(|s| !s.groups.is_empty())
     }
 
-    /// The independent outlets that report `event`, in the order of its reports, each with
-    /// the paragraph of its first report: a copy counts only when its story is not itself a
-    /// report of the event, and is credited to its source.
+    /// The independent outlets that report `event` (the analysis's
+    /// [`crate::analyse::events::EventFacts::sources`]), each with the paragraph of its first
+    /// report: a story and its copies count once, credited to the source of the article that
+    /// stands for it.
     pub fn outlet_reports(&self, event: &Event) -> Vec<OutletReport> {
         let d = self.dossier;
-        let a = self.analysis;
-        let reporting: Vec<usize> = event
-            .reports
+        self.event_facts(event)
+            .sources
             .iter()
-            .filter_map(|r| d.article_index(&r.article))
-            .collect();
-        let mut out: Vec<OutletReport> = Vec::new();
-        // Originals first, so that an outlet's link goes to its own story where there is one.
-        let mut reports: Vec<(usize, &crate::model::Report)> = event
-            .reports
-            .iter()
-            .filter_map(|r| d.article_index(&r.article).map(|i| (i, r)))
-            .filter(|&(i, _)| a.original[i] == i || !reporting.contains(&a.original[i]))
-            .collect();
-        reports.sort_by_key(|&(i, _)| a.is_copy(i));
-        for (i, report) in reports {
-            let article = &d.articles[i];
-            if out.iter().any(|o| o.source.slug == article.source) {
-                continue;
-            }
-            let url = self.url(&super::pages::article::dir(&article.slug));
-            out.push(OutletReport {
-                source: self.source_ref(&article.source),
-                url: match report.paragraph {
-                    Some(p) => format!("{url}#p{p}"),
-                    None => url,
-                },
-                paragraph: report.paragraph,
-            });
-        }
-        out
+            .map(|&i| {
+                let article = &d.articles[i];
+                let paragraph = event
+                    .reports
+                    .iter()
+                    .find(|r| r.article == article.slug)
+                    .and_then(|r| r.paragraph);
+                let url = self.url(&super::pages::article::dir(&article.slug));
+                OutletReport {
+                    source: self.source_ref(&article.source),
+                    url: match paragraph {
+                        Some(p) => format!("{url}#p{p}"),
+                        None => url,
+                    },
+                    paragraph,
+                }
+            })
+            .collect()
     }
 
     /// `reports` sorted into `groups`: one cell per group.
@@ -284,7 +275,7 @@ impl Views<'_> {
         let mut by_group = vec![vec![0usize; groups.len()]; d.actors.len()];
         for (actor, stories) in a.actor_stories.iter().enumerate() {
             for &(story, n) in stories {
-                let columns = column.get(d.articles[story].source.as_str());
+                let columns = column.get(a.credited_story(d, story));
                 for &g in columns.into_iter().flatten() {
                     by_group[actor][g] += n;
                 }

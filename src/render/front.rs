@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::context::{EventRef, SourceRef, Views};
 use super::coverage::UNGROUPED;
+use crate::analyse::copies::once_per_story;
 use crate::model::Event;
 
 /// Rows (events) and columns (outlets) of the front page's coverage matrix at most: the most
@@ -33,6 +34,9 @@ pub struct Statement {
     pub source: SourceRef,
     /// What `outlet` adds to the source's name for a copy: "via Daily Example", "(copy)".
     pub via: Option<String>,
+    /// Other articles of the same story that say the same: listed once, here ("(and 3
+    /// copies)").
+    pub copies: usize,
     pub text: String,
     /// The article, or the paragraph where the statement is known.
     pub url: String,
@@ -185,17 +189,11 @@ impl Views<'_> {
                     .iter()
                     .zip(&claim_reports)
                     .zip(listed)
-                    .filter(|(_, listed)| *listed)
-                    .filter_map(|((cell, report), _)| {
+                    .filter_map(|((cell, report), copies)| {
                         Some(Statement {
                             outlet: report.article.outlet.clone(),
-                            via: report
-                                .article
-                                .outlet
-                                .strip_prefix(report.article.source.name.as_str())
-                                .map(str::trim)
-                                .filter(|v| !v.is_empty())
-                                .map(str::to_owned),
+                            via: report.article.via(),
+                            copies: copies?,
                             source: report.article.source.clone(),
                             text: cell.text.clone()?,
                             url: report.url.clone(),
@@ -228,8 +226,12 @@ impl Views<'_> {
                         .stated
                         .into_iter()
                         .map(|s| Statement {
-                            outlet: s.source.name.clone(),
-                            via: None,
+                            outlet: match &s.via {
+                                Some(via) => format!("{} {via}", s.source.name),
+                                None => s.source.name.clone(),
+                            },
+                            via: s.via,
+                            copies: s.copies,
                             source: s.source,
                             text: s.text,
                             url: s.url,
@@ -346,60 +348,5 @@ impl Views<'_> {
             events_left,
             outlets_left,
         }
-    }
-}
-
-/// Which of a claim's values to list, each given as `(story, article, normalised words)`
-/// ([`crate::analyse::Analysis::original`]): a story's words once, by the article that
-/// stands for the story when it says them, else by the first that does. A copy that says
-/// something else than its story is listed.
-fn once_per_story(said: &[Option<(usize, usize, String)>]) -> Vec<bool> {
-    said.iter()
-        .enumerate()
-        .map(|(k, this)| {
-            let Some((story, article, text)) = this else {
-                return true;
-            };
-            !said.iter().enumerate().any(|(j, other)| {
-                other.as_ref().is_some_and(|(s, a, t)| {
-                    j != k
-                        && s == story
-                        && t == text
-                        && (*a == *story || (*article != *story && j < k))
-                })
-            })
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_story_s_words_are_listed_once_by_its_original() {
-        let said = |story, article, text: &str| Some((story, article, text.to_owned()));
-        // Article 4 stands for the story of 2 and 5; 7 is another outlet's.
-        assert_eq!(
-            once_per_story(&[
-                said(4, 2, "nine"),
-                said(4, 4, "nine"),
-                said(4, 5, "nine"),
-                said(7, 7, "nine"),
-                None,
-            ]),
-            [false, true, false, true, true]
-        );
-        // A copy that says something else is listed; copies of a story whose original says
-        // nothing are listed once, by the first.
-        assert_eq!(
-            once_per_story(&[
-                said(4, 4, "nine"),
-                said(4, 5, "eleven"),
-                said(9, 6, "ten"),
-                said(9, 8, "ten")
-            ]),
-            [true, true, true, false]
-        );
     }
 }

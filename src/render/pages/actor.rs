@@ -11,7 +11,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Actor,
     label: "actors",
     template: "actor.html",
-    pages: |d, _| each(&d.actors, |a| &a.slug, dir),
+    pages: |d, _, _| each(&d.actors, |a| &a.slug, dir),
     depends: Depends::Items(shows),
     fill,
 };

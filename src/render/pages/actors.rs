@@ -7,7 +7,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Actors,
     label: "actor index",
     template: "actors.html",
-    pages: |_, _| single(&super::index_html(DIR)),
+    pages: |_, _, _| single(&super::index_html(DIR)),
     depends: Depends::EveryArticle,
     fill,
 };

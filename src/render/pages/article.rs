@@ -10,7 +10,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Article,
     label: "articles",
     template: "article.html",
-    pages: |d, _| each(&d.articles, |a| &a.slug, dir),
+    pages: |d, _, _| each(&d.articles, |a| &a.slug, dir),
     depends: Depends::Items(shows),
     fill,
 };

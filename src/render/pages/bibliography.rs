@@ -7,7 +7,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Bibliography,
     label: "bibliography",
     template: "bibliography.html",
-    pages: |_, _| single(&super::index_html(DIR)),
+    pages: |_, _, _| single(&super::index_html(DIR)),
     depends: Depends::EveryArticle,
     fill,
 };

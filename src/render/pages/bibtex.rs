@@ -8,7 +8,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::BibTex,
     label: "BibTeX file",
     template: "",
-    pages: |_, _| single(PATH),
+    pages: |_, _, _| single(PATH),
     depends: Depends::EveryArticle,
     fill,
 };

@@ -10,7 +10,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Chronology,
     label: "chronology",
     template: CHRONOLOGY,
-    pages: |_, _| single(&super::index_html(DIR)),
+    pages: |_, _, _| single(&super::index_html(DIR)),
     depends: Depends::EveryArticle,
     fill,
 };

@@ -1,18 +1,19 @@
-//! A comparison page: how each outlet reported an event that two or more outlets covered.
+//! A comparison page: how each outlet reported an event that two or more independent
+//! sources covered.
 
 use super::{index_html, Depends, Filled, Kind, PageKind, PlannedPage, Renderer};
+use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Dossier, Event};
 
 pub const KIND: Kind = Kind {
     kind: PageKind::Compare,
     label: "comparisons",
     template: "compare.html",
-    pages: |d, _| {
+    pages: |d, a, _| {
         d.events
             .iter()
             .enumerate()
-            .filter(|(_, e)| has_page(d, e))
+            .filter(|&(i, _)| has_page(a, i))
             .map(|(i, e)| (index_html(&dir(&e.slug)), i))
             .collect()
     },
@@ -25,9 +26,11 @@ pub fn dir(slug: &str) -> String {
     format!("compare/{slug}/")
 }
 
-/// Whether `event` has a comparison page: two or more outlets reported it.
-pub fn has_page(d: &Dossier, event: &Event) -> bool {
-    event.reporting_sources(d).len() >= 2
+/// Whether event `index` has a comparison page: two or more independent sources reported
+/// it, a story and its copies counted once ([`crate::analyse::events::EventFacts::comparison`]).
+/// A page setting a story beside its own copies would compare nothing.
+pub fn has_page(a: &Analysis, index: usize) -> bool {
+    a.events[index].comparison.is_some()
 }
 
 fn fill(r: &Renderer, page: &PlannedPage, ctx: &mut tera::Context) -> Result<Filled, Diagnostic> {
@@ -38,7 +41,7 @@ fn fill(r: &Renderer, page: &PlannedPage, ctx: &mut tera::Context) -> Result<Fil
         format!("Comparison: {}", event.title),
         format!(
             "How {} outlets reported {}",
-            event.reporting_sources(d).len(),
+            r.views.event_facts(event).sources.len(),
             event.title
         ),
     ))

@@ -7,7 +7,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::CompareIndex,
     label: "comparison index",
     template: "compare_index.html",
-    pages: |_, _| single(&super::index_html(DIR)),
+    pages: |_, _, _| single(&super::index_html(DIR)),
     depends: Depends::EveryArticle,
     fill,
 };

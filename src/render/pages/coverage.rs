@@ -8,7 +8,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Coverage,
     label: "coverage page",
     template: "coverage.html",
-    pages: |d, _| {
+    pages: |d, _, _| {
         if d.sources.iter().any(|s| !s.groups.is_empty()) {
             vec![(index_html(DIR), 0)]
         } else {

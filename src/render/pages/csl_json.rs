@@ -8,7 +8,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::CslJson,
     label: "CSL-JSON file",
     template: "",
-    pages: |_, _| single(PATH),
+    pages: |_, _, _| single(PATH),
     depends: Depends::EveryArticle,
     fill,
 };

@@ -7,7 +7,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Data,
     label: "data file",
     template: "",
-    pages: |_, _| single(PATH),
+    pages: |_, _, _| single(PATH),
     depends: Depends::EveryArticle,
     fill,
 };

@@ -9,7 +9,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Event,
     label: "events",
     template: "event.html",
-    pages: |d, _| each(&d.events, |e| &e.slug, dir),
+    pages: |d, _, _| each(&d.events, |e| &e.slug, dir),
     depends: Depends::Items(events_of),
     fill,
 };

@@ -8,7 +8,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Feed,
     label: "feed",
     template: "",
-    pages: |_, _| single(PATH),
+    pages: |_, _, _| single(PATH),
     depends: Depends::EveryArticle,
     fill,
 };

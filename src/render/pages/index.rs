@@ -11,7 +11,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Index,
     label: "front page",
     template: "index.html",
-    pages: |_, _| single("index.html"),
+    pages: |_, _, _| single("index.html"),
     depends: Depends::EveryArticle,
     fill,
 };

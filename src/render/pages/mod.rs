@@ -124,7 +124,7 @@ pub struct Kind {
     pub template: &'static str,
     /// Its pages in a dossier: (output path, item), the item an index into the dossier's
     /// vector for the kind where there is one.
-    pub pages: fn(&Dossier, &Config) -> Vec<(String, usize)>,
+    pub pages: fn(&Dossier, &Analysis, &Config) -> Vec<(String, usize)>,
     /// What its pages show, so that `serve` renders only what an edit reaches.
     pub depends: Depends,
     /// Fills the template context of one page, or returns the finished bytes.
@@ -207,11 +207,11 @@ fn single(path: &str) -> Vec<(String, usize)> {
 }
 
 /// Every page of the site.
-pub fn plan(dossier: &Dossier, config: &Config) -> Vec<PlannedPage> {
+pub fn plan(dossier: &Dossier, analysis: &Analysis, config: &Config) -> Vec<PlannedPage> {
     KINDS
         .iter()
         .flat_map(|kind| {
-            (kind.pages)(dossier, config)
+            (kind.pages)(dossier, analysis, config)
                 .into_iter()
                 .map(|(path, item)| PlannedPage {
                     kind: kind.kind,
@@ -465,7 +465,7 @@ mod tests {
     #[test]
     fn no_route_can_be_taken_by_a_free_page() {
         let (_dir, site) = site();
-        for page in plan(&site.dossier, &site.config) {
+        for page in plan(&site.dossier, &site.analysis, &site.config) {
             let top = page.path.split('/').next().unwrap();
             assert!(
                 page.path == "index.html"
@@ -481,7 +481,7 @@ mod tests {
     fn an_article_edit_reaches_the_pages_that_show_it_and_no_others() {
         let (_dir, site) = site();
         let d = &site.dossier;
-        let pages = plan(d, &site.config);
+        let pages = plan(d, &site.analysis, &site.config);
         let edited = d.article_index("wire-walkout").unwrap();
         let reached = affected(d, &site.analysis, &pages, &[edited]);
         for path in [

@@ -7,7 +7,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::NotFound,
     label: "not-found page",
     template: "404.html",
-    pages: |_, _| single(PATH),
+    pages: |_, _, _| single(PATH),
     depends: Depends::Structure,
     fill,
 };

@@ -7,7 +7,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Notes,
     label: "notes page",
     template: "notes.html",
-    pages: |d, _| {
+    pages: |d, _, _| {
         if crate::render::notes::any(d) {
             vec![(index_html(DIR), 0)]
         } else {

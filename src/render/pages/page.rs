@@ -10,7 +10,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Page,
     label: "pages",
     template: "page.html",
-    pages: |d, _| each(&d.pages, |p| &p.slug, dir),
+    pages: |d, _, _| each(&d.pages, |p| &p.slug, dir),
     depends: Depends::Structure,
     fill,
 };

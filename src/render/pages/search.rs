@@ -7,7 +7,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Search,
     label: "search page",
     template: "search.html",
-    pages: |_, config| {
+    pages: |_, _, config| {
         if config.search {
             vec![(index_html(DIR), 0)]
         } else {

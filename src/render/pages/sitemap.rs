@@ -8,7 +8,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Sitemap,
     label: "sitemap",
     template: "",
-    pages: |_, _| single(PATH),
+    pages: |_, _, _| single(PATH),
     depends: Depends::Structure,
     fill,
 };

@@ -11,7 +11,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Source,
     label: "sources",
     template: "source.html",
-    pages: |d, _| each(&d.sources, |s| &s.slug, dir),
+    pages: |d, _, _| each(&d.sources, |s| &s.slug, dir),
     depends: Depends::Items(shows),
     fill,
 };

@@ -7,7 +7,7 @@ pub const KIND: Kind = Kind {
     kind: PageKind::Sources,
     label: "source index",
     template: "sources.html",
-    pages: |_, _| single(&super::index_html(DIR)),
+    pages: |_, _, _| single(&super::index_html(DIR)),
     depends: Depends::EveryArticle,
     fill,
 };
