@@ -2441,6 +2441,13 @@ impl Block<'_> {
                 }
             }
         }
+        // "the operator's claims of a “spotless” record", "talk of a “secret” deal": a few
+        // words in a phrase that a noun of someone's claim governs are the claim's wording,
+        // not what the sentence's subject says (a named owner's is no more sure: "Lask's
+        // claims of" may be his, or the reporter's summary of them).
+        if inner.len() <= 3 && !ends_sentence && self.claimed(&before) {
+            return Some(Rule::TermShort);
+        }
         // `said “no” to`, `voted “yes”`, `a “yes” campaign`.
         let polar = [
             "yes", "no", "Yes", "No", "YES", "NO", "oui", "non", "leave", "remain", "Leave",
@@ -2514,6 +2521,55 @@ impl Block<'_> {
             return Some(Rule::TermShort);
         }
         None
+    }
+
+    /// Whether the words `before` a quote end in a phrase that a noun of claim governs: "the
+    /// company's claims of a", "talk of", "assurances of an entirely" — the noun, "of", any
+    /// determiners, and up to two words in -ly or lowercase modifiers. Not a verb ("will talk
+    /// of", "they talk of").
+    fn claimed(&self, before: &[(usize, usize, &str)]) -> bool {
+        const CLAIM_NOUNS: &[&str] = &[
+            "claim",
+            "claims",
+            "allegation",
+            "allegations",
+            "accusation",
+            "accusations",
+            "assertion",
+            "assertions",
+            "assurance",
+            "assurances",
+            "talk",
+            "rumour",
+            "rumours",
+            "rumor",
+            "rumors",
+        ];
+        const VERB_BEFORE: &[&str] = &[
+            "to", "will", "would", "can", "could", "may", "might", "shall", "should", "must",
+            "did", "do", "does", "not", "never", "i", "you", "we", "they", "he", "she", "it",
+            "I", "You", "We", "They", "He", "She", "It",
+        ];
+        let mut k = before.len();
+        while k > 0 && DETERMINERS.contains(&before[k - 1].2) {
+            k -= 1;
+        }
+        let mut modifiers = 0;
+        while k > 0
+            && modifiers < 2
+            && before[k - 1].2.ends_with("ly")
+            && before[k - 1].2.chars().all(|c| c.is_lowercase())
+        {
+            k -= 1;
+            modifiers += 1;
+        }
+        while k > 0 && DETERMINERS.contains(&before[k - 1].2) {
+            k -= 1;
+        }
+        k >= 2
+            && before[k - 1].2 == "of"
+            && CLAIM_NOUNS.contains(&before[k - 2].2)
+            && !(k >= 3 && VERB_BEFORE.contains(&before[k - 3].2))
     }
 
     /// `“…,” Kerry said`, `“…,” said Kerry`, `“…,” he said`, `“…,” a senior official said`,
@@ -4374,6 +4430,40 @@ mod tests {
                     "Lask, an ally of Mayor Oran, said the quay was “safe”.",
                     "teodor-lask",
                 ),
+            ],
+        );
+    }
+
+    /// "the operator's claims of a “spotless” record": a few quoted words in a phrase that a
+    /// noun of claim governs are the claim's wording, a term; a partial quote that a verb
+    /// introduces is still its subject's.
+    #[test]
+    fn words_of_a_claim_someone_else_made_are_a_term() {
+        expect_with(
+            harbour_cast,
+            &[
+                (
+                    "Lask was dismissive of the operator's claims of a “spotless” record.",
+                    "term",
+                ),
+                (
+                    "Varro laughed off talk of a “secret” deal with Telmark.",
+                    "term",
+                ),
+                (
+                    "Brun, speaking after the vote, was scornful of the guild's assurances of “full” transparency.",
+                    "term",
+                ),
+                (
+                    "Brun rejected claims of a “cover-up”, saying the audit was “thorough”.",
+                    "term hella-brun",
+                ),
+                // Words a verb introduces.
+                ("Lask called the plan “reckless”.", "teodor-lask"),
+                ("Varro said the dam was “a ticking bomb”.", "ines-varro"),
+                ("Lask warned of a “catastrophic” failure.", "teodor-lask"),
+                ("Varro spoke of a “betrayal”.", "ines-varro"),
+                ("Lask dismissed the claims as “nonsense”.", "teodor-lask"),
             ],
         );
     }
