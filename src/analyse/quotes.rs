@@ -2698,6 +2698,37 @@ impl Block<'_> {
                     return Some(Decision::actor(m.actor, Rule::VerbNameAfter));
                 }
             }
+            // “…,” said the union's general secretary, Jonas Bredt: the description of a
+            // person and, after one comma, the name of a person of the dossier that ends the
+            // clause.
+            if let Some(m) = after {
+                let between = &text[verb_end..m.start];
+                let description = words(between);
+                let tail = text[m.end..].trim_start();
+                let ends_clause = tail.is_empty()
+                    || tail.starts_with([',', '.', ';', '!', '?', ')'])
+                    || tail.chars().next().is_some_and(char::is_lowercase);
+                let described = description.len() >= 2
+                    && description.len() <= 8
+                    && DETERMINERS.contains(&description[0].2)
+                    && description.last().is_some_and(|(_, _, w)| is_person_noun(w))
+                    && description.iter().all(|(_, _, w)| {
+                        DETERMINERS.contains(w)
+                            || is_title_word(&w.to_lowercase())
+                            || is_person_noun(w)
+                            || w.ends_with("'s")
+                            || w.ends_with("’s")
+                    });
+                if described
+                    && between.trim_end().ends_with(',')
+                    && between.matches(',').count() == 1
+                    && !between.contains(['.', ';', '“', '"'])
+                    && ends_clause
+                    && self.cast.is_person(m.actor)
+                {
+                    return Some(Decision::actor(m.actor, Rule::VerbNameAfter));
+                }
+            }
             // “…,” said a spokeswoman, “…,” said our correspondent, “…,” said the ministry.
             let np: Vec<&str> = tokens[verb_index + 1..]
                 .iter()
@@ -4464,6 +4495,39 @@ mod tests {
                 ("Lask warned of a “catastrophic” failure.", "teodor-lask"),
                 ("Varro spoke of a “betrayal”.", "ines-varro"),
                 ("Lask dismissed the claims as “nonsense”.", "teodor-lask"),
+            ],
+        );
+    }
+
+    /// "“…,” said the guild's general secretary, Teodor Lask.": a description of a person and,
+    /// after a comma, the name of a person of the dossier that ends the clause.
+    #[test]
+    fn a_speaker_described_then_named_after_the_verb_is_the_named_actor() {
+        expect_with(
+            harbour_cast,
+            &[
+                (
+                    "“The quay stays shut until Friday,” said the guild's general secretary, Teodor Lask.",
+                    "teodor-lask",
+                ),
+                (
+                    "“We have no more beds,” said the mayor's deputy, Ines Varro, on Sunday.",
+                    "ines-varro",
+                ),
+                // Someone outside the dossier, or a name that is not the speaker's.
+                (
+                    "“We have no more beds,” said the mayor's deputy, Anna Holm.",
+                    "-",
+                ),
+                (
+                    "“We have no more beds,” said the mayor's deputy, Varro's rival.",
+                    "-",
+                ),
+                // An organisation is no person described.
+                (
+                    "“We will strike,” said the union's negotiator, Guild of Harbour Workers.",
+                    "-",
+                ),
             ],
         );
     }
