@@ -145,7 +145,9 @@ impl Rule {
             Rule::Credit => "a dash and the author's name follow the quote, as under a post",
             Rule::ListIntro => "a list item after the speaker's “said it would:”",
             Rule::ActionBeat => "right after a short sentence about the speaker",
-            Rule::UnnamedSpeaker => "the speaker is someone the dossier does not list",
+            Rule::UnnamedSpeaker => {
+                "the words name a speaker the rules cannot tie to a listed actor (someone unnamed, a spokesperson, or a description)"
+            }
             Rule::Ambiguous => "more than one person could be the speaker",
             Rule::NoPattern => "no rule explains who speaks",
             Rule::TermLabel => "a label introduced as a name (so-called, dubbed, known as…)",
