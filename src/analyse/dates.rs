@@ -395,9 +395,9 @@ fn clause_tense(text: &str, start: usize, end: usize) -> (Ordering, bool) {
     // "said the residents would return home on Saturday": "would" (or "will") and a verb
     // before the date, after every past word before it, is the reported clause's future
     // ("would have sailed" is not; "would have to wait" is).
-    let modal = clause[..before_date].iter().rposition(|w| {
-        matches!(*w, "would" | "will" | "shall")
-    });
+    let modal = clause[..before_date]
+        .iter()
+        .rposition(|w| matches!(*w, "would" | "will" | "shall"));
     if let Some(m) = modal {
         let perfect_after = clause.get(m + 1) == Some(&"have") && clause.get(m + 2) != Some(&"to");
         let past_since = past_words.iter().any(|&k| k > m && k < before_date);
@@ -1535,7 +1535,10 @@ mod tests {
             one("2035-10")
         );
         assert_eq!(date("The plant closed in September."), one("2035-09"));
-        assert_eq!(date("An audit on October 3 had found cracks."), one("2035-10-03"));
+        assert_eq!(
+            date("An audit on October 3 had found cracks."),
+            one("2035-10-03")
+        );
         assert_eq!(
             date("The minister said the plant closes in September."),
             one("2036-09")

@@ -2549,8 +2549,8 @@ impl Block<'_> {
         ];
         const VERB_BEFORE: &[&str] = &[
             "to", "will", "would", "can", "could", "may", "might", "shall", "should", "must",
-            "did", "do", "does", "not", "never", "i", "you", "we", "they", "he", "she", "it",
-            "I", "You", "We", "They", "He", "She", "It",
+            "did", "do", "does", "not", "never", "i", "you", "we", "they", "he", "she", "it", "I",
+            "You", "We", "They", "He", "She", "It",
         ];
         let mut k = before.len();
         while k > 0 && DETERMINERS.contains(&before[k - 1].2) {
@@ -2713,7 +2713,9 @@ impl Block<'_> {
                 let described = description.len() >= 2
                     && description.len() <= 8
                     && DETERMINERS.contains(&description[0].2)
-                    && description.last().is_some_and(|(_, _, w)| is_person_noun(w))
+                    && description
+                        .last()
+                        .is_some_and(|(_, _, w)| is_person_noun(w))
                     && description.iter().all(|(_, _, w)| {
                         DETERMINERS.contains(w)
                             || is_title_word(&w.to_lowercase())
