@@ -2701,9 +2701,17 @@ impl Block<'_> {
                 }
             }
             // “…,” said the union's general secretary, Jonas Bredt: the description of a
-            // person and, after one comma, the name of a person of the dossier that ends the
-            // clause.
-            if let Some(m) = after {
+            // person (a determiner, then title words, person nouns, possessives and names,
+            // ending in a person noun) and, after one comma, the name of a person of the
+            // dossier that ends the clause.
+            // The name just after the comma, past any mention inside the description ("the
+            // federation's").
+            let named_after_comma = self.mentions.iter().find(|m| {
+                m.start >= verb_end
+                    && m.start - verb_end <= 80
+                    && text[..m.start].trim_end().ends_with(',')
+            });
+            if let Some(m) = named_after_comma {
                 let between = &text[verb_end..m.start];
                 let description = words(between);
                 let tail = text[m.end..].trim_start();
@@ -2722,6 +2730,8 @@ impl Block<'_> {
                             || is_person_noun(w)
                             || w.ends_with("'s")
                             || w.ends_with("’s")
+                            || w.ends_with(['\'', '’'])
+                            || w.chars().next().is_some_and(char::is_uppercase)
                     });
                 if described
                     && between.trim_end().ends_with(',')
@@ -4517,6 +4527,15 @@ mod tests {
                 (
                     "“We have no more beds,” said the mayor's deputy, Ines Varro, on Sunday.",
                     "ines-varro",
+                ),
+                // An actor named inside the description.
+                (
+                    "“The quay stays shut,” said the Guild of Harbour Workers' general secretary, Teodor Lask.",
+                    "teodor-lask",
+                ),
+                (
+                    "“The quay stays shut,” said the GHW's general secretary, Teodor Lask.",
+                    "teodor-lask",
                 ),
                 // Someone outside the dossier, or a name that is not the speaker's.
                 (
