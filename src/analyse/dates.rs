@@ -711,6 +711,17 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
         let next = tokens.get(i + 1).map(|t| t.2);
         let after_next = tokens.get(i + 2).map(|t| t.2);
         let previous: Option<&str> = i.checked_sub(1).map(|k| &*lowered[k]);
+        // A day's tense, and whether a past act of its clause dates it ([`year_by_tense`]):
+        // only for a date the clause's verb is done on ("had found cracks on October 3"),
+        // not one that names a thing ("did not mention the October 3 vote").
+        let day_tense = |start: usize, end: usize| {
+            let (tense, act) = clause_tense(text, start, end);
+            let adverbial = matches!(
+                previous,
+                Some("on" | "in" | "since" | "from" | "by" | "until" | "before" | "after")
+            );
+            (tense, act && adverbial)
+        };
         // "March 15", "Feb. 22", "March 15, 2014", "March 2014"
         if let Some(month) = month_number(word).filter(|_| {
             word != "May"
@@ -723,7 +734,7 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
                     None => anchor
                         .or_else(|| NaiveDate::from_ymd_opt(published.year(), month, 1))
                         .and_then(|a| {
-                            year_by_tense(a, month, day, clause_tense(text, start, tokens[i + 1].1))
+                            year_by_tense(a, month, day, day_tense(start, tokens[i + 1].1))
                         }),
                 };
                 if let Some((date, other)) = date {
@@ -785,9 +796,8 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
             let year = after_next.and_then(year_number);
             let date = match year {
                 Some(y) => NaiveDate::from_ymd_opt(y, month, day).map(|d| (d, None)),
-                None => anchor.and_then(|a| {
-                    year_by_tense(a, month, day, clause_tense(text, start, tokens[i + 1].1))
-                }),
+                None => anchor
+                    .and_then(|a| year_by_tense(a, month, day, day_tense(start, tokens[i + 1].1))),
             };
             if let Some((date, other)) = date {
                 let last = if year.is_some() { i + 2 } else { i + 1 };
@@ -1542,6 +1552,11 @@ mod tests {
         assert_eq!(
             date("The minister said the plant closes in September."),
             one("2036-09")
+        );
+        // A date that names a thing, not when the past act was done.
+        assert_eq!(
+            date("The statement did not mention the October 3 vote by name."),
+            one("2036-10-03")
         );
         assert_eq!(date("The port will reopen in August."), one("2036-08"));
     }
