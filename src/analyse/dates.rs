@@ -211,15 +211,20 @@ const SURELY_NEAREST_DAYS: i64 = 120;
 /// `month`/`day` in the year the clause's tense gives (see [`tense`]) when the nearest is
 /// months away: the last one on or before `anchor` in the past ("an inspection on October 3
 /// had found"), the first one on or after it in the future; with no tense, the nearest and,
-/// as the other reading, the one on the other side of `anchor`.
+/// as the other reading, the one on the other side of `anchor`. A past of the clause's own
+/// act (`act`: "an audit on October 3 had found", not "said the plant closes on October
+/// 3") never takes a date after `anchor`, however near.
 fn year_by_tense(
     anchor: NaiveDate,
     month: u32,
     day: u32,
-    tense: Ordering,
+    (tense, act): (Ordering, bool),
 ) -> Option<(NaiveDate, Option<NaiveDate>)> {
     let nearest = nearest_year(anchor, month, day)?;
-    if (nearest - anchor).num_days().abs() <= SURELY_NEAREST_DAYS {
+    // More than a month ahead: a day or two ahead is more likely another clause's past
+    // ("ousted on Feb. 22 and the vote on March 15").
+    let past_act = act && tense == Ordering::Less && (nearest - anchor).num_days() > 31;
+    if (nearest - anchor).num_days().abs() <= SURELY_NEAREST_DAYS && !past_act {
         return Some((nearest, None));
     }
     let years = || {
@@ -237,8 +242,9 @@ fn year_by_tense(
 
 /// The year of a month named without one ("in October"): as [`year_by_tense`], the
 /// publication's own month being this year's; with no tense, months away, the nearest and the
-/// year on the other side of `anchor`.
-fn month_year(anchor: NaiveDate, month: u32, tense: Ordering) -> (i32, Option<i32>) {
+/// year on the other side of `anchor`; a past of the clause's own act ("an inspection in
+/// October had flagged", "the plant closed in September") never a month after `anchor`'s.
+fn month_year(anchor: NaiveDate, month: u32, (tense, act): (Ordering, bool)) -> (i32, Option<i32>) {
     let nearest = nearest_year(anchor, month, 15).map_or(anchor.year(), |d| d.year());
     let months_away =
         (nearest * 12 + month as i32 - (anchor.year() * 12 + anchor.month() as i32)).abs();
@@ -249,8 +255,12 @@ fn month_year(anchor: NaiveDate, month: u32, tense: Ordering) -> (i32, Option<i3
     } else {
         (anchor.year(), anchor.year())
     };
+    // Two months ahead or more, as for a day (see [`year_by_tense`]).
+    let past_act = act
+        && tense == Ordering::Less
+        && nearest * 12 + month as i32 >= anchor.year() * 12 + anchor.month() as i32 + 2;
     match tense {
-        _ if months_away <= 4 => (nearest, None),
+        _ if months_away <= 4 && !past_act => (nearest, None),
         Ordering::Less => (last, None),
         Ordering::Greater => (coming, None),
         Ordering::Equal => (
@@ -266,6 +276,13 @@ fn month_year(anchor: NaiveDate, month: u32, tense: Ordering) -> (i32, Option<i3
 /// is past for "Tuesday"), where a verb in -ed counts for the past too; when it tells
 /// nothing, five words before and three after ("On Tuesday, the minister said").
 fn tense(text: &str, start: usize, end: usize) -> Ordering {
+    clause_tense(text, start, end).0
+}
+
+/// [`tense`], and whether the clause's past is an act of its own: a past word that is no verb
+/// of saying ("had flagged", "closed", "went"), not only a "said" whose reported clause may be
+/// in any tense ("said the plant closes in September").
+fn clause_tense(text: &str, start: usize, end: usize) -> (Ordering, bool) {
     let from = sentence_start(text, start);
     let to = sentence_end(text, end).max(end);
     const BOUNDS: &[char] = &[',', ';', ':', '—', '–', '(', ')', '“', '”', '"'];
@@ -318,11 +335,19 @@ fn tense(text: &str, start: usize, end: usize) -> Ordering {
                 "i" | "you" | "he" | "she" | "it" | "we" | "they" | "who"
             )
     };
+    // "A court on Monday extended his detention": a verb in -ed right after the date, its
+    // subject before it (not "the meeting on Monday attended by", a description).
+    let right_after = clause_words
+        .iter()
+        .position(|t| clause_from + t.0 >= end)
+        .filter(|&k| clause.get(k + 1) != Some(&"by"));
+    // "has set up a fund": the perfect's participle, not "is set to".
+    let perfect = |k: usize| k > 0 && matches!(clause[k - 1], "has" | "have" | "had" | "'ve");
     let past_participles: Vec<usize> = clause
         .iter()
         .enumerate()
         .filter(|(k, w)| {
-            *k < before_date
+            (*k < before_date || Some(*k) == right_after)
                 && w.len() >= 5
                 && w.ends_with("ed")
                 && (!FUTURE.contains(w) || after_pronoun(*k))
@@ -344,6 +369,7 @@ fn tense(text: &str, start: usize, end: usize) -> Ordering {
         .filter(|(k, w)| {
             FUTURE.contains(w)
                 && !(w.ends_with("ed") && after_pronoun(*k))
+                && !(**w == "set" && perfect(*k))
                 // "the fishermen detained on Saturday would appear": the main clause's.
                 && !(**w == "would" && *k >= before_date)
         })
@@ -352,12 +378,33 @@ fn tense(text: &str, start: usize, end: usize) -> Ordering {
     let mut past_words: Vec<usize> = clause
         .iter()
         .enumerate()
-        .filter(|(k, w)| PAST.contains(w) && !(*k > 0 && PASSIVE.contains(&clause[k - 1])))
+        .filter(|(k, w)| {
+            (PAST.contains(w) && !(*k > 0 && PASSIVE.contains(&clause[k - 1])))
+                || (**w == "set" && perfect(*k))
+        })
         .map(|(k, _)| k)
         .chain(past_participles)
         .collect();
     past_words.sort_unstable();
     let past = past_words.len();
+    // A past word that is an act of the clause, not a verb of saying ("said the plant closes
+    // in September").
+    let act = past_words
+        .iter()
+        .any(|&k| vocab::reporting_verb(clause[k]).is_none() && clause[k] != "last");
+    // "said the residents would return home on Saturday": "would" (or "will") and a verb
+    // before the date, after every past word before it, is the reported clause's future
+    // ("would have sailed" is not; "would have to wait" is).
+    let modal = clause[..before_date]
+        .iter()
+        .rposition(|w| matches!(*w, "would" | "will" | "shall"));
+    if let Some(m) = modal {
+        let perfect_after = clause.get(m + 1) == Some(&"have") && clause.get(m + 2) != Some(&"to");
+        let past_since = past_words.iter().any(|&k| k > m && k < before_date);
+        if !perfect_after && !past_since && past_words.iter().any(|&k| k < m) {
+            return (Ordering::Greater, act);
+        }
+    }
     // "until" and "before" tell the future only without a verb in the simple past: "waited
     // until Wednesday", "had left before Monday"; not "has adjourned until Thursday".
     let simple_past = past_words
@@ -374,10 +421,10 @@ fn tense(text: &str, start: usize, end: usize) -> Ordering {
     };
     match future.cmp(&past) {
         Ordering::Less if infinitive_after_past(&clause_words[..before_date], &past_words) => {
-            return Ordering::Equal;
+            return (Ordering::Equal, act);
         }
         Ordering::Equal => {}
-        told => return told,
+        told => return (told, act),
     }
     let sentence: Vec<(usize, usize, &str)> = words(&text[from..to]);
     let here = sentence
@@ -391,7 +438,25 @@ fn tense(text: &str, start: usize, end: usize) -> Ordering {
         .map(|t| t.2.to_lowercase())
         .collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-    tense_of(&lower)
+    (tense_of(&lower), false)
+}
+
+/// Whether a word of the future stands with the possessive weekday at `text[start..end]`
+/// ("Sunday's"): one of the two words before it ("ahead of", "before"), or in the rest of its
+/// clause ("Sunday's vote is expected to", "Sunday's planned march").
+fn future_with_the_day(text: &str, start: usize, end: usize) -> bool {
+    let from = sentence_start(text, start);
+    let to = sentence_end(text, end).max(end);
+    let clause_to = text[end..to]
+        .find([',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
+        .map_or(to, |i| end + i);
+    let before = words(&text[from..start]);
+    before
+        .iter()
+        .rev()
+        .take(2)
+        .chain(words(&text[end..clause_to]).iter())
+        .any(|t| FUTURE.contains(&lowercase(t.2).as_ref()))
 }
 
 /// Whether an infinitive stands between the last past word before a date and the date:
@@ -403,6 +468,27 @@ fn infinitive_after_past(before_date: &[(usize, usize, &str)], past_words: &[usi
     let Some(&last_past) = past_words.iter().rfind(|&&k| k < before_date.len()) else {
         return false;
     };
+    // "went to work on Monday", "drove to collect them on Monday": after a verb of going, "to"
+    // and a verb says what the going was for, done then.
+    if matches!(
+        before_date[last_past].2.to_lowercase().as_str(),
+        "went"
+            | "came"
+            | "drove"
+            | "flew"
+            | "rode"
+            | "ran"
+            | "walked"
+            | "travelled"
+            | "traveled"
+            | "returned"
+            | "headed"
+            | "rushed"
+            | "hurried"
+            | "sailed"
+    ) {
+        return false;
+    }
     before_date[last_past + 1..].windows(2).any(|pair| {
         pair[0].2.eq_ignore_ascii_case("to")
             && pair[1].2.chars().all(|c| c.is_ascii_lowercase())
@@ -625,6 +711,17 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
         let next = tokens.get(i + 1).map(|t| t.2);
         let after_next = tokens.get(i + 2).map(|t| t.2);
         let previous: Option<&str> = i.checked_sub(1).map(|k| &*lowered[k]);
+        // A day's tense, and whether a past act of its clause dates it ([`year_by_tense`]):
+        // only for a date the clause's verb is done on ("had found cracks on October 3"),
+        // not one that names a thing ("did not mention the October 3 vote").
+        let day_tense = |start: usize, end: usize| {
+            let (tense, act) = clause_tense(text, start, end);
+            let adverbial = matches!(
+                previous,
+                Some("on" | "in" | "since" | "from" | "by" | "until" | "before" | "after")
+            );
+            (tense, act && adverbial)
+        };
         // "March 15", "Feb. 22", "March 15, 2014", "March 2014"
         if let Some(month) = month_number(word).filter(|_| {
             word != "May"
@@ -637,7 +734,7 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
                     None => anchor
                         .or_else(|| NaiveDate::from_ymd_opt(published.year(), month, 1))
                         .and_then(|a| {
-                            year_by_tense(a, month, day, tense(text, start, tokens[i + 1].1))
+                            year_by_tense(a, month, day, day_tense(start, tokens[i + 1].1))
                         }),
                 };
                 if let Some((date, other)) = date {
@@ -680,7 +777,7 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
                     continue;
                 }
                 let (year, other) = anchor.map_or((published.year(), None), |a| {
-                    month_year(a, month, tense(text, start, end))
+                    month_year(a, month, clause_tense(text, start, end))
                 });
                 let month_of = |year: i32| PartialDate::parse(&format!("{year:04}-{month:02}"));
                 if let Ok(date) = month_of(year) {
@@ -699,9 +796,8 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
             let year = after_next.and_then(year_number);
             let date = match year {
                 Some(y) => NaiveDate::from_ymd_opt(y, month, day).map(|d| (d, None)),
-                None => anchor.and_then(|a| {
-                    year_by_tense(a, month, day, tense(text, start, tokens[i + 1].1))
-                }),
+                None => anchor
+                    .and_then(|a| year_by_tense(a, month, day, day_tense(start, tokens[i + 1].1))),
             };
             if let Some((date, other)) = date {
                 let last = if year.is_some() { i + 2 } else { i + 1 };
@@ -745,6 +841,19 @@ fn find_from(text: &str, published: &PartialDate) -> Vec<Stated> {
                         // was called for.
                         Some("for") => {
                             let tense = tense(text, start, end).max(Ordering::Equal);
+                            resolve_weekday(anchor, *weekday, tense)
+                        }
+                        // "the victims of Monday's explosion": an event of that day is ahead only
+                        // when words of the future stand with it ("ahead of Sunday's vote",
+                        // "Sunday's vote is expected to"), not for a future elsewhere in the
+                        // clause ("the fund will help the victims of Monday's explosion").
+                        _ if bare != word => {
+                            let tense = match tense(text, start, end) {
+                                Ordering::Greater if !future_with_the_day(text, start, end) => {
+                                    Ordering::Equal
+                                }
+                                told => told,
+                            };
                             resolve_weekday(anchor, *weekday, tense)
                         }
                         _ => resolve_weekday(anchor, *weekday, tense(text, start, end)),
@@ -1375,15 +1484,100 @@ mod tests {
         );
     }
 
+    /// "victims of Monday's explosion", "would return home on Saturday", "an inspection in
+    /// October had flagged", "went to work on Monday", "on Monday extended": the verb that
+    /// tells the date's tense, not another word of the sentence.
+    #[test]
+    fn the_verb_of_the_dates_own_clause_tells_its_tense() {
+        // Thursday 16 October 2036: last Monday is the 13th, the coming one the 20th.
+        let thursday = "2036-10-16";
+        let date = |text: &str| readings(text, thursday);
+        let one = |d: &str| vec![(d.to_owned(), None)];
+        let two = |d: &str, o: &str| vec![(d.to_owned(), Some(o.to_owned()))];
+        // A perfect "has set up" is past, "is set for" future.
+        assert_eq!(
+            date("The council has set up a relief fund for the families of the victims of Monday's flood in Corra."),
+            one("2036-10-13")
+        );
+        assert_eq!(date("The vote is set for Monday."), one("2036-10-20"));
+        // A possessive weekday is ahead only with words of the future of its own.
+        assert_eq!(
+            date("The fund will help the victims of Monday's landslide."),
+            two("2036-10-13", "2036-10-20")
+        );
+        assert_eq!(
+            date("Monday's vote is expected to back the plan."),
+            one("2036-10-20")
+        );
+        // "would" and a verb before the date, after the reporting verb: the reported future.
+        assert_eq!(
+            date("Harbour master Lask said the last stranded crews would sail out on Saturday."),
+            one("2036-10-18")
+        );
+        assert_eq!(
+            date("Officials said the evacuated families would return home on Saturday."),
+            one("2036-10-18")
+        );
+        assert_eq!(
+            date("Lask said the crews would have sailed on Saturday if the storm had eased."),
+            one("2036-10-11")
+        );
+        // A verb of going before "to": what the going was for, then.
+        assert_eq!(
+            date("They drove to work on Tuesday and never came back."),
+            one("2036-10-14")
+        );
+        assert_eq!(
+            date("The two sides have agreed to hold talks on Monday."),
+            two("2036-10-13", "2036-10-20")
+        );
+        // A simple past right after the date, its subject before it.
+        assert_eq!(
+            date("A judge in Corra on Monday ordered the release of the crew."),
+            one("2036-10-13")
+        );
+        // Thursday 19 June 2036: a past act in a month or on a day after June is last year's,
+        // however near; a "said" before a present is not such a past.
+        let june = "2036-06-19";
+        let date = |text: &str| readings(text, june);
+        assert_eq!(
+            date("A survey in October had found cracks in the dam wall, the report said."),
+            one("2035-10")
+        );
+        assert_eq!(date("The plant closed in September."), one("2035-09"));
+        assert_eq!(
+            date("An audit on October 3 had found cracks."),
+            one("2035-10-03")
+        );
+        assert_eq!(
+            date("The minister said the plant closes in September."),
+            one("2036-09")
+        );
+        // A date that names a thing, not when the past act was done.
+        assert_eq!(
+            date("The statement did not mention the October 3 vote by name."),
+            one("2036-10-03")
+        );
+        assert_eq!(date("The port will reopen in August."), one("2036-08"));
+    }
+
     #[test]
     fn a_date_whose_clause_has_no_tense_is_uncertain() {
         // Friday 12 October 2035: nothing says whether the coming or the last Sunday.
         assert_eq!(
             readings(
-                "The Quellport ferry on Sunday carried no passengers.",
+                "The Quellport ferry on Sunday, with no passengers aboard.",
                 "2035-10-12"
             )[..],
             [("2035-10-14".into(), Some("2035-10-07".into()))]
+        );
+        // A verb in -ed right after the date, its subject before: the last Sunday.
+        assert_eq!(
+            readings(
+                "The Quellport ferry on Sunday carried no passengers.",
+                "2035-10-12"
+            )[..],
+            [("2035-10-07".into(), None)]
         );
         // A simple past not in -ed tells: the last Sunday, and the last Monday though it is
         // three days ahead.
