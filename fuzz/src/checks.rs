@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use scraper::{Html, Node};
 
 /// The theme's own scripts: the only `<script>` elements a page may have.
-pub const THEME_SCRIPTS: &[&str] = &["search.js", "pagefind/pagefind-ui.js"];
+pub const THEME_SCRIPTS: &[&str] = &["search.js", "cite.js", "pagefind/pagefind-ui.js"];
 
 /// Attributes whose value is a URL that a browser follows or loads.
 const URL_ATTRIBUTES: &[&str] = &[
