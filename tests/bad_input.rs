@@ -4,7 +4,6 @@
 mod common;
 
 #[path = "../fuzz/src/checks.rs"]
-#[allow(dead_code)]
 mod checks;
 use common::*;
 
