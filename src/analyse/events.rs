@@ -305,7 +305,8 @@ struct Mark {
 }
 
 /// How to mark each of a claim's values: as disagreeing when it disagrees beyond the
-/// precision written with the value of another story published the same day, with more
+/// precision written with the value of another story published the same day (two bounds the
+/// same way, "at least 9" and "at least 12", both may be true: neither disagrees), with more
 /// stories than agree with it (a story and its copies are one voice, a voice does not
 /// disagree with itself, and a value that also agrees with one it disagrees with, as "at
 /// least 9" with both 12 and "nine", takes no side); as later when it differs from values
@@ -342,10 +343,12 @@ fn marks(voices: &[Option<Voice>]) -> Vec<Mark> {
                     later: false,
                 };
             };
-            // The values it disagrees with: another story's of the same day.
+            // The values it disagrees with: another story's of the same day, that cannot be
+            // true with it (not a bound the same way as its own).
             let against: Vec<usize> = others(k)
                 .filter(|(j, o)| {
                     agreement[k * n + j] == Agreement::Differ
+                        && !values::bounds_the_same_way(&voice.value, &o.value)
                         && o.story != voice.story
                         && o.day.is_some()
                         && o.day == voice.day
@@ -901,6 +904,37 @@ mod tests {
             marks_of_stories(&[Some("23 ferries"), Some("25 ferries")], &[0, 0]),
             [false, false]
         );
+    }
+
+    #[test]
+    fn bounds_the_same_way_contradict_nothing() {
+        // "at least nine" and "at least 12" can both be true: only nine, which 12 and "at
+        // least 12" rule out, is marked ("at least nine" admits nine: it takes no side).
+        assert_eq!(
+            marks_of(&[
+                Some("at least 12"),
+                Some("nine"),
+                Some("twelve"),
+                Some("at least nine")
+            ]),
+            [false, true, false, false]
+        );
+        assert_eq!(
+            marks_of(&[Some("fewer than 40 ships"), Some("under 25 ships")]),
+            [false, false]
+        );
+        // Opposite bounds that nothing satisfies both still disagree.
+        assert_eq!(
+            marks_of(&[Some("more than 40 ships"), Some("fewer than 25 ships")]),
+            [true, true]
+        );
+        // A bound the same way the next day is still a later report's new figure.
+        let later = dated_marks(
+            &[Some("at least 9 dead"), Some("at least 14 dead")],
+            &[0, 1],
+            &["2033-06-14", "2033-06-15"],
+        );
+        assert!(!later[0].later && later[1].later && !later[1].disagrees);
     }
 
     #[test]

@@ -147,6 +147,14 @@ pub fn parse(text: &str, published: Option<&PartialDate>) -> Value {
 
 /// Whether `a` and `b` say the same thing, differ, or cannot be told apart; see the module's
 /// documentation for the precision rules. `Differ` is said only when sure.
+/// Whether `a` and `b` are figures bounded the same way ("at least 9" and "at least 12"):
+/// [`compare`] finds them different figures when their numbers are apart (a later count may
+/// update an earlier one), but both can be true, so neither contradicts the other.
+pub fn bounds_the_same_way(a: &Value, b: &Value) -> bool {
+    matches!((a, b), (Value::Figure(x), Value::Figure(y))
+        if x.bound == y.bound && matches!(x.bound, Bound::AtLeast | Bound::AtMost))
+}
+
 pub fn compare(a: &Value, b: &Value) -> Agreement {
     match (a, b) {
         (Value::Figure(x), Value::Figure(y)) => compare_figures(x, y),
