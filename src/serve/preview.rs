@@ -508,9 +508,19 @@ fn write(folder: &Path, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     if let Some(parent) = full.parent() {
         std::fs::create_dir_all(parent).map_err(fail)?;
     }
-    let temp = full.with_extension(format!("tmp-{}", std::process::id()));
+    let temp = temp_path(&full);
     std::fs::write(&temp, bytes).map_err(fail)?;
     std::fs::rename(&temp, &full).map_err(fail)
+}
+
+/// Where `write` puts a file's bytes before renaming them into place: its whole name with
+/// `.tmp-PID` added, so that pages written at once never share one ("bibliography.bib" and
+/// "bibliography.json" did, when the extension was replaced: one rename took the other's
+/// bytes and the other failed).
+fn temp_path(full: &Path) -> PathBuf {
+    let mut name = full.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".tmp-{}", std::process::id()));
+    full.with_file_name(name)
 }
 
 /// Writes the assets of a site into `folder`, in order (a later one replaces an earlier).
@@ -537,5 +547,39 @@ fn summarise(names: &[String]) -> String {
         [] => "nothing".into(),
         [one] => one.clone(),
         [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_of_one_name_and_two_extensions_write_at_once_each_with_its_own_bytes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_ne!(
+            temp_path(&dir.path().join("bibliography.bib")),
+            temp_path(&dir.path().join("bibliography.json"))
+        );
+        std::thread::scope(|scope| {
+            for (path, bytes) in [
+                ("bibliography.bib", b"@article{a}".as_slice()),
+                ("bibliography.json", b"[{}]".as_slice()),
+            ] {
+                let folder = dir.path();
+                scope.spawn(move || {
+                    for _ in 0..300 {
+                        write(folder, path, bytes).expect("written");
+                        assert_eq!(std::fs::read(folder.join(path)).expect("read"), bytes);
+                    }
+                });
+            }
+        });
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("listed")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["bibliography.bib", "bibliography.json"]);
     }
 }
